@@ -1,0 +1,31 @@
+package org.tailbench.runtime;
+
+import org.tailbench.wasm.FuncType;
+
+/**
+ * A function instance in a {@link Store} (spec §4.2.6): a host function or an engine's compiled
+ * Wasm function. Its {@link #address()} is the funcref value that tables and {@code ref.func} hold.
+ * Values cross this interface as {@code long}s, encoded as {@link org.tailbench.wasm.ValType} says.
+ */
+public abstract non-sealed class FunctionInstance implements Extern {
+    private final FuncType type;
+    int address = -1;
+
+    protected FunctionInstance(FuncType type) { this.type = type; }
+
+    public final FuncType type() { return type; }
+
+    /** @return the store address (the funcref value), assigned by {@link Store#register} */
+    public final int address() { return address; }
+
+    /**
+     * Calls the function from the host.
+     * @param args one value per parameter
+     * @return one value per result (a fresh array)
+     * @throws Trap on a Wasm trap
+     */
+    public abstract long[] invoke(long... args);
+
+    /** @return a printable name for backtraces and errors */
+    public String name() { return "func@" + address; }
+}

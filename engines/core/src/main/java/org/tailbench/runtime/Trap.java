@@ -1,0 +1,34 @@
+package org.tailbench.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A Wasm trap (spec §4.4.1 "trap"): execution stopped with {@link #kind()}. Engines append the
+ * Wasm frames active at the trap, innermost first, to {@link #wasmBacktrace()} as they unwind.
+ */
+public class Trap extends RuntimeException {
+    /** One Wasm frame: function index (imports first), its printable name, and the byte offset of the instruction, or -1. */
+    public record Frame(int functionIndex, String functionName, long offset) {
+        @Override public String toString() {
+            return "func[" + functionIndex + "] " + functionName + (offset >= 0 ? " @ 0x" + Long.toHexString(offset) : "");
+        }
+    }
+
+    private final TrapKind kind;
+    private final List<Frame> backtrace = new ArrayList<>();
+
+    public Trap(TrapKind kind) { this(kind, kind.message, null); }
+
+    public Trap(TrapKind kind, String message, Throwable cause) {
+        super(message, cause, true, false);
+        this.kind = kind;
+    }
+
+    public TrapKind kind() { return kind; }
+
+    public void addFrame(Frame f) { backtrace.add(f); }
+
+    public List<Frame> wasmBacktrace() { return Collections.unmodifiableList(backtrace); }
+}
