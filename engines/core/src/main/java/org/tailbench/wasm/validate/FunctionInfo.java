@@ -4,6 +4,14 @@ package org.tailbench.wasm.validate;
  * What validation learned about one defined function, for engines to lower from
  * (all arrays are indexed by instruction number in the function's {@link org.tailbench.wasm.Code}).
  *
+ * <p>Reachability: {@code stackHeight[i] == -1} exactly when no execution reaches instruction {@code i}:
+ * code after {@code unreachable}, {@code br}, {@code br_table}, {@code return}, {@code return_call*} up to
+ * the enclosing {@code end} (blocks nested in it included); an {@code else} whose then-branch cannot fall
+ * through. An {@code end} is live when execution falls through to it, a live branch targets its block
+ * (not for loops), or it closes a live {@code if} without {@code else}; its height is then the block's
+ * entry height plus its result count. Block parameters stay on the stack inside the block. See
+ * {@link CodeValidator} for the full rules.
+ *
  * @param maxStackHeight the largest operand-stack height (in values, locals excluded) reached
  * @param stackHeight    operand-stack height before each instruction, counted from the function's
  *                       empty stack; -1 where the instruction is unreachable (after br, return,
