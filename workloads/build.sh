@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Builds the workload programs (src/c/NAME.c) to WebAssembly and checks their output.
+#
+# usage: workloads/build.sh [--out DIR] [--no-verify] [--update-expected]
+#   --out DIR           write NAME.wasm into DIR instead of workloads/wasm/
+#   --no-verify         only build the .wasm files (needs just clang-19 and wasi-libc)
+#   --update-expected   regenerate expected/NAME.SIZE.out and the sha256s in workloads.json
+#                       from the NATIVE gcc build (never from our engines), then verify
+#
+# Verification (default): builds native gcc -O2 binaries into build/native/, checks that for
+# every size in workloads.json the native stdout equals expected/NAME.SIZE.out and its sha256
+# in the catalog, then runs every .wasm on node's built-in WASI (run-node.mjs) and checks the same.
+#
+# The .wasm bytes are reproducible: pinned flags, no -g, debug sections of wasi-libc stripped,
+# source paths mapped; the same clang-19/wasi-libc packages give the same bytes anywhere.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+OUT="$HERE/wasm"
+VERIFY=1
+UPDATE=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) OUT="$2"; shift 2 ;;
+    --no-verify) VERIFY=0; shift ;;
+    --update-expected) UPDATE=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# ---- toolchain (Debian packages; wasi-libc uses the multiarch layout under /usr) ----
+CLANG=clang-19
+SYSROOT=/usr
+WASI_INCLUDE=$SYSROOT/include/wasm32-wasi
+WASI_LIB=$SYSROOT/lib/wasm32-wasi
+INSTALL_CMD="apt-get install -y clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc"
+missing=()
+command -v "$CLANG" >/dev/null || missing+=("$CLANG")
+command -v wasm-ld-19 >/dev/null || missing+=("wasm-ld-19 (lld-19)")
+[ -f "$WASI_INCLUDE/stdio.h" ] && [ -f "$WASI_LIB/libc.a" ] || missing+=("wasi-libc in $SYSROOT")
+if command -v "$CLANG" >/dev/null; then
+  [ -f "$("$CLANG" --target=wasm32-wasi -print-libgcc-file-name)" ] || missing+=("libclang_rt.builtins-wasm32 (libclang-rt-19-dev-wasm32)")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "build.sh: missing ${missing[*]}" >&2
+  echo "install with:  $INSTALL_CMD" >&2
+  exit 1
+fi
+
+# Wasm features: MVP + mutable-globals, sign-ext, bulk-memory (all Wasm 2.0); nothing else.
+CFLAGS=(--target=wasm32-wasi --sysroot="$SYSROOT" -nostdlibinc -isystem "$WASI_INCLUDE"
+        -mcpu=mvp -mmutable-globals -msign-ext -mbulk-memory
+        -O2 -std=c11 -Wall -Wextra -Werror -ffile-prefix-map="$HERE"=.)
+# Linked without -O: with -O clang would run wasm-opt. --strip-debug drops wasi-libc's DWARF
+# (it holds build paths); the name section (function names) is kept for profiles.
+LDFLAGS=(--target=wasm32-wasi --sysroot="$SYSROOT" -Wl,--strip-debug)
+
+OBJ="$(mktemp -d)"
+trap 'rm -rf "$OBJ"' EXIT
+mkdir -p "$OUT"
+cd "$HERE"
+names=()
+for src in src/c/*.c; do
+  name="$(basename "$src" .c)"
+  names+=("$name")
+  "$CLANG" "${CFLAGS[@]}" -c "$src" -o "$OBJ/$name.o"
+  "$CLANG" "${LDFLAGS[@]}" "$OBJ/$name.o" -lm -o "$OUT/$name.wasm"
+  echo "built $OUT/$name.wasm ($(wc -c <"$OUT/$name.wasm") bytes)"
+done
+[ "$VERIFY" = 1 ] || [ "$UPDATE" = 1 ] || exit 0
+
+# ---- native reference build and verification ----
+for tool in gcc node sha256sum; do
+  command -v "$tool" >/dev/null || { echo "build.sh: verification needs $tool (or pass --no-verify)" >&2; exit 1; }
+done
+NATIVE="$HERE/build/native"
+mkdir -p "$NATIVE" expected
+for name in "${names[@]}"; do
+  gcc -O2 -std=c11 -Wall -Wextra -Werror -o "$NATIVE/$name" "src/c/$name.c" -lm
+done
+
+# Lines "NAME SIZE ARG..." from the catalog.
+runs="$(node -e '
+  const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const w of c.workloads) for (const [size, args] of Object.entries(w.args)) console.log([w.name, size, ...args].join(" "));
+' workloads.json)"
+
+if [ "$UPDATE" = 1 ]; then
+  while read -r name size args; do
+    # shellcheck disable=SC2086 # args are words
+    "$NATIVE/$name" $args >"expected/$name.$size.out"
+    echo "expected/$name.$size.out  $(sha256sum <"expected/$name.$size.out" | cut -d' ' -f1)"
+  done <<<"$runs"
+  node -e '
+    const fs = require("fs"), crypto = require("crypto");
+    const c = JSON.parse(fs.readFileSync("workloads.json", "utf8"));
+    for (const w of c.workloads) {
+      w.expectedSha256 = {};
+      for (const size of Object.keys(w.args))
+        w.expectedSha256[size] = crypto.createHash("sha256").update(fs.readFileSync(`expected/${w.name}.${size}.out`)).digest("hex");
+    }
+    fs.writeFileSync("workloads.json", JSON.stringify(c, null, 2) + "\n");
+  '
+fi
+
+# Wasm features a binary uses, from its disassembly (needs wasm-objdump from wabt).
+features_of() { # FILE -> JSON array
+  local dis f='"mvp"'
+  dis="$(wasm-objdump -d "$1")"
+  grep -qE 'memory\.(copy|fill|init)|data\.drop' <<<"$dis" && f+=',"bulk-memory"'
+  grep -qE 'i(32|64)\.extend(8|16|32)_s' <<<"$dis" && f+=',"sign-ext"'
+  grep -qE 'trunc_sat' <<<"$dis" && f+=',"nontrapping-fptoint"'
+  wasm-objdump -x -j Import "$1" | grep -q 'global.*mutable=1' && f+=',"mutable-globals"'
+  echo "[$f]"
+}
+HAVE_OBJDUMP=0
+command -v wasm-objdump >/dev/null && HAVE_OBJDUMP=1
+if [ "$UPDATE" = 1 ] && [ "$HAVE_OBJDUMP" = 1 ]; then
+  for name in "${names[@]}"; do
+    node -e '
+      const fs = require("fs");
+      const c = JSON.parse(fs.readFileSync("workloads.json", "utf8"));
+      c.workloads.find(w => w.name === process.argv[1]).features = JSON.parse(process.argv[2]);
+      fs.writeFileSync("workloads.json", JSON.stringify(c, null, 2) + "\n");' "$name" "$(features_of "$OUT/$name.wasm")"
+  done
+fi
+
+fail=0
+if [ "$HAVE_OBJDUMP" = 1 ]; then
+  for name in "${names[@]}"; do
+    want="$(node -e 'console.log(JSON.stringify(JSON.parse(require("fs").readFileSync("workloads.json", "utf8"))
+      .workloads.find(w => w.name === process.argv[1]).features))' "$name")"
+    got="$(features_of "$OUT/$name.wasm")"
+    if [ "$want" = "$got" ]; then echo "ok   features $name $got"; else echo "FAIL features $name: uses $got, catalog says $want" >&2; fail=1; fi
+  done
+else
+  echo "note: wasm-objdump (apt-get install -y wabt) not found; feature lists not checked" >&2
+fi
+check() { # LABEL NAME SIZE FILE
+  local want_sha got_sha
+  want_sha="$(node -e '
+    const c = JSON.parse(require("fs").readFileSync("workloads.json", "utf8"));
+    console.log(c.workloads.find(w => w.name === process.argv[1]).expectedSha256[process.argv[2]]);' "$2" "$3")"
+  got_sha="$(sha256sum <"$4" | cut -d' ' -f1)"
+  if cmp -s "$4" "expected/$2.$3.out" && [ "$got_sha" = "$want_sha" ]; then
+    echo "ok   $1 $2 $3"
+  else
+    echo "FAIL $1 $2 $3: stdout sha256 $got_sha, expected $want_sha (expected/$2.$3.out)" >&2
+    fail=1
+  fi
+}
+while read -r name size args; do
+  # shellcheck disable=SC2086
+  "$NATIVE/$name" $args >"$OBJ/native.out"
+  check native "$name" "$size" "$OBJ/native.out"
+  # shellcheck disable=SC2086
+  node --no-warnings --experimental-wasi-unstable-preview1 run-node.mjs "$OUT/$name.wasm" $args >"$OBJ/node.out"
+  check node-wasi "$name" "$size" "$OBJ/node.out"
+done <<<"$runs"
+exit $fail
