@@ -1,46 +1,156 @@
 package org.tailbench.wasi;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Random;
+import org.tailbench.runtime.Extern;
+import org.tailbench.runtime.HostFunction;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
+import org.tailbench.wasm.FuncType;
 
 /**
  * WASI preview 1 host (module names {@code wasi_snapshot_preview1} and {@code wasi_unstable}),
  * plus the Sightglass {@code bench.start} / {@code bench.end} imports. One {@code Wasi} serves one
  * program run (it holds its file descriptors). Unsupported functions return {@code ENOSYS}.
+ *
+ * <p>Descriptors 0, 1, 2 are the configured stdin/stdout/stderr; preopened directories get 3, 4, ...
+ * in the order they were added. Guest paths cannot leave their preopened directory (see {@link Sandbox}).
+ * Errors are reported to the guest as errno values of {@code wasi_snapshot_preview1.witx}; a guest pointer
+ * outside memory gives {@code EFAULT} (21). {@code wasi_unstable} uses its own layouts for
+ * {@code filestat}, {@code subscription} and the {@code whence} numbering.
  */
-public final class Wasi {
+public final class Wasi implements AutoCloseable {
+    public static final String PREVIEW1 = "wasi_snapshot_preview1";
+    public static final String UNSTABLE = "wasi_unstable";
+    public static final String BENCH = "bench";
+
     /** Configuration of one run. */
     public static final class Builder {
-        public Builder args(List<String> argv) { throw todo(); }           // argv[0] included
-        public Builder env(Map<String, String> env) { throw todo(); }
-        /** Preopens host directory {@code host} as guest path {@code guest}. */
-        public Builder preopen(Path host, String guest) { throw todo(); }
-        public Builder stdin(InputStream in) { throw todo(); }
-        public Builder stdout(OutputStream out) { throw todo(); }
-        public Builder stderr(OutputStream err) { throw todo(); }
-        public Wasi build() { throw todo(); }
+        private List<String> args = List.of();
+        private final List<String> env = new ArrayList<>();
+        private final Map<String, Path> preopens = new LinkedHashMap<>();
+        private InputStream stdin = System.in;
+        private OutputStream stdout = System.out, stderr = System.err;
+        private Random random;
+
+        /** The program's arguments, {@code argv[0]} (the program name) included. */
+        public Builder args(List<String> argv) { this.args = List.copyOf(argv); return this; }
+
+        /** Adds environment variables (in the map's iteration order). */
+        public Builder env(Map<String, String> env) {
+            env.forEach((k, v) -> this.env.add(k + "=" + v));
+            return this;
+        }
+
+        /**
+         * Preopens host directory {@code host} as guest path {@code guest}.
+         * @throws IllegalArgumentException at {@link #build()} when {@code host} is not an existing directory
+         */
+        public Builder preopen(Path host, String guest) {
+            preopens.put(Objects.requireNonNull(guest, "guest"), Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        public Builder stdin(InputStream in) { this.stdin = Objects.requireNonNull(in); return this; }
+        public Builder stdout(OutputStream out) { this.stdout = Objects.requireNonNull(out); return this; }
+        public Builder stderr(OutputStream err) { this.stderr = Objects.requireNonNull(err); return this; }
+
+        /** Makes {@code random_get} reproducible: a {@link java.util.Random} with this seed instead of {@link SecureRandom}. */
+        public Builder randomSeed(long seed) { this.random = new Random(seed); return this; }
+
+        /** @throws IllegalArgumentException when a preopened directory does not exist or is not a directory */
+        public Wasi build() {
+            WasiContext ctx = new WasiContext(args, env, random != null ? random : new SecureRandom(), stdout, stderr);
+            ctx.fds.add(new FdEntry.Input(stdin));
+            ctx.fds.add(new FdEntry.Output(stdout));
+            ctx.fds.add(new FdEntry.Output(stderr));
+            preopens.forEach((guest, host) -> {
+                Path real;
+                try {
+                    real = host.toRealPath();
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot preopen " + host + ": no such directory", e);
+                }
+                if (!Files.isDirectory(real)) throw new IllegalArgumentException("cannot preopen " + host + ": not a directory");
+                ctx.fds.add(new FdEntry.Dir(real, List.of(), guest));
+            });
+            return new Wasi(ctx);
+        }
     }
 
     public static Builder builder() { return new Builder(); }
 
+    private final WasiContext ctx;
+    private final Map<String, Map<String, HostFunction>> modules = new LinkedHashMap<>();
+
+    private Wasi(WasiContext ctx) {
+        this.ctx = ctx;
+        modules.put(PREVIEW1, Preview1.hostFunctions(PREVIEW1, ctx, false));
+        modules.put(UNSTABLE, Preview1.hostFunctions(UNSTABLE, ctx, true));
+        Map<String, HostFunction> bench = new LinkedHashMap<>();
+        bench.put("start", new HostFunction(BENCH, "start", FuncType.EMPTY, (c, a) -> {
+            ctx.benchStart = System.nanoTime();
+            return new long[0];
+        }));
+        bench.put("end", new HostFunction(BENCH, "end", FuncType.EMPTY, (c, a) -> {
+            ctx.benchEnd = System.nanoTime();
+            return new long[0];
+        }));
+        modules.put(BENCH, bench);
+    }
+
     /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} */
-    public Imports imports() { throw todo(); }
+    public Imports imports() {
+        return (module, name) -> {
+            Map<String, HostFunction> m = modules.get(module);
+            Extern e = m == null ? null : m.get(name);
+            return e;
+        };
+    }
 
     /**
      * Runs {@code _start} of a WASI command instance.
      * @return the exit code: the {@code proc_exit} code, or 0 when {@code _start} returns
      * @throws org.tailbench.runtime.Trap when the program traps
+     * @throws IllegalArgumentException when the instance exports no {@code _start} function
      */
-    public int runStart(Instance instance) { throw todo(); }
+    public int runStart(Instance instance) {
+        try {
+            instance.exportedFunction("_start").invoke();
+            return 0;
+        } catch (WasiExit e) {
+            return e.code();
+        } finally {
+            ctx.flush();
+        }
+    }
 
     /** @return nanoseconds between the last {@code bench.start} and {@code bench.end}, if both were called */
-    public OptionalLong benchNanos() { throw todo(); }
+    public OptionalLong benchNanos() {
+        return ctx.benchStart >= 0 && ctx.benchEnd >= ctx.benchStart
+                ? OptionalLong.of(ctx.benchEnd - ctx.benchStart) : OptionalLong.empty();
+    }
 
-    private static UnsupportedOperationException todo() { return new UnsupportedOperationException("TODO: wasi"); }
+    /** Flushes stdout and stderr. */
+    public void flush() { ctx.flush(); }
+
+    /** Closes every descriptor the program left open and flushes stdout/stderr (which stay open). */
+    @Override public void close() {
+        ctx.fds.closeAll();
+        ctx.flush();
+    }
+
+    /** For tests in this package: the shared state. */
+    WasiContext context() { return ctx; }
 }

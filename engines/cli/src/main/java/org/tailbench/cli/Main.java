@@ -1,0 +1,61 @@
+package org.tailbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code tailbench}: the command line of the suite. Subcommands: {@code run} (a WASI program, like
+ * {@code wasmtime run}), {@code spectest} (the spec testsuite's JSON files) and {@code engines}.
+ * Exit codes: what the command returns ({@code run}: the program's exit status, 134 on a trap,
+ * 1 on errors), 2 for a command line picocli cannot parse.
+ */
+@Command(name = "tailbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "WebAssembly execution strategies on the JVM: run WASI programs and spec tests.",
+        subcommandsRepeatable = false)
+public final class Main implements Runnable {
+    private final Io io;
+
+    Main(Io io) { this.io = io; }
+
+    /** Without a subcommand: prints the usage and succeeds. */
+    @Override public void run() { new CommandLine(this).usage(io.out()); }
+
+    /**
+     * @return a configured command line whose commands read and write {@code io}
+     */
+    public static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new Main(io));
+        cl.addSubcommand("run", new CommandLine(new RunCommand(io)).setStopAtPositional(true));
+        cl.addSubcommand("spectest", new SpectestCommand(io));
+        cl.addSubcommand("engines", new EnginesCommand(io));
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            io.err().println("error: internal error: " + ex);
+            if (System.getenv("TAILBENCH_DEBUG") != null) ex.printStackTrace(io.err());
+            return 1;
+        });
+        return cl;
+    }
+
+    /** @return the exit code of running {@code args} against {@code io} */
+    public static int execute(Io io, String... args) {
+        int code = commandLine(io).execute(args);
+        io.out().flush();
+        io.err().flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(Io.system(), args));
+    }
+
+    /** The version from the jar manifest ({@code Implementation-Version}), or "dev" from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"tailbench " + (v != null ? v : "dev") + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
