@@ -1,0 +1,23 @@
+package org.tailbench.interp.sw;
+
+import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Engine;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * The baseline interpreter: every function is lowered once ({@link Lowerer}) to {@code int[]} code
+ * and run by one {@code switch} loop ({@link SwitchInterpreter}) with an explicit frame stack, so
+ * Wasm calls never recurse on the Java stack.
+ */
+public final class SwitchEngine implements Engine {
+    @Override public String name() { return "switch"; }
+
+    @Override public String description() {
+        return "interpreter: lowered int[] code, one switch loop, explicit frame stack";
+    }
+
+    @Override public CompiledModule compile(ValidatedModule module) {
+        return new SwitchModule(module, Lowerer.lowerAll(module));
+    }
+}

@@ -1,0 +1,45 @@
+package org.tailbench.interp.sw;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.tailbench.interp.lower.LoweredFunction;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Store;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * A module lowered for the {@code switch} engine: the lowered functions plus the module's types made
+ * canonical (one {@link FuncType} object per structure, JVM-wide), so that {@code call_indirect}'s type
+ * check is usually an identity comparison.
+ */
+final class SwitchModule implements CompiledModule {
+    private static final ConcurrentHashMap<FuncType, FuncType> CANONICAL = new ConcurrentHashMap<>();
+
+    private final ValidatedModule module;
+    final LoweredFunction[] functions;
+    final FuncType[] types;
+
+    SwitchModule(ValidatedModule module, LoweredFunction[] functions) {
+        this.module = module;
+        this.functions = functions;
+        this.types = new FuncType[module.module().types.size()];
+        for (int i = 0; i < types.length; i++) types[i] = canonical(module.module().types.get(i));
+    }
+
+    static FuncType canonical(FuncType t) { return CANONICAL.computeIfAbsent(t, k -> k); }
+
+    @Override public ValidatedModule module() { return module; }
+
+    @Override public Instance instantiate(Store store, Imports imports) {
+        SwitchContext[] ctx = new SwitchContext[1];
+        return Instantiator.instantiate(store, module, imports, (inst, i) -> {
+            if (ctx[0] == null || ctx[0].inst != inst) ctx[0] = new SwitchContext(inst, this);
+            SwitchFunction f = new SwitchFunction(ctx[0], functions[i], types[module.module().functions.get(i).typeIndex()]);
+            ctx[0].defined[i] = f;
+            return f;
+        });
+    }
+}
