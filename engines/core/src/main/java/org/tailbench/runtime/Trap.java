@@ -16,8 +16,12 @@ public class Trap extends RuntimeException {
         }
     }
 
+    /** At most this many frames are kept (innermost first); the rest are only counted. */
+    public static final int MAX_BACKTRACE_FRAMES = 100;
+
     private final TrapKind kind;
     private final List<Frame> backtrace = new ArrayList<>();
+    private int omittedFrames;
 
     public Trap(TrapKind kind) { this(kind, kind.message, null); }
 
@@ -28,7 +32,12 @@ public class Trap extends RuntimeException {
 
     public TrapKind kind() { return kind; }
 
-    public void addFrame(Frame f) { backtrace.add(f); }
+    public void addFrame(Frame f) {
+        if (backtrace.size() < MAX_BACKTRACE_FRAMES) backtrace.add(f); else omittedFrames++;
+    }
+
+    /** @return the number of outer frames beyond {@link #MAX_BACKTRACE_FRAMES} that were not kept */
+    public int omittedFrames() { return omittedFrames; }
 
     public List<Frame> wasmBacktrace() { return Collections.unmodifiableList(backtrace); }
 }
