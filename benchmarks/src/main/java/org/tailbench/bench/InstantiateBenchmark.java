@@ -1,0 +1,63 @@
+package org.tailbench.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tailbench.runtime.Instance;
+import org.tailbench.wasi.Wasi;
+
+/**
+ * Time to get a runnable instance: average milliseconds per operation, one operation being a new
+ * {@code Store}, a fresh {@code Wasi} host and instantiation of the already compiled module (fresh linear
+ * memory, data/element segments, globals, tables, the start function if the module has one) — exactly
+ * the first two steps of {@link WorkloadBenchmark}'s operation, without {@code _start}. Subtract it from
+ * {@link WorkloadBenchmark} to estimate the time spent in the program itself.
+ *
+ * <p>Deliberately excluded: decoding, validation and {@code compile} (once per trial); the instance is
+ * returned to JMH's blackhole and never run. As a sanity check the trial setup runs the program once and
+ * verifies its output (untimed), so an engine that computes a wrong answer reports no numbers here either.
+ * The time includes allocating the instance's memory, and so the garbage collection that allocation causes.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Thread)
+@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class InstantiateBenchmark {
+    @Param({"switch"})
+    public String engine;
+
+    @Param({"nbody", "fannkuch", "spectral_norm", "bytecode_vm"})
+    public String workload;
+
+    @Param({"default"})
+    public String size;
+
+    private Prepared prepared;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        prepared = Prepared.of(engine, workload, size);
+        prepared.check(prepared.runOnce());
+    }
+
+    /** New store + WASI + instantiate. @return the instance (consumed by JMH, never run) */
+    @Benchmark
+    public Instance instantiate() {
+        try (Wasi wasi = prepared.newWasi(new ByteArrayOutputStream(4096), new ByteArrayOutputStream(256))) {
+            return prepared.instantiate(wasi);
+        }
+    }
+}

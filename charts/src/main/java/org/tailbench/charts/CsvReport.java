@@ -1,0 +1,59 @@
+package org.tailbench.charts;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code results.csv}: one line per (benchmark, workload, size); per engine the columns
+ * {@code <engine>_ms} and {@code <engine>_error_ms} (99.9% CI half-width), and per non-baseline engine
+ * {@code <engine>/<baseline>} and {@code <engine>/<baseline>_error} (propagated). Unrounded values;
+ * empty cells where there is no result or no error estimate.
+ */
+public final class CsvReport {
+    private CsvReport() {}
+
+    public static String render(List<Section> sections, String baseline) {
+        Set<String> engines = new LinkedHashSet<>();
+        for (Section s : sections) engines.addAll(s.engines());
+        List<String> others = engines.stream().filter(e -> !e.equals(baseline)).toList();
+        boolean ratios = baseline != null && engines.contains(baseline);
+        StringBuilder sb = new StringBuilder();
+        StringBuilder header = new StringBuilder("benchmark,workload,size");
+        for (String e : engines) header.append(',').append(quote(e + "_ms")).append(',').append(quote(e + "_error_ms"));
+        if (ratios) for (String e : others) header.append(',').append(quote(e + "/" + baseline)).append(',').append(quote(e + "/" + baseline + "_error"));
+        sb.append(header).append('\n');
+        for (Section s : sections) {
+            String bench = s.benchmark().substring(s.benchmark().lastIndexOf('.', s.benchmark().lastIndexOf('.') - 1) + 1);
+            for (Section.Row row : s.rows()) {
+                sb.append(quote(bench)).append(',').append(quote(row.workload())).append(',').append(quote(row.size()));
+                for (String e : engines) {
+                    Estimate est = s.cell(row, e);
+                    sb.append(',').append(est == null ? "" : num(est.score()));
+                    sb.append(',').append(est == null ? "" : num(est.error()));
+                }
+                if (ratios) {
+                    Estimate base = s.cell(row, baseline);
+                    for (String e : others) {
+                        Estimate est = s.cell(row, e);
+                        Estimate r = est == null || base == null || base.score() == 0 ? null : est.ratioTo(base);
+                        sb.append(',').append(r == null ? "" : num(r.score()));
+                        sb.append(',').append(r == null ? "" : num(r.error()));
+                    }
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

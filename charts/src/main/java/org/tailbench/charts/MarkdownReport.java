@@ -1,0 +1,129 @@
+package org.tailbench.charts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code results.md}: an introduction saying how to read the numbers, one table per {@link Section}
+ * (rows = workloads, columns = engines as {@code score ± error} ms, then one ratio column per non-baseline
+ * engine), the JMH settings, and the environment when {@code environment.json} is given.
+ */
+public final class MarkdownReport {
+    /** Relative error above which a cell is flagged as noisy. */
+    static final double NOISY = 0.05;
+
+    private MarkdownReport() {}
+
+    /**
+     * @param title       heading (e.g. the run folder name)
+     * @param note        a warning shown first (e.g. "interrupted"), or null
+     * @param baseline    the engine ratios are taken against, or null for none
+     * @param environment the parsed environment.json, or null
+     */
+    public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment) {
+        return render(title, note, sections, baseline, environment, Map.of());
+    }
+
+    /** As above, plus a list of the engines in the tables with their descriptions (name → one line). */
+    public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment,
+                                Map<String, String> engineDescriptions) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(title).append("\n\n");
+        if (note != null && !note.isBlank()) sb.append("> **").append(note.strip()).append("**\n\n");
+        sb.append("Milliseconds per operation (JMH average time; lower is better), as `score ± error` where the error is ")
+          .append("the half-width of JMH's 99.9% confidence interval over all measurement iterations of all forks.");
+        if (baseline != null) {
+            sb.append(" `engine/").append(baseline).append("` columns are time ratios against the baseline `").append(baseline)
+              .append("` (below 1 = faster than the baseline), with the relative errors of both times propagated ")
+              .append("(first order, assumed independent).");
+        }
+        sb.append("\n\n");
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        for (Section s : sections) shown.addAll(s.engines());
+        boolean listed = false;
+        for (String e : shown) {
+            String d = engineDescriptions.get(e);
+            if (d == null || d.isBlank()) continue;
+            if (!listed) sb.append("Engines:\n\n");
+            listed = true;
+            sb.append("- `").append(e).append("`: ").append(d).append('\n');
+        }
+        if (listed) sb.append('\n');
+        if (sections.isEmpty()) sb.append("_No benchmark results._\n\n");
+        boolean anyNoisy = false;
+        boolean anyNoError = false;
+        for (Section s : sections) {
+            sb.append("## ").append(s.title()).append("\n\n").append(s.measures()).append("\n\n");
+            List<String> others = s.engines().stream().filter(e -> !e.equals(baseline)).toList();
+            boolean ratios = baseline != null && s.engines().contains(baseline) && !others.isEmpty();
+            StringBuilder head = new StringBuilder("| workload |");
+            StringBuilder rule = new StringBuilder("|---|");
+            if (s.showsSizes()) { head.append(" size |"); rule.append("---|"); }
+            for (String e : s.engines()) { head.append(' ').append(e).append(" (ms) |"); rule.append("---:|"); }
+            if (ratios) for (String e : others) { head.append(' ').append(e).append('/').append(baseline).append(" |"); rule.append("---:|"); }
+            sb.append(head).append('\n').append(rule).append('\n');
+            List<String> missing = new ArrayList<>();
+            for (Section.Row row : s.rows()) {
+                sb.append("| ").append(row.workload()).append(" |");
+                if (s.showsSizes()) sb.append(' ').append(row.size()).append(" |");
+                for (String e : s.engines()) {
+                    Estimate est = s.cell(row, e);
+                    if (est == null) {
+                        sb.append(" — |");
+                        missing.add(e + " × " + row.workload() + (s.showsSizes() ? " (" + row.size() + ")" : ""));
+                        continue;
+                    }
+                    boolean noisy = est.hasError() && est.relativeError() > NOISY;
+                    anyNoisy |= noisy;
+                    anyNoError |= !est.hasError();
+                    sb.append(' ').append(est.format()).append(noisy ? " †" : "").append(" |");
+                }
+                if (ratios) {
+                    Estimate base = s.cell(row, baseline);
+                    for (String e : others) {
+                        Estimate est = s.cell(row, e);
+                        sb.append(' ').append(est == null || base == null || base.score() == 0 ? "—" : est.ratioTo(base).format()).append(" |");
+                    }
+                }
+                sb.append('\n');
+            }
+            sb.append('\n');
+            if (!missing.isEmpty()) {
+                sb.append("No result (the benchmark failed — e.g. a wrong answer — or was not run; see `jmh.log`): ")
+                  .append(String.join(", ", missing)).append(".\n\n");
+            }
+        }
+        if (anyNoisy) {
+            sb.append("† error above ").append(Math.round(NOISY * 100))
+              .append("% of the score: noisy; rerun with `--profile full` on a quiet machine before drawing conclusions.\n\n");
+        }
+        if (anyNoError) sb.append("`± n/a`: JMH gives no error estimate for fewer than 3 measurement iterations in total.\n\n");
+        if (!sections.isEmpty()) sb.append(settings(sections));
+        if (environment != null) sb.append(EnvironmentInfo.markdown(environment));
+        return sb.toString();
+    }
+
+    static String settings(List<Section> sections) {
+        StringBuilder sb = new StringBuilder("## JMH settings\n\n");
+        boolean singleFork = false;
+        for (Section s : sections) {
+            for (JmhResult.Settings st : s.settings()) {
+                singleFork |= st.forks() <= 1;
+                sb.append("- ").append(s.title()).append(": JMH ").append(st.jmhVersion()).append(", ")
+                  .append(st.forks()).append(st.forks() == 1 ? " fork" : " forks").append(" × (")
+                  .append(st.warmupIterations()).append(" warm-up × ").append(st.warmupTime()).append(" + ")
+                  .append(st.measurementIterations()).append(" measurement × ").append(st.measurementTime())
+                  .append(" iterations), ").append(st.threads()).append(st.threads() == 1 ? " thread" : " threads")
+                  .append("; ").append(st.vmName()).append(' ').append(st.vmVersion())
+                  .append("; fork JVM args `").append(String.join(" ", st.jvmArgs())).append("`\n");
+            }
+        }
+        if (singleFork) {
+            sb.append("\nSingle-fork results: their error covers iteration-to-iteration noise only, not the")
+              .append(" JVM-launch-to-launch variance (JIT decisions, memory layout) that more forks would show.\n");
+        }
+        return sb.append('\n').toString();
+    }
+}
