@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the workload programs (src/c/NAME.c) to WebAssembly and checks their output.
 #
-# usage: workloads/build.sh [--out DIR] [--no-verify] [--update-expected]
+# usage: workloads/build.sh [--out DIR] [--only NAME[,NAME...]] [--no-verify] [--update-expected]
+#   --only NAMES        build and check only these programs (default: every src/c/NAME.c)
 #   --out DIR           write NAME.wasm into DIR instead of workloads/wasm/
 #   --no-verify         only build the .wasm files (needs just clang-19 and wasi-libc)
 #   --update-expected   regenerate expected/NAME.SIZE.out and the sha256s in workloads.json
@@ -19,12 +20,14 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$HERE/wasm"
 VERIFY=1
 UPDATE=0
+ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) OUT="$2"; shift 2 ;;
+    --only) ONLY=",$2,"; shift 2 ;;
     --no-verify) VERIFY=0; shift ;;
     --update-expected) UPDATE=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,6 +66,7 @@ cd "$HERE"
 names=()
 for src in src/c/*.c; do
   name="$(basename "$src" .c)"
+  [ -z "$ONLY" ] || [[ "$ONLY" == *",$name,"* ]] || continue
   names+=("$name")
   "$CLANG" "${CFLAGS[@]}" -c "$src" -o "$OBJ/$name.o"
   "$CLANG" "${LDFLAGS[@]}" "$OBJ/$name.o" -lm -o "$OUT/$name.wasm"
@@ -83,8 +87,9 @@ done
 # Lines "NAME SIZE ARG..." from the catalog.
 runs="$(node -e '
   const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  for (const w of c.workloads) for (const [size, args] of Object.entries(w.args)) console.log([w.name, size, ...args].join(" "));
-' workloads.json)"
+  const only = process.argv[2];
+  for (const w of c.workloads) if (!only || only.includes("," + w.name + ",")) for (const [size, args] of Object.entries(w.args)) console.log([w.name, size, ...args].join(" "));
+' workloads.json "$ONLY")"
 
 if [ "$UPDATE" = 1 ]; then
   while read -r name size args; do
@@ -95,13 +100,15 @@ if [ "$UPDATE" = 1 ]; then
   node -e '
     const fs = require("fs"), crypto = require("crypto");
     const c = JSON.parse(fs.readFileSync("workloads.json", "utf8"));
+    const only = process.argv[1];
     for (const w of c.workloads) {
+      if (only && !only.includes("," + w.name + ",")) continue;
       w.expectedSha256 = {};
       for (const size of Object.keys(w.args))
         w.expectedSha256[size] = crypto.createHash("sha256").update(fs.readFileSync(`expected/${w.name}.${size}.out`)).digest("hex");
     }
     fs.writeFileSync("workloads.json", JSON.stringify(c, null, 2) + "\n");
-  '
+  ' "$ONLY"
 fi
 
 # Wasm features a binary uses, from its disassembly (needs wasm-objdump from wabt).
