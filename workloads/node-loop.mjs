@@ -1,0 +1,64 @@
+// Times a WASI command module on node's built-in WASI *inside one node process*, the way JMH times our
+// engines: the module is compiled once, then every run is a new WASI host + instantiation + _start, so
+// the times exclude node's start-up and the compilation (but V8 tiers hot functions up to TurboFan
+// during the warm-up runs, as the JVM's JIT does during JMH's warm-up iterations).
+//
+// usage: node --no-warnings --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N] FILE.wasm [ARGS...]
+//   --warmup W   untimed runs first (default 3)
+//   --runs N     timed runs (default 5)
+// Prints one JSON object on stdout:
+//   {"ms": [N numbers], "sha256": [distinct stdout sha256s of all W+N runs], "exit": [distinct exit codes]}
+// Each run's stdout goes to a temporary file (outside the timing it is hashed and truncated); stderr is the
+// process's. Exit status 0, or 2 on bad usage; the caller checks the hashes and exit codes.
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { WASI } from 'node:wasi';
+
+const argv = process.argv.slice(2);
+let warmup = 3, runs = 5;
+while (argv.length > 0 && argv[0].startsWith('--')) {
+  const opt = argv.shift();
+  const value = Number(argv.shift());
+  if (!Number.isInteger(value) || value < 0) usage(`${opt} needs a whole number`);
+  if (opt === '--warmup') warmup = value;
+  else if (opt === '--runs') runs = value;
+  else usage(`unknown option ${opt}`);
+}
+const [file, ...args] = argv;
+if (!file || runs < 1) usage('FILE.wasm is required and --runs must be at least 1');
+
+function usage(why) {
+  console.error(`node-loop.mjs: ${why}`);
+  console.error('usage: node --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N] FILE.wasm [ARGS...]');
+  process.exit(2);
+}
+
+const module = await WebAssembly.compile(await readFile(file));
+const dir = mkdtempSync(join(tmpdir(), 'node-loop-'));
+const outPath = join(dir, 'stdout');
+const ms = [], shas = new Set(), exits = new Set();
+try {
+  for (let i = 0; i < warmup + runs; i++) {
+    const fd = openSync(outPath, 'w');
+    let exit;
+    const t0 = process.hrtime.bigint();
+    try {
+      const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], env: {},
+                              stdout: fd, returnOnExit: true });
+      const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+      exit = wasi.start(instance);
+    } finally {
+      const t1 = process.hrtime.bigint();
+      closeSync(fd);
+      if (i >= warmup) ms.push(Number(t1 - t0) / 1e6);
+    }
+    exits.add(exit);
+    shas.add(createHash('sha256').update(readFileSync(outPath)).digest('hex'));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify({ ms, sha256: [...shas], exit: [...exits] }));
