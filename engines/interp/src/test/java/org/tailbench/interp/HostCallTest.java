@@ -2,10 +2,9 @@ package org.tailbench.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tailbench.interp.ModuleBytes.I32;
+import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import org.junit.jupiter.api.Test;
-import org.tailbench.interp.ModuleBytes.Body;
 import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.HostFunction;
 import org.tailbench.runtime.Imports;
@@ -14,6 +13,8 @@ import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.ValType;
 import org.tailbench.wasm.validate.ValidatedModule;
 
@@ -28,7 +29,7 @@ class HostCallTest {
      * {@code viaHost(x - 1)} for x > 0 (re-entering Wasm), 0 for x == 0.
      */
     private static Instance setUp(Store store) {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[] {I32}, I32);
         int cb = mb.importFunc("env", "cb", t);
         int via = mb.func(t, 0, new Body().localGet(0).call(cb).i32Const(1).op(0x6A));

@@ -1,14 +1,15 @@
 package org.tailbench.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tailbench.interp.ModuleBytes.I32;
+import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tailbench.interp.ModuleBytes.Body;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.LoweredFunction;
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;
 
@@ -32,7 +33,7 @@ class LoweringTest {
     @Test
     void branchesCarryKeepAndDropAndDeadCodeIsGone() {
         // (block (result i32) (i32.const 1) (i32.const 2) (br 0) (i32.const 99) (drop)) then end
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[0], I32);
         mb.func(t, 0, new Body().op(0x02, I32).i32Const(1).i32Const(2).op(0x0C, 0).i32Const(99).op(0x1A).op(0x0B));
         ValidatedModule vm = ValidatedModule.of(mb.build());
@@ -44,7 +45,7 @@ class LoweringTest {
 
     @Test
     void comparisonsFuseWithBrIfAndIf() {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[] {I32, I32}, I32);
         // (block (br_if 0 (i32.lt_s (local.get 0) (local.get 1)))) (if (result i32) (i32.lt_s ..) (then 1) (else 2))
         mb.func(t, 0, new Body().op(0x02, 0x40).localGet(0).localGet(1).op(0x48).op(0x0D, 0).op(0x0B)

@@ -2,13 +2,12 @@ package org.tailbench.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tailbench.interp.ModuleBytes.F32;
-import static org.tailbench.interp.ModuleBytes.I32;
+import static org.tailbench.wasm.ModuleBuilder.F32;
+import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tailbench.interp.ModuleBytes.Body;
 import org.tailbench.runtime.Engine;
 import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Imports;
@@ -16,6 +15,8 @@ import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /** The {@code switch} engine on hand-assembled modules: tail calls, call depth, traps, float edge cases. */
@@ -23,7 +24,7 @@ class SwitchEngineTest {
     private static final int EQZ = 0x45, ADD = 0x6A, SUB = 0x6B, DIV_S = 0x6D, REM_S = 0x6F, ELSE = 0x05, END = 0x0B;
     private final Engine engine = Engines.byName("switch");
 
-    private Instance instantiate(ModuleBytes mb, Store store) {
+    private Instance instantiate(ModuleBuilder mb, Store store) {
         return engine.compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
     }
 
@@ -32,8 +33,8 @@ class SwitchEngineTest {
     }
 
     /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
-    private static ModuleBytes evenOdd(boolean indirect) {
-        ModuleBytes mb = new ModuleBytes();
+    private static ModuleBuilder evenOdd(boolean indirect) {
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[] {I32}, I32);
         for (int self = 0; self < 2; self++) {
             int other = 1 - self;
@@ -63,8 +64,8 @@ class SwitchEngineTest {
     }
 
     /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
-    private static ModuleBytes count() {
-        ModuleBytes mb = new ModuleBytes();
+    private static ModuleBuilder count() {
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[] {I32}, I32);
         mb.func(t, 0, new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(0).op(ELSE)
                 .localGet(0).i32Const(1).op(SUB).call(0).i32Const(1).op(ADD).op(END));
@@ -92,7 +93,7 @@ class SwitchEngineTest {
     }
 
     private static Instance binary(int opcode) {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[] {I32, I32}, I32);
         mb.func(t, 0, new Body().localGet(0).localGet(1).op(opcode));
         return new SwitchEngineTest().instantiate(mb.export("f", 0), new Store());
@@ -115,7 +116,7 @@ class SwitchEngineTest {
 
     @Test
     void memoryAccessesAreBoundsChecked() {
-        ModuleBytes mb = new ModuleBytes().memory(1);
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
         int t = mb.type(new int[] {I32}, I32);
         mb.func(t, 0, new Body().localGet(0).op(0x28).u32(2).u32(0));               // i32.load offset=0
         mb.func(t, 0, new Body().localGet(0).op(0x28).u32(2).u32(0xFFFFFFFFL));     // i32.load offset=2^32-1
@@ -132,7 +133,7 @@ class SwitchEngineTest {
 
     @Test
     void trapsCarryTheWasmBacktraceInnermostFirst() {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[0]);
         mb.func(t, 0, new Body().op(0x01).call(1));   // nop; call 1
         mb.func(t, 0, new Body().op(0x00));           // unreachable
@@ -147,7 +148,7 @@ class SwitchEngineTest {
 
     @Test
     void callIndirectChecksBoundsNullAndType() {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int ti = mb.type(new int[] {I32}, I32);
         int tv = mb.type(new int[0], I32);
         mb.func(ti, 0, new Body().i32Const(42).localGet(0).op(0x11).u32(ti).u8(0));  // call_indirect (i32)->i32
@@ -161,7 +162,7 @@ class SwitchEngineTest {
 
     /** A module exporting {@code f}: the f32 instruction {@code opcode} on its one or two f32 parameters. */
     private static Instance f32(int opcode, boolean binary) {
-        ModuleBytes mb = new ModuleBytes();
+        ModuleBuilder mb = new ModuleBuilder();
         int t = binary ? mb.type(new int[] {F32, F32}, F32) : mb.type(new int[] {F32}, F32);
         Body b = new Body().localGet(0);
         if (binary) b.localGet(1);

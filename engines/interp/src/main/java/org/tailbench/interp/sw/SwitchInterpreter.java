@@ -6,17 +6,14 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LOpNumeric;
 import org.tailbench.interp.rt.NumericOps;
 import org.tailbench.interp.rt.TableMemoryOps;
 import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.HostFunction;
 import org.tailbench.runtime.Memory;
-import org.tailbench.runtime.Table;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
-import org.tailbench.wasm.FuncType;
-import org.tailbench.wasm.ValType;
 
 /**
  * The {@code switch} engine's execution loop: one {@code switch} over {@link LOp} code per executed
@@ -424,28 +421,15 @@ final class SwitchInterpreter {
 
     /** Appends the active frames of this loop to {@code t}, innermost first. */
     private static void addFrames(Trap t, Machine m, SwitchFunction cur, int pc, int depth) {
-        t.addFrame(new Trap.Frame(cur.fn.functionIndex(), cur.fn.name(), cur.fn.byteOffset(pc - 1)));
+        t.addFrame(Calls.frame(cur.fn, pc - 1));
         for (int d = depth - 1; d >= 0 && m.fns[d] != null; d--) {
-            SwitchFunction f = m.fns[d];
-            t.addFrame(new Trap.Frame(f.fn.functionIndex(), f.fn.name(), f.fn.byteOffset(m.retPc[d] - 1)));
+            t.addFrame(Calls.frame(m.fns[d].fn, m.retPc[d] - 1));
         }
     }
 
-    /**
-     * {@code call_indirect}'s checks (spec 2.0 §4.4.8): the element exists, is not null, and has the
-     * expected type (structural equality; usually an identity hit on canonical types).
-     */
+    /** {@code call_indirect}'s checks ({@link Calls#resolveIndirect}) against this instance's table and types. */
     private static FunctionInstance resolveIndirect(SwitchContext ctx, int typeIndex, int tableIndex, long index) {
-        Table table = ctx.tables[tableIndex];
-        long[] elements = table.elements();
-        long i = index & M32;
-        if (i >= elements.length) throw new Trap(TrapKind.UNDEFINED_ELEMENT);
-        long ref = elements[(int) i];
-        if (ref == ValType.NULL_REF) throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
-        FunctionInstance f = ctx.store.function(ref);
-        FuncType want = ctx.types[typeIndex], have = f.type();
-        if (have != want && !have.equals(want)) throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
-        return f;
+        return Calls.resolveIndirect(ctx.tables[tableIndex], ctx.store, ctx.types[typeIndex], index);
     }
 
     /**
@@ -454,19 +438,14 @@ final class SwitchInterpreter {
      * @return the new stack pointer, results pushed on {@code m.stack} (which the callee may have replaced)
      */
     private static int callForeign(Machine m, FunctionInstance f, SwitchContext ctx, long[] s, int sp) {
-        FuncType t = f.type();
-        int np = t.params().length, nr = t.results().length;
+        int np = f.type().params().length;
         long[] args = Arrays.copyOfRange(s, sp - np, sp);
         sp -= np;
         m.sp = sp;
-        long[] r = f instanceof HostFunction h ? h.call(ctx.inst, args) : f.invoke(args);
-        if (r == null || r.length != nr) {
-            throw new Trap(TrapKind.HOST, f.name() + " returned " + (r == null ? "null" : r.length + " values")
-                    + ", expected " + nr, null);
-        }
+        long[] r = Calls.callForeign(f, ctx.inst, args);
         long[] st = m.stack;
-        if ((long) sp + nr > st.length) st = m.growStack((long) sp + nr);
-        System.arraycopy(r, 0, st, sp, nr);
-        return sp + nr;
+        if ((long) sp + r.length > st.length) st = m.growStack((long) sp + r.length);
+        System.arraycopy(r, 0, st, sp, r.length);
+        return sp + r.length;
     }
 }

@@ -1,7 +1,7 @@
 package org.tailbench.interp.sw;
 
-import java.util.concurrent.ConcurrentHashMap;
 import org.tailbench.interp.lower.LoweredFunction;
+import org.tailbench.interp.rt.Calls;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
@@ -12,12 +12,10 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * A module lowered for the {@code switch} engine: the lowered functions plus the module's types made
- * canonical (one {@link FuncType} object per structure, JVM-wide), so that {@code call_indirect}'s type
- * check is usually an identity comparison.
+ * canonical ({@link Calls#canonical}: one {@link FuncType} object per structure, JVM-wide), so that
+ * {@code call_indirect}'s type check is usually an identity comparison.
  */
 final class SwitchModule implements CompiledModule {
-    private static final ConcurrentHashMap<FuncType, FuncType> CANONICAL = new ConcurrentHashMap<>();
-
     private final ValidatedModule module;
     final LoweredFunction[] functions;
     final FuncType[] types;
@@ -26,10 +24,8 @@ final class SwitchModule implements CompiledModule {
         this.module = module;
         this.functions = functions;
         this.types = new FuncType[module.module().types.size()];
-        for (int i = 0; i < types.length; i++) types[i] = canonical(module.module().types.get(i));
+        for (int i = 0; i < types.length; i++) types[i] = Calls.canonical(module.module().types.get(i));
     }
-
-    static FuncType canonical(FuncType t) { return CANONICAL.computeIfAbsent(t, k -> k); }
 
     @Override public ValidatedModule module() { return module; }
 

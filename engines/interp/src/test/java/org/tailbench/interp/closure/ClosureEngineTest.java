@@ -1,0 +1,184 @@
+package org.tailbench.interp.closure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.wasm.ModuleBuilder.I32;
+
+import org.junit.jupiter.api.Test;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.HostFunction;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Store;
+import org.tailbench.runtime.Trap;
+import org.tailbench.runtime.TrapKind;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
+import org.tailbench.wasm.ValType;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/** The {@code closure} engine on hand-assembled modules: tail calls, call depth, host calls, tree shape. */
+class ClosureEngineTest {
+    static final int EQZ = 0x45, ADD = 0x6A, SUB = 0x6B, MUL = 0x6C, ELSE = 0x05, END = 0x0B;
+    private static final Engine ENGINE = new ClosureEngine();
+
+    static Instance instantiate(ModuleBuilder mb, Store store, Imports imports) {
+        return ENGINE.compile(ValidatedModule.of(mb.build())).instantiate(store, imports);
+    }
+
+    static long call(Instance inst, String name, long... args) {
+        return inst.exportedFunction(name).invoke(args)[0];
+    }
+
+    /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
+    private static ModuleBuilder evenOdd(boolean indirect) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        for (int self = 0; self < 2; self++) {
+            int other = 1 - self;
+            Body b = new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(1 - self).op(ELSE)
+                    .localGet(0).i32Const(1).op(SUB);
+            if (indirect) b.i32Const(other).returnCallIndirect(t); else b.returnCall(other);
+            b.op(END);
+            mb.func(t, 0, b);
+        }
+        if (indirect) mb.table(0, 1);
+        return mb.export("even", 0).export("odd", 1);
+    }
+
+    @Test
+    void tenMillionMutualReturnCallsRunInConstantStack() {
+        Instance inst = instantiate(evenOdd(false), new Store().maxCallDepth(100), Imports.NONE);
+        assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
+        assertThat(call(inst, "odd", 10_000_000)).isEqualTo(0);
+        assertThat(call(inst, "even", 9_999_999)).isEqualTo(0);
+    }
+
+    @Test
+    void tenMillionReturnCallIndirectsRunInConstantStack() {
+        Instance inst = instantiate(evenOdd(true), new Store().maxCallDepth(100), Imports.NONE);
+        assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
+        assertThat(call(inst, "odd", 9_999_999)).isEqualTo(1);
+    }
+
+    /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
+    static ModuleBuilder count() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        mb.func(t, 0, new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(0).op(ELSE)
+                .localGet(0).i32Const(1).op(SUB).call(0).i32Const(1).op(ADD).op(END));
+        return mb.export("count", 0);
+    }
+
+    @Test
+    void recursionPastTheFrameLimitTrapsAndTheEngineStaysUsable() {
+        Instance inst = instantiate(count(), new Store().maxCallDepth(10_000), Imports.NONE);
+        assertThatThrownBy(() -> call(inst, "count", 1_000_000))
+                .isInstanceOfSatisfying(Trap.class, t -> {
+                    assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
+                    assertThat(t.wasmBacktrace()).hasSize(Trap.MAX_BACKTRACE_FRAMES);
+                    assertThat(t.wasmBacktrace().size() + t.omittedFrames()).isEqualTo(10_000);
+                    assertThat(t.wasmBacktrace().getFirst().functionIndex()).isZero();
+                });
+        assertThat(call(inst, "count", 9_999)).isEqualTo(9_999);     // 10,000 frames: exactly the limit
+        assertThatThrownBy(() -> call(inst, "count", 10_000))
+                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
+        assertThat(call(inst, "count", 5)).isEqualTo(5);
+    }
+
+    @Test
+    void aHundredThousandNonTailFramesRunWithTheDefaultLimitAndTooManyTrapCleanly() {
+        Instance inst = instantiate(count(), new Store(), Imports.NONE);
+        assertThat(call(inst, "count", 100_000)).isEqualTo(100_000);
+        assertThat(call(inst, "count", Store.DEFAULT_MAX_CALL_DEPTH - 1)).isEqualTo(Store.DEFAULT_MAX_CALL_DEPTH - 1);
+        assertThatThrownBy(() -> call(inst, "count", Store.DEFAULT_MAX_CALL_DEPTH))
+                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
+        assertThat(call(inst, "count", 3)).isEqualTo(3);
+    }
+
+    @Test
+    void trapsCarryTheWasmBacktraceInnermostFirst() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[0]);
+        mb.func(t, 0, new Body().op(0x01).call(1));   // nop; call 1
+        mb.func(t, 0, new Body().op(0x00));           // unreachable
+        mb.export("outer", 0);
+        Instance inst = instantiate(mb, new Store(), Imports.NONE);
+        org.tailbench.wasm.Module decoded = ValidatedModule.of(mb.build()).module();
+        long unreachableAt = decoded.functions.get(1).body().pos[0];   // func 1, instruction 0
+        long callAt = decoded.functions.get(0).body().pos[1];          // func 0, instruction 1
+        assertThatThrownBy(() -> inst.exportedFunction("outer").invoke())
+                .isInstanceOfSatisfying(Trap.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TrapKind.UNREACHABLE);
+                    assertThat(e.wasmBacktrace()).extracting(Trap.Frame::functionIndex).containsExactly(1, 0);
+                    assertThat(e.wasmBacktrace()).extracting(Trap.Frame::offset).containsExactly(unreachableAt, callAt);
+                });
+    }
+
+    /**
+     * Imports {@code env.cb : (i32) -> i32} (function 0); exports {@code run(x) = cb(x) + 1} (function 1),
+     * {@code twice(x) = x * 2} (function 2) and {@code deep(n) = n == 0 ? cb(0) : deep(n - 1) + 1}
+     * (function 3, calling the host n + 1 frames deep).
+     */
+    private static Instance withCallback(HostFunction.Code cb) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        mb.importFunc("env", "cb", t);
+        mb.func(t, 0, new Body().localGet(0).call(0).i32Const(1).op(ADD));
+        mb.func(t, 0, new Body().localGet(0).i32Const(2).op(MUL));
+        mb.func(t, 0, new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(0).call(0).op(ELSE)
+                .localGet(0).i32Const(1).op(SUB).call(3).i32Const(1).op(ADD).op(END));
+        FuncType ft = new FuncType(new ValType[] {ValType.I32}, new ValType[] {ValType.I32});
+        HostFunction host = new HostFunction("env", "cb", ft, cb);
+        return instantiate(mb.export("run", 1).export("twice", 2).export("deep", 3), new Store(), (m, n) -> host);
+    }
+
+    @Test
+    void hostFunctionsMayCallBackIntoWasm() {
+        Instance[] self = new Instance[1];
+        self[0] = withCallback((caller, args) -> self[0].exportedFunction("twice").invoke(args[0] + 10));
+        assertThat(call(self[0], "run", 5)).isEqualTo((5 + 10) * 2 + 1);
+        assertThat(call(self[0], "deep", 1000)).isEqualTo((0 + 10) * 2 + 1000);
+    }
+
+    @Test
+    void shallowCallsStayOnTheCallingThreadAndDeepOnesMoveToABigStack() throws Throwable {
+        Throwable[] failure = new Throwable[1];
+        Thread fresh = new Thread(() -> {   // a thread whose machine never moved to a worker before
+            try {
+                Thread[] seen = new Thread[1];
+                Instance inst = withCallback((caller, args) -> { seen[0] = Thread.currentThread(); return args; });
+                assertThat(call(inst, "deep", Invoker.INLINE_DEPTH - 2)).isEqualTo(Invoker.INLINE_DEPTH - 2);
+                assertThat(seen[0]).isSameAs(Thread.currentThread());
+                assertThat(call(inst, "deep", 5_000)).isEqualTo(5_000);
+                assertThat(seen[0]).isInstanceOf(Invoker.WasmThread.class);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        fresh.start();
+        fresh.join();
+        if (failure[0] != null) throw failure[0];
+    }
+
+    @Test
+    void hostExceptionsReachTheCallerUnchanged() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Instance inst = withCallback((caller, args) -> { throw boom; });
+        assertThatThrownBy(() -> call(inst, "run", 1)).isSameAs(boom);
+        assertThatThrownBy(() -> inst.exportedFunction("run").invoke(1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 1 arguments, got 2");
+    }
+
+    @Test
+    void multiValueBlockResultsTravelThroughSlots() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        int pair = mb.type(new int[0], I32, I32);
+        // block (result i32 i32): x, 7, br 0 (carries both), end; i32.sub → x - 7
+        mb.func(t, 0, new Body().u8(0x02).u32(pair).localGet(0).i32Const(7).br(0).op(END).op(SUB));
+        Instance inst = instantiate(mb.export("f", 0), new Store(), Imports.NONE);
+        assertThat(call(inst, "f", 3)).isEqualTo(-4);
+    }
+}

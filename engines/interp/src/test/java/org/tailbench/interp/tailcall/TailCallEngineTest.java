@@ -1,0 +1,256 @@
+package org.tailbench.interp.tailcall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.wasm.ModuleBuilder.I32;
+import static org.tailbench.wasm.ModuleBuilder.I64;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Store;
+import org.tailbench.runtime.Trap;
+import org.tailbench.runtime.TrapKind;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
+import org.tailbench.wasm.Op;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * The {@code tailcall} engine on hand-assembled modules: constant Java stack for tail calls, long
+ * straight-line code and loops; the frame limit; every trap kind with its backtrace.
+ */
+class TailCallEngineTest {
+    /** Java stack for "constant Java stack" checks: far too small for one Java frame per Wasm call or instruction. */
+    private static final long SMALL_JAVA_STACK = 256 * 1024;
+
+    static Instance instantiate(ModuleBuilder mb, Store store) {
+        return new TailCallEngine().compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
+    }
+
+    static long call(Instance inst, String name, long... args) {
+        return inst.exportedFunction(name).invoke(args)[0];
+    }
+
+    /** Runs {@code r} on a fresh thread with a {@link #SMALL_JAVA_STACK} and rethrows what it threw. */
+    static void onSmallStack(Runnable r) throws Throwable {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try { r.run(); } catch (Throwable e) { failure.set(e); }
+        }, "small-stack", SMALL_JAVA_STACK);
+        t.start();
+        t.join();
+        if (failure.get() != null) throw failure.get();
+    }
+
+    /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
+    private static ModuleBuilder evenOdd(boolean indirect) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        for (int self = 0; self < 2; self++) {
+            Body b = new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(1 - self).op(Op.ELSE)
+                    .localGet(0).i32Const(1).op(Op.I32_SUB);
+            if (indirect) b.i32Const(1 - self).returnCallIndirect(t); else b.returnCall(1 - self);
+            mb.func(t, 0, b.end());
+        }
+        if (indirect) mb.table(0, 1);
+        return mb.export("even", 0).export("odd", 1);
+    }
+
+    @Test
+    void tenMillionMutualReturnCallsRunInConstantJavaStackAndFrameDepth() throws Throwable {
+        onSmallStack(() -> {
+            Instance inst = instantiate(evenOdd(false), new Store().maxCallDepth(10));
+            assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
+            assertThat(call(inst, "odd", 10_000_000)).isEqualTo(0);
+            assertThat(call(inst, "even", 9_999_999)).isEqualTo(0);
+        });
+    }
+
+    @Test
+    void tenMillionReturnCallIndirectsRunInConstantJavaStackAndFrameDepth() throws Throwable {
+        onSmallStack(() -> {
+            Instance inst = instantiate(evenOdd(true), new Store().maxCallDepth(10));
+            assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
+            assertThat(call(inst, "odd", 9_999_999)).isEqualTo(1);
+        });
+    }
+
+    /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
+    private static ModuleBuilder count() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        mb.func(t, 0, new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(0).op(Op.ELSE)
+                .localGet(0).i32Const(1).op(Op.I32_SUB).call(0).i32Const(1).op(Op.I32_ADD).end());
+        return mb.export("count", 0);
+    }
+
+    @Test
+    void recursionPastTheFrameLimitTrapsCleanlyAndTheEngineStaysUsable() {
+        Instance inst = instantiate(count(), new Store().maxCallDepth(10_000));
+        assertThatThrownBy(() -> call(inst, "count", 1_000_000))
+                .isInstanceOfSatisfying(Trap.class, t -> {
+                    assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
+                    assertThat(t.wasmBacktrace()).hasSize(Trap.MAX_BACKTRACE_FRAMES);
+                    assertThat(t.wasmBacktrace().size() + t.omittedFrames()).isEqualTo(10_000);
+                    assertThat(t.wasmBacktrace()).allSatisfy(f -> assertThat(f.functionIndex()).isZero());
+                });
+        assertThat(call(inst, "count", 9_999)).isEqualTo(9_999);     // 10,000 frames: at the limit
+        assertThatThrownBy(() -> call(inst, "count", 10_000)).isInstanceOf(Trap.class);
+        assertThat(call(inst, "count", 5)).isEqualTo(5);
+    }
+
+    @Test
+    void deepNonTailRecursionDoesNotUseTheJavaStack() throws Throwable {
+        onSmallStack(() -> assertThat(call(instantiate(count(), new Store()), "count", 150_000)).isEqualTo(150_000));
+    }
+
+    @Test
+    void aMillionInstructionStraightLineBodyRunsOnASmallJavaStack() throws Throwable {
+        // f(x) = x + 1 + 1 + ... (500,000 times): 1,000,001 instructions without a branch
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        Body b = new Body().localGet(0);
+        for (int k = 0; k < 500_000; k++) b.i32Const(1).op(Op.I32_ADD);
+        mb.func(t, 0, b);
+        Instance inst = instantiate(mb.export("f", 0), new Store());
+        assertThat(call(inst, "f", 7)).isEqualTo(500_007);      // on the default -Xss
+        onSmallStack(() -> assertThat(call(inst, "f", -500_000)).isZero());
+    }
+
+    @Test
+    void aLoopOfTenMillionIterationsRunsOnASmallJavaStack() throws Throwable {
+        // sum(n) = n + (n-1) + ... + 1 as i64, by a loop whose back edge bounces every iteration
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I64);
+        mb.func(t, new int[] {1, I64}, new Body()
+                .loop().localGet(1).localGet(0).op(Op.I64_EXTEND_I32_U).op(Op.I64_ADD).localSet(1)
+                .localGet(0).i32Const(1).op(Op.I32_SUB).localTee(0).brIf(0).end()
+                .localGet(1));
+        Instance inst = instantiate(mb.export("sum", 0), new Store());
+        onSmallStack(() -> assertThat(call(inst, "sum", 10_000_000)).isEqualTo(10_000_000L * 10_000_001L / 2));
+    }
+
+    /** A module exporting {@code f(i32, i32) -> i32} = the binary i32 instruction {@code op}. */
+    private static Instance binary(Op op) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32, I32}, I32);
+        mb.func(t, 0, new Body().localGet(0).localGet(1).op(op));
+        return instantiate(mb.export("f", 0), new Store());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"I32_DIV_S, 7, 2, 3", "I32_DIV_S, -7, 2, -3", "I32_DIV_U, -1, 2, 2147483647", "I32_REM_S, -2147483648, -1, 0",
+                "I32_REM_S, -7, 2, -1", "I32_REM_U, -1, 10, 5", "I32_SHL, 1, 33, 2", "I32_SHR_U, -1, 28, 15",
+                "I32_ROTL, -2147483648, 1, 1", "I32_LT_U, 1, -1, 1", "I32_GT_S, 1, -1, 1"})
+    void integerInstructionsFollowTheSpec(Op op, int x, int y, int expected) {
+        assertThat((int) call(binary(op), "f", x, y)).isEqualTo(expected);
+    }
+
+    private static TrapKind trapKind(Runnable r) {
+        try {
+            r.run();
+        } catch (Trap t) {
+            return t.kind();
+        }
+        throw new AssertionError("no trap");
+    }
+
+    @Test
+    void integerTraps() {
+        Instance div = binary(Op.I32_DIV_S), divU = binary(Op.I32_DIV_U), rem = binary(Op.I32_REM_U);
+        assertThat(trapKind(() -> call(div, "f", 1, 0))).isEqualTo(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        assertThat(trapKind(() -> call(div, "f", Integer.MIN_VALUE, -1))).isEqualTo(TrapKind.INTEGER_OVERFLOW);
+        assertThat(trapKind(() -> call(divU, "f", 1, 0))).isEqualTo(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        assertThat(trapKind(() -> call(rem, "f", 1, 0))).isEqualTo(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+    }
+
+    @Test
+    void conversionTraps() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {ModuleBuilder.F64}, I32);
+        mb.func(t, 0, new Body().localGet(0).op(Op.I32_TRUNC_F64_S));
+        Instance inst = instantiate(mb.export("f", 0), new Store());
+        assertThat(call(inst, "f", Double.doubleToRawLongBits(-3.9))).isEqualTo(-3);
+        assertThat(trapKind(() -> call(inst, "f", Double.doubleToRawLongBits(Double.NaN)))).isEqualTo(TrapKind.INVALID_CONVERSION_TO_INTEGER);
+        assertThat(trapKind(() -> call(inst, "f", Double.doubleToRawLongBits(2147483648.0)))).isEqualTo(TrapKind.INTEGER_OVERFLOW);
+    }
+
+    @Test
+    void memoryAccessesAreBoundsCheckedAndSeeGrowth() {
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
+        int t = mb.type(new int[] {I32}, I32);
+        mb.func(t, 0, new Body().localGet(0).mem(Op.I32_LOAD, 2, 0));
+        mb.func(t, 0, new Body().localGet(0).op(Op.I32_LOAD).u32(2).u32(0xFFFFFFFFL));          // offset 2^32-1
+        mb.func(t, 0, new Body().localGet(0).i32Const(0x01020304).mem(Op.I32_STORE, 2, 0)
+                .localGet(0).mem(Op.I32_LOAD8_U, 0, 0));
+        mb.func(t, 0, new Body().localGet(0).op(Op.MEMORY_GROW).u8(0));
+        Instance inst = instantiate(mb.export("load", 0).export("far", 1).export("store", 2).export("grow", 3), new Store());
+        assertThat(call(inst, "load", 65532)).isZero();
+        for (long a : new long[] {65533, 65536, -1}) {
+            assertThat(trapKind(() -> call(inst, "load", a))).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        }
+        assertThat(trapKind(() -> call(inst, "far", 1))).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        assertThat(trapKind(() -> call(inst, "store", 65534))).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        assertThat(call(inst, "store", 100)).isEqualTo(0x04);    // little-endian: lowest byte first
+        assertThat(call(inst, "load", 100)).isEqualTo(0x01020304);
+        assertThat(call(inst, "grow", 1)).isEqualTo(1);          // old size in pages
+        assertThat(call(inst, "store", 65534)).isEqualTo(0x04);  // in bounds now, through the same decoded code
+    }
+
+    @Test
+    void callIndirectChecksBoundsNullAndType() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int ti = mb.type(new int[] {I32}, I32);
+        int tv = mb.type(new int[0], I32);
+        mb.func(ti, 0, new Body().i32Const(42).localGet(0).callIndirect(ti));
+        mb.func(tv, 0, new Body().i32Const(7));
+        mb.func(ti, 0, new Body().localGet(0).i32Const(1).op(Op.I32_ADD));
+        Instance inst = instantiate(mb.table(2, 1).export("dispatch", 0), new Store());
+        assertThat(call(inst, "dispatch", 0)).isEqualTo(43);
+        assertThat(trapKind(() -> call(inst, "dispatch", 1))).isEqualTo(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        assertThat(trapKind(() -> call(inst, "dispatch", 2))).isEqualTo(TrapKind.UNDEFINED_ELEMENT);
+        inst.tables[0].set(0, org.tailbench.wasm.ValType.NULL_REF);
+        assertThat(trapKind(() -> call(inst, "dispatch", 0))).isEqualTo(TrapKind.UNINITIALIZED_ELEMENT);
+    }
+
+    @Test
+    void tableAccessesAreBoundsChecked() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        mb.func(t, 0, new Body().localGet(0).op(Op.TABLE_GET).u8(0).op(Op.REF_IS_NULL));
+        Instance inst = instantiate(mb.table(0).export("isNull", 0), new Store());
+        assertThat(call(inst, "isNull", 0)).isZero();
+        assertThat(trapKind(() -> call(inst, "isNull", 1))).isEqualTo(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+
+    @Test
+    void trapsCarryTheWasmBacktraceInnermostFirstWithOffsets() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[0]);
+        mb.func(t, 0, new Body().op(Op.NOP).call(1));        // 0: nop; call 1
+        mb.func(t, 0, new Body().call(2));                   // 1: call 2
+        mb.func(t, 0, new Body().op(Op.NOP).op(Op.UNREACHABLE));
+        byte[] wasm = mb.export("outer", 0).build();
+        Instance inst = new TailCallEngine().compile(ValidatedModule.of(wasm)).instantiate(new Store(), Imports.NONE);
+        assertThatThrownBy(() -> inst.exportedFunction("outer").invoke())
+                .isInstanceOfSatisfying(Trap.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TrapKind.UNREACHABLE);
+                    assertThat(e.wasmBacktrace()).extracting(Trap.Frame::functionIndex).containsExactly(2, 1, 0);
+                    // each offset points at the trapping / calling instruction's opcode in the module bytes
+                    assertThat(wasm[(int) e.wasmBacktrace().get(0).offset()]).isEqualTo((byte) 0x00);
+                    assertThat(wasm[(int) e.wasmBacktrace().get(1).offset()]).isEqualTo((byte) 0x10);
+                    assertThat(wasm[(int) e.wasmBacktrace().get(2).offset()]).isEqualTo((byte) 0x10);
+                });
+    }
+
+    @Test
+    void theEngineIsNamedTailcall() {
+        TailCallEngine e = new TailCallEngine();
+        assertThat(e.name()).isEqualTo("tailcall");
+        assertThat(e.description()).contains("tail-call").doesNotContain("\n");
+    }
+}
