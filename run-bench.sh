@@ -6,29 +6,47 @@ set -uo pipefail
 usage() {
   cat <<'EOF'
 usage: ./run-bench.sh [options] [-- extra JMH options]
+       ./run-bench.sh [options] --wasm FILE.wasm [--name NAME] [-- PROGRAM ARGS...]
 
-Runs the JMH benchmarks (benchmarks/target/benchmarks.jar) for the chosen engines and workloads and
-writes results/<UTC-time>-<host>/ with results.md, results.csv, jmh.json, jmh.log, environment.json
-command.txt and engines.txt; results/latest points to the newest complete run.
+Runs the JMH benchmarks (benchmarks/target/benchmarks.jar) for the chosen engines and workloads, times
+the native and JIT references (workloads/reference.sh), and writes results/<UTC-time>-<host>/ with
+results.md, results.csv, references.csv, jmh.json, jmh.log, environment.json, command.txt and
+engines.txt; results/latest points to the newest complete run.
 
 options:
-  --engines a,b         engines to compare (default: switch; with --profile full: every engine)
+  --engines a,b         engines to compare (default: every engine)
   --workloads x,y       catalog workloads (default: WorkloadBenchmark's default set; full: every workload)
   --size NAME           catalog size to run (default: default)
-  --profile quick|full  quick (default): 2 forks x (3 warm-up + 5 measurement x 2 s) for the full run,
-                        2 forks x (3 + 5 x 1 s) for instantiation; about 1 minute per engine and workload.
+  --profile quick|full  quick (default): 1 fork x (3 warm-up + 5 measurement x 1 s) for the full run,
+                        1 fork x (2 + 3 x 1 s) for instantiation; about 15-20 s per engine and workload.
                         full: 3 forks x (5 warm-up + 5 measurement x 2 s) for the full run, plus the
                         instantiation and compile benchmarks with 3 forks x (5 + 5 x 1 s).
   --baseline ENGINE     engine the ratio columns divide by (default: switch if run, else the first engine)
+  --references WHICH    none | native (gcc -O2 and clang-19 -O2 builds of the same C source) |
+                        all (default: native, plus the .wasm on node's WASI as a whole process and in one
+                        process); each output checked before timing; whatever is not installed shows as n/a
+  --reference-runs N    timed whole-process runs per reference cell (default: 5 quick, 10 full)
+  --timer auto|hyperfine|loop   how references are timed: hyperfine when installed (auto, the default;
+                        Debian package hyperfine), else a shell loop of N runs
+  --wasm FILE.wasm      benchmark your own WASI command module instead of catalog workloads: all the
+                        selected engines, the same JMH benchmarks and tables (node references only); its
+                        arguments follow --, and as there is no expected output every run must repeat the
+                        first run's stdout sha256 and exit code
+  --name NAME           the row name of --wasm's module (default: the file name without .wasm)
   --jvm-args "FLAGS"    JVM flags of the forked benchmark JVMs
                         (default: "-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow")
   --results-dir DIR     where run folders go (default: results/ next to this script)
   --rebuild             rebuild the jars even if they look up to date
   --dry-run             print the plan, the time estimate and the JMH commands; run nothing
   -h, --help            this text
-  -- ...                everything after -- is passed to every JMH invocation (e.g. -- -prof gc)
+  -- ...                everything after -- is passed to every JMH invocation (e.g. -- -prof gc);
+                        with --wasm it is the program's arguments instead
 
-Exit status: 0 all results present; 1 a benchmark failed (e.g. wrong answer: the tables mark it);
+Another JMH run on the machine holds /tmp/jmh.lock: run-bench.sh waits for it (up to 30 minutes, or
+TAILBENCH_JMH_LOCK_WAIT seconds), as two benchmarks at once would spoil each other's numbers.
+
+Exit status: 0 all results present; 1 a benchmark or a reference failed (e.g. wrong answer: the tables
+mark it);
 2 bad usage or build failure; 130 interrupted (the run folder keeps what finished, see INTERRUPTED.txt).
 EOF
 }
@@ -40,6 +58,8 @@ cd "$ROOT" || exit 2
 ORIG_CMD=$(printf '%q ' "$0" "$@")
 
 ENGINES="" WORKLOADS="" SIZE=default PROFILE=quick BASELINE="" REBUILD=0 DRY_RUN=0
+REFERENCES=all REF_RUNS="" TIMER=auto WASM="" WASM_NAME="" WASM_ARGS=()
+LOCK_WAIT=${TAILBENCH_JMH_LOCK_WAIT:-1800}  # seconds to wait for another JMH run's /tmp/jmh.lock
 RESULTS_DIR="$ROOT/results"
 FORK_JVM_ARGS="-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow"
 EXTRA_JMH=()
@@ -52,20 +72,41 @@ while [ $# -gt 0 ]; do
     --baseline)    [ $# -ge 2 ] || die "--baseline needs a value"; BASELINE=$2; shift 2 ;;
     --jvm-args)    [ $# -ge 2 ] || die "--jvm-args needs a value"; FORK_JVM_ARGS=$2; shift 2 ;;
     --results-dir) [ $# -ge 2 ] || die "--results-dir needs a value"; RESULTS_DIR=$2; shift 2 ;;
-    --engines=*|--workloads=*|--size=*|--profile=*|--baseline=*|--jvm-args=*|--results-dir=*)
+    --references)  [ $# -ge 2 ] || die "--references needs a value"; REFERENCES=$2; shift 2 ;;
+    --reference-runs) [ $# -ge 2 ] || die "--reference-runs needs a value"; REF_RUNS=$2; shift 2 ;;
+    --timer)       [ $# -ge 2 ] || die "--timer needs a value"; TIMER=$2; shift 2 ;;
+    --wasm)        [ $# -ge 2 ] || die "--wasm needs a value"; WASM=$2; shift 2 ;;
+    --name)        [ $# -ge 2 ] || die "--name needs a value"; WASM_NAME=$2; shift 2 ;;
+    --engines=*|--workloads=*|--size=*|--profile=*|--baseline=*|--jvm-args=*|--results-dir=*|--references=*|--reference-runs=*|--timer=*|--wasm=*|--name=*)
                    set -- "${1%%=*}" "${1#*=}" "${@:2}" ;;
     --rebuild)     REBUILD=1; shift ;;
     --dry-run)     DRY_RUN=1; shift ;;
     -h|--help)     usage; exit 0 ;;
-    --)            shift; EXTRA_JMH=("$@"); break ;;
+    --)            shift; if [ -n "$WASM" ]; then WASM_ARGS=("$@"); else EXTRA_JMH=("$@"); fi; break ;;
     *)             usage >&2; die "unknown option '$1'" ;;
   esac
 done
 
+case "$REFERENCES" in none|native|all) ;; *) die "--references must be none, native or all, not '$REFERENCES'" ;; esac
+case "$TIMER" in auto|hyperfine|loop) ;; *) die "--timer must be auto, hyperfine or loop, not '$TIMER'" ;; esac
+[ -z "$REF_RUNS" ] || [[ "$REF_RUNS" =~ ^[1-9][0-9]*$ ]] || die "--reference-runs must be a positive whole number"
+[ -n "$WASM_NAME" ] && [ -z "$WASM" ] && die "--name goes with --wasm"
+if [ -n "$WASM" ]; then
+  [ -f "$WASM" ] || die "--wasm $WASM: no such file"
+  [ -n "$WORKLOADS" ] && die "--wasm replaces the catalog workloads: drop --workloads"
+  [ -n "$WASM_NAME" ] || WASM_NAME=$(basename "$WASM" .wasm)
+  [[ "$WASM_NAME" =~ ^[A-Za-z0-9_.-]+$ ]] || die "--name '$WASM_NAME': use letters, digits, '_', '.' and '-' only"
+  for a in "${WASM_ARGS[@]}"; do
+    [[ "$a" != *$'\n'* && "$a" != *$'\t'* ]] || die "--wasm program arguments with newlines or tabs are not supported"
+  done
+  WASM=$(cd "$(dirname "$WASM")" && pwd)/$(basename "$WASM")
+  [ "$SIZE" = default ] || die "--size applies to catalog workloads, not to --wasm"
+fi
+
 # Benchmark settings per profile: forks, warm-up iterations, warm-up time, measurement iterations, time.
 case "$PROFILE" in
-  quick) RUN_SET=(2 3 2 5 2); INST_SET=(2 3 1 5 1); BENCHES=(run instantiate) ;;
-  full)  RUN_SET=(3 5 2 5 2); INST_SET=(3 5 1 5 1); BENCHES=(run instantiate compile) ;;
+  quick) RUN_SET=(1 3 1 5 1); INST_SET=(1 2 1 3 1); BENCHES=(run instantiate); : "${REF_RUNS:=5}" ;;
+  full)  RUN_SET=(3 5 2 5 2); INST_SET=(3 5 1 5 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=10}" ;;
   *)     die "--profile must be quick or full, not '$PROFILE'" ;;
 esac
 
@@ -119,9 +160,11 @@ if [ "$DRY_RUN" = 0 ] && [ -z "$ALL_ENGINES" ]; then
   die "benchmarks.jar has no engines (no META-INF/services/org.tailbench.runtime.Engine): rebuild with --rebuild"
 fi
 if [ -z "$ENGINES" ]; then
-  if [ "$PROFILE" = full ] && [ -n "$ALL_ENGINES" ]; then ENGINES=$ALL_ENGINES; else ENGINES=switch; fi
+  if [ -n "$ALL_ENGINES" ]; then ENGINES=$ALL_ENGINES; else ENGINES=switch; fi
 fi
-if [ -z "$WORKLOADS" ]; then
+if [ -n "$WASM" ]; then
+  WORKLOADS=$WASM_NAME
+elif [ -z "$WORKLOADS" ]; then
   if [ "$PROFILE" = full ]; then WORKLOADS=$(inv workloads); else WORKLOADS=$(inv default-workloads); fi
 fi
 IFS=, read -r -a ENGINE_LIST <<< "$ENGINES"
@@ -136,7 +179,7 @@ if [ -n "$ALL_ENGINES" ]; then
   done
 fi
 ALL_WORKLOADS=$(inv workloads)
-if [ -n "$ALL_WORKLOADS" ]; then
+if [ -n "$ALL_WORKLOADS" ] && [ -z "$WASM" ]; then
   for w in "${WORKLOAD_LIST[@]}"; do
     [[ ",$ALL_WORKLOADS," == *",$w,"* ]] || die "unknown workload '$w'; workloads are: $ALL_WORKLOADS"
     sizes=$(inv "sizes\\.$w")
@@ -166,7 +209,16 @@ estimate() {
   echo $(( ${#ENGINE_LIST[@]} * f * (wi * w + i * r + 3) + 2 ))
 }
 PLAN=()
-TOTAL_EST=0
+# references: per workload about 2 s of native builds, plus (1 checked + N timed) runs of each cell
+# (native ≈ 0.1 s, node ≈ 0.3 s per run at the default size), plus node-inproc's 3 warm-up runs.
+ref_estimate() {
+  case "$REFERENCES" in
+    none)   echo 0 ;;
+    native) echo $(( ${#WORKLOAD_LIST[@]} * (2 + (REF_RUNS + 1) * 2 / 10) )) ;;
+    all)    echo $(( ${#WORKLOAD_LIST[@]} * (3 + (REF_RUNS + 1) * 6 / 10 + (REF_RUNS + 4) / 10) )) ;;
+  esac
+}
+TOTAL_EST=$(ref_estimate)
 for w in "${WORKLOAD_LIST[@]}"; do
   for b in "${BENCHES[@]}"; do
     PLAN+=("$b:$w")
@@ -181,15 +233,36 @@ jmh_cmd() { # prints one JMH command line as an array assignment target: fills C
   CMD=("$JAVA" -Xmx512m --sun-misc-unsafe-memory-access=allow -jar "$BENCH_JAR" "$(bench_regex "$b")"
        -p "engine=$ENGINES" -p "workload=$w")
   [ "$b" = compile ] || CMD+=(-p "size=$SIZE")
+  if [ -n "$WASM" ]; then
+    CMD+=(-p "wasmFile=$MODULE_DIR/$WASM_NAME.wasm")
+    [ "$b" = compile ] || CMD+=(-p "wasmArgs=@$MODULE_DIR/$WASM_NAME.args")
+  fi
   CMD+=(-bm avgt -tu ms -f "$f" -wi "$wi" -w "${wt}s" -i "$i" -r "${r}s" -t 1
         -jvmArgs "$FORK_JVM_ARGS" -rf json -rff "$json")
   CMD+=("${EXTRA_JMH[@]}")
 }
 
-say "profile $PROFILE: engines [$ENGINES] x workloads [${WORKLOAD_LIST[*]}] (size $SIZE); benchmarks: ${BENCHES[*]}"
-say "${#PLAN[@]} JMH invocations, estimated $(fmt_secs "$TOTAL_EST") (longer if one program run exceeds an iteration)"
+ref_cmd() { # fills REF_CMD: the reference.sh command writing $1
+  REF_CMD=("$ROOT/workloads/reference.sh" --out "$1" --runs "$REF_RUNS" --references "$REFERENCES" --timer "$TIMER")
+  if [ -n "$WASM" ]; then
+    REF_CMD+=(--wasm "$MODULE_DIR/$WASM_NAME.wasm" --name "$WASM_NAME" -- "${WASM_ARGS[@]}")
+  else
+    REF_CMD+=(--size "$SIZE" --workloads "$(IFS=,; echo "${WORKLOAD_LIST[*]}")")
+  fi
+}
+
+if [ -n "$WASM" ]; then
+  say "profile $PROFILE: engines [$ENGINES] x your module $WASM as '$WASM_NAME' (args: ${WASM_ARGS[*]:-none}); benchmarks: ${BENCHES[*]}"
+else
+  say "profile $PROFILE: engines [$ENGINES] x workloads [${WORKLOAD_LIST[*]}] (size $SIZE); benchmarks: ${BENCHES[*]}"
+fi
+say "references: $REFERENCES ($REF_RUNS timed runs per cell, about $(fmt_secs "$(ref_estimate)"))"
+say "${#PLAN[@]} JMH invocations, estimated $(fmt_secs "$TOTAL_EST") in all (longer if one program run exceeds an iteration)"
 
 if [ "$DRY_RUN" = 1 ]; then
+  MODULE_DIR="RUN_DIR/module"
+  if [ -n "$WASM" ]; then echo "  copy $WASM to $MODULE_DIR/$WASM_NAME.wasm, its arguments one per line to $MODULE_DIR/$WASM_NAME.args"; fi
+  if [ "$REFERENCES" != none ]; then ref_cmd "RUN_DIR/references.tsv"; echo "  (references) $(printf '%q ' "${REF_CMD[@]}")"; fi
   n=0
   for p in "${PLAN[@]}"; do
     n=$((n + 1)); b=${p%%:*}; w=${p#*:}
@@ -213,21 +286,52 @@ mkdir "$RUN_DIR/jmh-parts"
   echo "# JMH invocations (JAVA=$JAVA):"
 } > "$RUN_DIR/command.txt"
 say "writing $RUN_DIR"
+MODULE_DIR="$RUN_DIR/module"
+if [ -n "$WASM" ]; then
+  [[ "$MODULE_DIR" != *,* ]] || die "the run folder path $RUN_DIR contains a comma, which JMH's -p cannot carry: use --results-dir"
+  mkdir -p "$MODULE_DIR" && cp "$WASM" "$MODULE_DIR/$WASM_NAME.wasm" || die "cannot copy $WASM into $MODULE_DIR"
+  if [ ${#WASM_ARGS[@]} -gt 0 ]; then printf '%s\n' "${WASM_ARGS[@]}" > "$MODULE_DIR/$WASM_NAME.args"; else : > "$MODULE_DIR/$WASM_NAME.args"; fi
+  echo "# module: $WASM (sha256 $(sha256sum < "$WASM" | cut -d' ' -f1)), copied to module/$WASM_NAME.wasm; arguments in module/$WASM_NAME.args" >> "$RUN_DIR/command.txt"
+fi
 
 "$JAVA" -cp "$CHARTS_JAR" org.tailbench.charts.EnvironmentInfo --out "$RUN_DIR/environment.json" \
   --jvm-args "$FORK_JVM_ARGS" --repo "$ROOT" || say "warning: could not record environment.json"
 
 printf '%s\n' "$INVENTORY" | sed -n 's/^engine\.//p' > "$RUN_DIR/engines.txt"
 BENCH_FQNS=$(for b in "${BENCHES[@]}"; do bench_fqn "$b"; done | paste -sd, -)
+OUTPUT_CHECK=""
+TITLE_WHAT="size $SIZE"
+if [ -n "$WASM" ]; then
+  TITLE_WHAT="your module $WASM_NAME: $(basename "$WASM")${WASM_ARGS[*]:+ ${WASM_ARGS[*]}}"
+  OUTPUT_CHECK="No expected output (your module \`$WASM_NAME\` = $(basename "$WASM"), arguments: \`${WASM_ARGS[*]:-none}\`): each engine's runs were checked against that trial's first run (stdout sha256 and exit code), in the setup and after every iteration; a change fails the benchmark."
+fi
 tables() { # $1 = note for the top of results.md (may be empty)
   local args=(-cp "$CHARTS_JAR" org.tailbench.charts.ResultTables --jmh "$RUN_DIR/jmh-parts" --out "$RUN_DIR"
               --merged-json "$RUN_DIR/jmh.json" --environment "$RUN_DIR/environment.json"
               --engines "$ENGINES" --workloads "$(IFS=,; echo "${WORKLOAD_LIST[*]}")"
-              --benchmarks "$BENCH_FQNS" --title "tailbench results — $RUN_NAME ($PROFILE profile, size $SIZE)"
+              --benchmarks "$BENCH_FQNS" --title "tailbench results — $RUN_NAME ($PROFILE profile, $TITLE_WHAT)"
               --engine-descriptions "$RUN_DIR/engines.txt" --fail-on-missing)
   [ -n "$BASELINE" ] && args+=(--baseline "$BASELINE")
+  [ -s "$RUN_DIR/references.tsv" ] && args+=(--references "$RUN_DIR/references.tsv")
+  [ -n "$OUTPUT_CHECK" ] && args+=(--output-check "$OUTPUT_CHECK")
   [ -n "$1" ] && args+=(--note "$1")
   "$JAVA" "${args[@]}"
+}
+
+# JMH refuses to start while another JMH run holds a POSIX lock on $TMPDIR/jmh.lock (a shared machine);
+# python3's lockf takes the same kind of lock, so it can tell without starting JMH (false when unsure).
+jmh_lock_busy() {
+  command -v python3 >/dev/null || return 1
+  python3 -c 'import fcntl, os, sys
+try:
+    fd = os.open(sys.argv[1], os.O_RDWR)
+except OSError:
+    sys.exit(1)
+try:
+    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+except OSError:
+    sys.exit(0)
+sys.exit(1)' "${TMPDIR:-/tmp}/jmh.lock" 2>/dev/null
 }
 
 DONE=0
@@ -241,7 +345,7 @@ on_interrupt() {
     echo "$DONE of ${#PLAN[@]} JMH invocations finished; their results are in jmh-parts/ and results.md."
     echo "jmh.log has the console output up to the interruption. results/latest was not updated."
   } > "$RUN_DIR/INTERRUPTED.txt"
-  rm -f "$RUN_DIR"/jmh-parts/*.tmp
+  rm -f "$RUN_DIR"/jmh-parts/*.tmp "$RUN_DIR/references.tsv.tmp"
   tables "INTERRUPTED: partial results ($DONE of ${#PLAN[@]} JMH invocations finished)." >/dev/null 2>&1
   say "partial results: $RUN_DIR/results.md"
   exit 130
@@ -250,6 +354,17 @@ trap on_interrupt INT TERM
 
 START=$(date +%s)
 ELAPSED_EST=0
+REF_STATUS=0
+if [ "$REFERENCES" != none ]; then
+  CURRENT="references"
+  ref_cmd "$RUN_DIR/references.tsv"
+  echo "# references: $(printf '%q ' "${REF_CMD[@]}")" >> "$RUN_DIR/command.txt"
+  say "(references) workloads/reference.sh: references $REFERENCES, $REF_RUNS timed runs per cell"
+  "${REF_CMD[@]}" 2>&1 | tee -ai "$RUN_DIR/jmh.log"
+  REF_STATUS=${PIPESTATUS[0]}
+  [ "$REF_STATUS" = 0 ] || say "FAILURE: a reference failed or could not run (status $REF_STATUS; see references.csv)"
+  ELAPSED_EST=$(ref_estimate)
+fi
 n=0
 for p in "${PLAN[@]}"; do
   n=$((n + 1)); b=${p%%:*}; w=${p#*:}
@@ -262,8 +377,21 @@ for p in "${PLAN[@]}"; do
   say "($n/${#PLAN[@]}) $b × $w [engines $ENGINES] — elapsed $(fmt_secs $now), about $(fmt_secs $remaining) to go"
   # tee -i: a Ctrl-C stops JMH but not the copy of its last lines into jmh.log
   failures_before=$(grep -c '<failure>' "$RUN_DIR/jmh.log")
-  "${CMD[@]}" 2>&1 | tee -ai "$RUN_DIR/jmh.log"
-  status=${PIPESTATUS[0]}
+  waited=0
+  while jmh_lock_busy && [ "$waited" -lt "$LOCK_WAIT" ]; do
+    [ "$waited" = 0 ] && say "another JMH run holds /tmp/jmh.lock; waiting for it (up to $(fmt_secs "$LOCK_WAIT"))"
+    sleep 10; waited=$((waited + 10))
+  done
+  while :; do
+    lines_before=$(wc -l < "$RUN_DIR/jmh.log")
+    "${CMD[@]}" 2>&1 | tee -ai "$RUN_DIR/jmh.log"
+    status=${PIPESTATUS[0]}
+    # JMH refuses to start while another JMH run (of anyone on this machine) holds /tmp/jmh.lock: wait for it.
+    tail -n +"$((lines_before + 1))" "$RUN_DIR/jmh.log" | grep -q 'Unable to acquire the JMH lock' || break
+    [ "$waited" -lt "$LOCK_WAIT" ] || { say "gave up waiting for the JMH lock after $(fmt_secs "$waited")"; break; }
+    [ "$waited" = 0 ] && say "another JMH run holds /tmp/jmh.lock; waiting for it (up to $(fmt_secs "$LOCK_WAIT"))"
+    sleep 10; waited=$((waited + 10))
+  done
   [ -s "$part.tmp" ] && mv "$part.tmp" "$part"
   [ "$status" = 0 ] || say "JMH exited with status $status for $b × $w (see jmh.log)"
   failures=$(( $(grep -c '<failure>' "$RUN_DIR/jmh.log") - failures_before ))
@@ -274,6 +402,26 @@ done
 CURRENT="tables"
 
 say "all $DONE JMH invocations done in $(fmt_secs $(( $(date +%s) - START ))); writing tables"
+if [ -n "$WASM" ]; then
+  # No expected output: every trial checked its runs against its own first run; compare the first runs.
+  first=$(grep -ao 'tailbench: first run stdout sha256 [0-9a-f]* exit [0-9-]* engine=[^ ]*' "$RUN_DIR/jmh.log" \
+          | awk '{ print $6 " exit " $8 " (" $9 ")" }' | sort -u)
+  node_sha=$(awk -F'\t' '$3 == "node" && $6 != "" { print $6 }' "$RUN_DIR/references.tsv" 2>/dev/null | head -1)
+  pairs=$(printf '%s\n' "$first" | awk 'NF { print $1 " " $3 }' | sort -u)  # "sha exit-code"
+  shas=${pairs%% *}
+  if [ -z "$pairs" ]; then
+    OUTPUT_CHECK+=" No first run was recorded (see jmh.log)."
+  elif [ "$(wc -l <<<"$pairs")" = 1 ]; then
+    OUTPUT_CHECK+=" Every JMH trial's first run printed stdout sha256 \`$shas\` and exited with ${pairs##* }"
+    if [ -z "$node_sha" ]; then OUTPUT_CHECK+=" (no node reference to compare)."
+    elif [ "$node_sha" = "$shas" ]; then OUTPUT_CHECK+=", the same as node's WASI."
+    else OUTPUT_CHECK+=", but node's WASI printed \`$node_sha\`: **the engines and node DISAGREE**."; REF_STATUS=1; fi
+  else
+    OUTPUT_CHECK+=" **The engines' first runs DISAGREE**: $(paste -sd';' <<<"$first")."
+    REF_STATUS=1
+  fi
+  say "output check: $OUTPUT_CHECK"
+fi
 tables ""
 tables_status=$?
 [ -f "$RUN_DIR/results.md" ] || { say "no results.md was written"; exit 1; }
@@ -284,7 +432,11 @@ cat "$RUN_DIR/results.md"
 echo
 say "results: $RUN_DIR (also results/latest)"
 if [ "$tables_status" != 0 ]; then
-  say "FAILED: some benchmarks produced no result (wrong answer or error) — see results.md and jmh.log"
+  say "FAILED: some benchmarks or references produced no result (wrong answer or error) — see results.md and jmh.log"
+  exit 1
+fi
+if [ "$REF_STATUS" != 0 ]; then
+  say "FAILED: the references or the output check failed — see results.md and jmh.log"
   exit 1
 fi
 exit 0

@@ -39,8 +39,12 @@ public class CompileBenchmark {
     @Param({"switch"})
     public String engine;
 
-    @Param({"nbody", "fannkuch", "spectral_norm", "bytecode_vm"})
+    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall"})
     public String workload;
+
+    /** A user's module to compile instead of the catalog workload (path to a {@code .wasm}); blank = the catalog's. */
+    @Param({""})
+    public String wasmFile;
 
     private Engine engineImpl;
     private byte[] bytes;
@@ -48,7 +52,8 @@ public class CompileBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         engineImpl = Engines.byName(engine);
-        bytes = WorkloadCatalog.load().get(workload).wasm();
+        bytes = wasmFile.isBlank() ? WorkloadCatalog.load().get(workload).wasm()
+                : UserModule.load(workload, wasmFile, "").bytes();
     }
 
     /** decode + validate + compile. @return the compiled module (consumed by JMH) */

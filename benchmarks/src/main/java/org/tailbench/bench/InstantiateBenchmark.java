@@ -39,17 +39,28 @@ public class InstantiateBenchmark {
     @Param({"switch"})
     public String engine;
 
-    @Param({"nbody", "fannkuch", "spectral_norm", "bytecode_vm"})
+    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall"})
     public String workload;
 
     @Param({"default"})
     public String size;
 
+    /**
+     * A user's module to run instead of the catalog workload (path to a WASI command {@code .wasm});
+     * blank (the default) = the catalog workload. {@code workload} is then only the row name.
+     */
+    @Param({""})
+    public String wasmFile;
+
+    /** Arguments of {@link #wasmFile}: blank, {@code @FILE} (one per line) or whitespace-separated (see {@code UserModule.parseArgs}). */
+    @Param({""})
+    public String wasmArgs;
+
     private Prepared prepared;
 
     @Setup(Level.Trial)
     public void setup() {
-        prepared = Prepared.of(engine, workload, size);
+        prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
         prepared.check(prepared.runOnce());
     }
 

@@ -16,25 +16,40 @@ import org.tailbench.workloads.Workload;
 import org.tailbench.workloads.WorkloadCatalog;
 
 /**
- * What the benchmarks share: one catalog workload at one size, decoded, validated and compiled once
- * by one engine, plus the check of a run's output against the catalog's expected sha256.
- * Everything here happens outside the measured operations.
+ * What the benchmarks share: one module with its argv, decoded, validated and compiled once by one
+ * engine, plus the check of a run's output. Everything here happens outside the measured operations.
+ *
+ * <p>The module is either a catalog workload at one size (its stdout must hash to the catalog's sha256),
+ * or a user's {@code .wasm} file ({@link UserModule}: there is no expected output, so the first run's
+ * stdout sha256 and exit code become the reference every later run of the trial must reproduce).
  */
 final class Prepared {
     final String engineName;
+    /** the catalog entry, or null for a user's file */
     final Workload workload;
+    /** the row name: the catalog name, or the user module's name */
+    final String name;
     final String size;
-    /** argv as the program sees it ({@link Workload#argv}): the workload name, then the catalog's args for {@link #size} */
+    /** argv as the program sees it ({@link Workload#argv}): the program name, then the arguments */
     final List<String> argv;
-    /** lower-case hex sha256 of the expected stdout */
-    final String expectedSha256;
+    /** lower-case hex sha256 of the expected stdout; for a user's file null until the first {@link #check} */
+    String expectedSha256;
+    /** for a user's file: the first run's exit code (set with {@link #expectedSha256}) */
+    private int expectedExit;
     final Engine engine;
     final CompiledModule compiled;
 
+    /** A catalog workload (the form the tests build directly). */
     Prepared(String engineName, Workload workload, String size, List<String> argv, String expectedSha256,
-                     Engine engine, CompiledModule compiled) {
+             Engine engine, CompiledModule compiled) {
+        this(engineName, workload, workload.name(), size, argv, expectedSha256, engine, compiled);
+    }
+
+    private Prepared(String engineName, Workload workload, String name, String size, List<String> argv,
+                     String expectedSha256, Engine engine, CompiledModule compiled) {
         this.engineName = engineName;
         this.workload = workload;
+        this.name = name;
         this.size = size;
         this.argv = argv;
         this.expectedSha256 = expectedSha256;
@@ -43,7 +58,7 @@ final class Prepared {
     }
 
     /**
-     * Looks up, decodes, validates and compiles a workload.
+     * Looks up, decodes, validates and compiles a catalog workload.
      * @throws IllegalArgumentException for an unknown engine, workload or size
      */
     static Prepared of(String engineName, String workloadName, String size) {
@@ -54,6 +69,20 @@ final class Prepared {
         ValidatedModule module = ValidatedModule.of(workload.wasm());
         CompiledModule compiled = engine.compile(module);
         return new Prepared(engineName, workload, size, argv, expected, engine, compiled);
+    }
+
+    /**
+     * The benchmarks' entry point: a catalog workload when {@code wasmFile} is blank, else the user's
+     * module {@code wasmFile} with the arguments {@code wasmArgs} (see {@link UserModule#parseArgs}),
+     * named {@code workloadName} in the tables ({@code size} is then only a label).
+     * @throws IllegalArgumentException for an unknown engine/workload/size, or an unreadable file
+     */
+    static Prepared of(String engineName, String workloadName, String size, String wasmFile, String wasmArgs) {
+        if (wasmFile == null || wasmFile.isBlank()) return of(engineName, workloadName, size);
+        Engine engine = Engines.byName(engineName);
+        UserModule user = UserModule.load(workloadName, wasmFile, wasmArgs);
+        CompiledModule compiled = engine.compile(ValidatedModule.of(user.bytes()));
+        return new Prepared(engineName, null, user.name(), size, user.argv(), null, engine, compiled);
     }
 
     /**
@@ -88,14 +117,24 @@ final class Prepared {
         return new Run(exit, out.toByteArray(), err.toByteArray());
     }
 
+    /** Prefix of the line {@link #check} prints for a user's module's first run (run-bench.sh looks for it). */
+    static final String FIRST_RUN_LINE = "tailbench: first run stdout sha256 ";
+
     /**
-     * Fails when a run's exit code is not 0 or its stdout does not hash to {@link #expectedSha256}.
-     * @throws IllegalStateException naming engine, workload and size, with both hashes and the first
-     *         differing line (from {@link Workload#verifyStdout})
+     * Catalog workload: fails when a run's exit code is not 0 or its stdout does not hash to
+     * {@link #expectedSha256}. User's file: the first call records the run's stdout sha256 and exit code
+     * (and prints {@link #FIRST_RUN_LINE}{@code <sha256> exit <code> <label>} to stdout, which JMH copies
+     * into its log); later calls fail when either differs.
+     * @throws IllegalStateException naming engine, workload and size, with both hashes and (for a catalog
+     *         workload) the first differing line (from {@link Workload#verifyStdout})
      */
     void check(Run run) {
         if (run == null) {
             throw new IllegalStateException(label() + ": no run was recorded in this iteration");
+        }
+        if (workload == null) {
+            checkAgainstFirstRun(run);
+            return;
         }
         try {
             workload.verifyStdout(size, run.stdout());
@@ -109,8 +148,24 @@ final class Prepared {
         }
     }
 
+    private void checkAgainstFirstRun(Run run) {
+        String got = Workload.sha256Hex(run.stdout());
+        if (expectedSha256 == null) {
+            expectedSha256 = got;
+            expectedExit = run.exitCode();
+            System.out.println(FIRST_RUN_LINE + got + " exit " + run.exitCode() + " " + label());
+            return;
+        }
+        if (!got.equals(expectedSha256) || run.exitCode() != expectedExit) {
+            throw new IllegalStateException(label() + ": OUTPUT CHANGED: stdout sha256 " + got + " exit code "
+                    + run.exitCode() + ", but the first run gave " + expectedSha256 + " exit code " + expectedExit
+                    + " (a user's module has no expected output: every run must repeat the first)"
+                    + "; stderr begins: " + excerpt(run.stderr()));
+        }
+    }
+
     String label() {
-        return "engine=" + engineName + " workload=" + workload.name() + " size=" + size;
+        return "engine=" + engineName + " workload=" + name + " size=" + size;
     }
 
     private static String excerpt(byte[] bytes) {

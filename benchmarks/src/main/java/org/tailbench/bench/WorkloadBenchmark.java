@@ -39,7 +39,10 @@ import org.tailbench.wasi.Wasi;
  * benchmark as failed, and {@code run-bench.sh} reports the run as failed.
  *
  * <p>Parameters: {@code engine} (an {@code Engines} name), {@code workload} (a catalog name),
- * {@code size} (a catalog size, {@code default} unless told). The defaults below are what a bare
+ * {@code size} (a catalog size, {@code default} unless told). With {@code wasmFile} (and {@code wasmArgs})
+ * set, a user's own module runs instead and {@code workload} only names its row: it has no expected
+ * output, so the setup's first run records the stdout sha256 and exit code, and every later check must
+ * repeat them ({@code run-bench.sh --wasm FILE -- ARGS} sets these). The defaults below are what a bare
  * {@code java -jar benchmarks.jar} runs; {@code run-bench.sh} passes {@code -p engine=... -p workload=...}.
  * State is per thread ({@link Scope#Thread}): each benchmark thread compiles its own module and keeps
  * its own last output, so {@code -t N} stays correct (the numbers are meant for {@code -t 1}).
@@ -54,11 +57,22 @@ public class WorkloadBenchmark {
     @Param({"switch"})
     public String engine;
 
-    @Param({"nbody", "fannkuch", "spectral_norm", "bytecode_vm"})
+    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall"})
     public String workload;
 
     @Param({"default"})
     public String size;
+
+    /**
+     * A user's module to run instead of the catalog workload (path to a WASI command {@code .wasm});
+     * blank (the default) = the catalog workload. {@code workload} is then only the row name.
+     */
+    @Param({""})
+    public String wasmFile;
+
+    /** Arguments of {@link #wasmFile}: blank, {@code @FILE} (one per line) or whitespace-separated (see {@code UserModule.parseArgs}). */
+    @Param({""})
+    public String wasmArgs;
 
     private Prepared prepared;
     private ByteArrayOutputStream lastStdout;
@@ -67,7 +81,7 @@ public class WorkloadBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        prepared = Prepared.of(engine, workload, size);
+        prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
         prepared.check(prepared.runOnce());
     }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Param;
@@ -60,5 +64,40 @@ class PreparedTest {
             p.check(p.runOnce());
         }
         assertThat(Engines.all()).isNotEmpty();
+    }
+
+    @Test
+    void userModuleArgumentsComeFromWhitespaceOrOneLinePerArgumentFiles(@TempDir Path dir) throws Exception {
+        assertThat(UserModule.parseArgs("")).isEmpty();
+        assertThat(UserModule.parseArgs("  1000   x ")).containsExactly("1000", "x");
+        Path f = dir.resolve("args");
+        Files.writeString(f, "a b\n\nc,d\n");
+        assertThat(UserModule.parseArgs("@" + f)).containsExactly("a b", "", "c,d");
+        assertThatThrownBy(() -> UserModule.parseArgs("@" + dir.resolve("missing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read wasmArgs file");
+        assertThatThrownBy(() -> Prepared.of("switch", "x", "default", dir.resolve("none.wasm").toString(), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read wasmFile");
+    }
+
+    /** A user's module: nbody.wasm from a file, smoke args; the first run becomes the reference. */
+    @Test
+    void userModuleRunsAreCheckedAgainstTheFirstRun(@TempDir Path dir) throws Exception {
+        Workload w = WorkloadCatalog.load().get("nbody");
+        Path file = dir.resolve("mine.wasm");
+        Files.write(file, w.wasm());
+        Prepared p = Prepared.of("switch", "", "default", file.toString(), String.join(" ", w.args().get("smoke")));
+        assertThat(p.name).isEqualTo("mine");
+        assertThat(p.argv).isEqualTo(List.of("mine", "1000"));
+        Prepared.Run first = p.runOnce();
+        p.check(first);
+        // the same bytes the catalog expects, hashed independently by the catalog
+        assertThat(p.expectedSha256).isEqualTo(w.expectedSha256().get("smoke"));
+        assertThatCode(() -> p.check(p.runOnce())).doesNotThrowAnyException();
+        byte[] other = "something else\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> p.check(new Prepared.Run(0, other, new byte[0])))
+                .hasMessageContaining("workload=mine").hasMessageContaining("OUTPUT CHANGED")
+                .hasMessageContaining(w.expectedSha256().get("smoke"));
+        assertThatThrownBy(() -> p.check(new Prepared.Run(1, first.stdout(), new byte[0])))
+                .hasMessageContaining("exit code 1");
     }
 }

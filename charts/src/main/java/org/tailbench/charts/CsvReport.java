@@ -3,18 +3,26 @@ package org.tailbench.charts;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code results.csv}: one line per (benchmark, workload, size); per engine the columns
  * {@code <engine>_ms} and {@code <engine>_error_ms} (99.9% CI half-width), and per non-baseline engine
  * {@code <engine>/<baseline>} and {@code <engine>/<baseline>_error} (propagated). Unrounded values;
- * empty cells where there is no result or no error estimate.
+ * empty cells where there is no result or no error estimate. With native gcc reference medians (see
+ * {@link ReferenceReport}), also {@code <engine>/native-gcc} per engine: the full-run score divided by the
+ * native gcc median of the row (empty on other benchmarks' rows and where either is missing).
  */
 public final class CsvReport {
     private CsvReport() {}
 
     public static String render(List<Section> sections, String baseline) {
+        return render(sections, baseline, Map.of());
+    }
+
+    /** As above, with {@code <engine>/native-gcc} columns when {@code nativeGcc} (row → median ms) is not empty. */
+    public static String render(List<Section> sections, String baseline, Map<Section.Row, Double> nativeGcc) {
         Set<String> engines = new LinkedHashSet<>();
         for (Section s : sections) engines.addAll(s.engines());
         List<String> others = engines.stream().filter(e -> !e.equals(baseline)).toList();
@@ -23,6 +31,8 @@ public final class CsvReport {
         StringBuilder header = new StringBuilder("benchmark,workload,size");
         for (String e : engines) header.append(',').append(quote(e + "_ms")).append(',').append(quote(e + "_error_ms"));
         if (ratios) for (String e : others) header.append(',').append(quote(e + "/" + baseline)).append(',').append(quote(e + "/" + baseline + "_error"));
+        boolean gcc = !nativeGcc.isEmpty();
+        if (gcc) for (String e : engines) header.append(',').append(quote(e + "/" + Reference.NATIVE_GCC));
         sb.append(header).append('\n');
         for (Section s : sections) {
             String bench = s.benchmark().substring(s.benchmark().lastIndexOf('.', s.benchmark().lastIndexOf('.') - 1) + 1);
@@ -40,6 +50,13 @@ public final class CsvReport {
                         Estimate r = est == null || base == null || base.score() == 0 ? null : est.ratioTo(base);
                         sb.append(',').append(r == null ? "" : num(r.score()));
                         sb.append(',').append(r == null ? "" : num(r.error()));
+                    }
+                }
+                if (gcc) {
+                    Double base = s.benchmark().equals(ReferenceReport.FULL_RUN) ? nativeGcc.get(row) : null;
+                    for (String e : engines) {
+                        Estimate est = s.cell(row, e);
+                        sb.append(',').append(est == null || base == null || base <= 0 ? "" : num(est.score() / base));
                     }
                 }
                 sb.append('\n');

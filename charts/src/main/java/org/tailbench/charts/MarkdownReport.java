@@ -29,6 +29,19 @@ public final class MarkdownReport {
     /** As above, plus a list of the engines in the tables with their descriptions (name → one line). */
     public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment,
                                 Map<String, String> engineDescriptions) {
+        return render(title, note, sections, baseline, environment, engineDescriptions, null, "");
+    }
+
+    /** Default {@code outputCheck}: how the catalog workloads' outputs are checked. */
+    static final String CATALOG_OUTPUT_CHECK = "Every engine's output was checked against the catalog's expected stdout"
+            + " sha256 (from a native build) in each trial's setup and after every iteration; a wrong answer fails the benchmark.";
+
+    /**
+     * As above, plus a paragraph on how outputs were checked ({@code outputCheck}; null = {@link #CATALOG_OUTPUT_CHECK})
+     * and {@code afterTables} (markdown, e.g. {@link ReferenceReport#markdown}) between the tables and the JMH settings.
+     */
+    public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment,
+                                Map<String, String> engineDescriptions, String outputCheck, String afterTables) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(title).append("\n\n");
         if (note != null && !note.isBlank()) sb.append("> **").append(note.strip()).append("**\n\n");
@@ -40,6 +53,9 @@ public final class MarkdownReport {
               .append("(first order, assumed independent).");
         }
         sb.append("\n\n");
+        if (!sections.isEmpty()) {
+            sb.append(outputCheck == null || outputCheck.isBlank() ? CATALOG_OUTPUT_CHECK : outputCheck.strip()).append("\n\n");
+        }
         java.util.Set<String> shown = new java.util.LinkedHashSet<>();
         for (Section s : sections) shown.addAll(s.engines());
         boolean listed = false;
@@ -100,6 +116,7 @@ public final class MarkdownReport {
               .append("% of the score: noisy; rerun with `--profile full` on a quiet machine before drawing conclusions.\n\n");
         }
         if (anyNoError) sb.append("`± n/a`: JMH gives no error estimate for fewer than 3 measurement iterations in total.\n\n");
+        if (afterTables != null) sb.append(afterTables);
         if (!sections.isEmpty()) sb.append(settings(sections));
         if (environment != null) sb.append(EnvironmentInfo.markdown(environment));
         return sb.toString();

@@ -22,8 +22,12 @@ import java.util.stream.Stream;
  *                     [--engines a,b] [--workloads x,y] [--environment environment.json]
  *                     [--merged-json FILE] [--title TEXT] [--note TEXT]
  *                     [--benchmarks pkg.Class.method,...] [--fail-on-missing]
- *                     [--engine-descriptions FILE]
+ *                     [--engine-descriptions FILE] [--references FILE.tsv] [--output-check TEXT]
  * </pre>
+ * {@code --references} reads {@code workloads/reference.sh}'s TSV: {@code results.md} then gets the
+ * reference tables ({@link ReferenceReport}), {@code results.csv} the {@code <engine>/native-gcc} columns, and
+ * {@code references.csv} is written beside them; a failed reference cell counts like a missing result.
+ * {@code --output-check} replaces the sentence on how outputs were checked (e.g. for a user's module).
  * {@code --engine-descriptions} names a file of {@code name=one-line description} lines (other lines are
  * ignored), listed under the introduction for the engines in the tables.
  * {@code --jmh DIR} reads every {@code *.json} in it (sorted by name). {@code --engines}/{@code --workloads}
@@ -40,7 +44,7 @@ public final class ResultTables {
     /** Parsed command line. */
     record Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
                    Path environment, Path mergedJson, String title, String note, List<String> benchmarks,
-                   boolean failOnMissing, Path engineDescriptions) {}
+                   boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck) {}
 
     public static void main(String[] args) {
         Options o;
@@ -69,14 +73,15 @@ public final class ResultTables {
     static String usage() {
         return "usage: ResultTables --jmh FILE|DIR [--jmh ...] --out DIR [--baseline ENGINE] [--engines a,b]"
                 + " [--workloads x,y] [--environment FILE] [--merged-json FILE] [--title TEXT] [--note TEXT]"
-                + " [--benchmarks pkg.Class.method,...] [--fail-on-missing] [--engine-descriptions FILE]";
+                + " [--benchmarks pkg.Class.method,...] [--fail-on-missing] [--engine-descriptions FILE]"
+                + " [--references FILE.tsv] [--output-check TEXT]";
     }
 
     /** @return the options, or null for --help */
     static Options parse(String[] args) {
         List<Path> jmh = new ArrayList<>();
-        Path out = null, env = null, merged = null, descriptions = null;
-        String baseline = null, title = "tailbench results", note = null;
+        Path out = null, env = null, merged = null, descriptions = null, references = null;
+        String baseline = null, title = "tailbench results", note = null, outputCheck = null;
         List<String> engines = List.of(), workloads = List.of(), benchmarks = List.of();
         boolean failOnMissing = false;
         for (int i = 0; i < args.length; i++) {
@@ -97,19 +102,21 @@ public final class ResultTables {
                 case "--note" -> note = v;
                 case "--benchmarks" -> benchmarks = list(v);
                 case "--engine-descriptions" -> descriptions = Path.of(v);
+                case "--references" -> references = Path.of(v);
+                case "--output-check" -> outputCheck = v;
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
         if (jmh.isEmpty()) throw new IllegalArgumentException("--jmh FILE|DIR is required");
         if (out == null) throw new IllegalArgumentException("--out DIR is required");
-        return new Options(jmh, out, baseline, engines, workloads, env, merged, title, note, benchmarks, failOnMissing, descriptions);
+        return new Options(jmh, out, baseline, engines, workloads, env, merged, title, note, benchmarks, failOnMissing, descriptions, references, outputCheck);
     }
 
     private static List<String> list(String csv) {
         return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** What {@link #write} did. @param missing requested (row, engine) results without a value */
+    /** What {@link #write} did. @param missing requested (row, engine) results without a value, plus failed reference cells */
     record Written(List<Path> files, int missing) {}
 
     /** Reads, renders and writes. */
@@ -131,6 +138,8 @@ public final class ResultTables {
         String baseline = chooseBaseline(o.baseline(), results, o.engines());
         List<Section> sections = Section.build(results, baseline, o.engines(), o.workloads(), o.benchmarks());
         int missing = sections.stream().mapToInt(Section::missingCount).sum();
+        List<Reference> refs = o.references() == null ? List.of() : Reference.readTsv(o.references());
+        int failedRefs = ReferenceReport.failedCount(refs);
         JsonNode env = o.environment() != null && Files.exists(o.environment())
                 ? JmhJson.MAPPER.readTree(o.environment().toFile()) : null;
         List<Path> written = new ArrayList<>();
@@ -146,12 +155,22 @@ public final class ResultTables {
                     + " missing (failed or not run); see the lists below the tables and jmh.log.";
             note = note == null || note.isBlank() ? incomplete : note.strip() + " " + incomplete;
         }
+        if (failedRefs > 0) {
+            String bad = failedRefs + " reference cell" + (failedRefs == 1 ? "" : "s") + " FAILED (wrong output or a failing run); see References.";
+            note = note == null || note.isBlank() ? bad : note.strip() + " " + bad;
+        }
         Map<String, String> descriptions = o.engineDescriptions() == null ? Map.of() : descriptions(o.engineDescriptions());
-        AtomicFiles.write(md, MarkdownReport.render(o.title(), note, sections, baseline, env, descriptions));
-        AtomicFiles.write(csv, CsvReport.render(sections, baseline));
+        AtomicFiles.write(md, MarkdownReport.render(o.title(), note, sections, baseline, env, descriptions,
+                o.outputCheck(), ReferenceReport.markdown(refs, sections)));
+        AtomicFiles.write(csv, CsvReport.render(sections, baseline, ReferenceReport.nativeGccMedians(refs)));
         written.add(md);
         written.add(csv);
-        return new Written(written, missing);
+        if (o.references() != null) {
+            Path refCsv = o.out().resolve("references.csv");
+            AtomicFiles.write(refCsv, ReferenceReport.csv(refs));
+            written.add(refCsv);
+        }
+        return new Written(written, missing + failedRefs);
     }
 
     /** @return name → description from {@code name=description} lines (lines without '=' are skipped) */
