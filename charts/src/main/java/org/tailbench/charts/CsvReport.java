@@ -13,6 +13,10 @@ import java.util.Set;
  * empty cells where there is no result or no error estimate. With native gcc reference medians (see
  * {@link ReferenceReport}), also {@code <engine>/native-gcc} per engine: the full-run score divided by the
  * native gcc median of the row (empty on other benchmarks' rows and where either is missing).
+ * When the full-run section has at least two engines, before those: {@code fastest} (the engine with the lowest score),
+ * {@code fastest_status} ({@code clear}, {@code tie}, {@code unknown} or {@code too-few}, see
+ * {@link FastestReport.Status}) and per engine {@code <engine>/fastest} and {@code <engine>/fastest_error};
+ * filled on full-run rows with at least two scores only.
  */
 public final class CsvReport {
     private CsvReport() {}
@@ -31,10 +35,19 @@ public final class CsvReport {
         StringBuilder header = new StringBuilder("benchmark,workload,size");
         for (String e : engines) header.append(',').append(quote(e + "_ms")).append(',').append(quote(e + "_error_ms"));
         if (ratios) for (String e : others) header.append(',').append(quote(e + "/" + baseline)).append(',').append(quote(e + "/" + baseline + "_error"));
+        boolean fastest = sections.stream().anyMatch(s -> s.benchmark().equals(ReferenceReport.FULL_RUN) && s.engines().size() >= 2);
+        if (fastest) {
+            header.append(",fastest,fastest_status");
+            for (String e : engines) header.append(',').append(quote(e + "/fastest")).append(',').append(quote(e + "/fastest_error"));
+        }
         boolean gcc = !nativeGcc.isEmpty();
         if (gcc) for (String e : engines) header.append(',').append(quote(e + "/" + Reference.NATIVE_GCC));
         sb.append(header).append('\n');
         for (Section s : sections) {
+            Map<Section.Row, FastestReport.Verdict> verdicts = new java.util.HashMap<>();
+            if (fastest && s.benchmark().equals(ReferenceReport.FULL_RUN)) {
+                for (FastestReport.Verdict v : FastestReport.verdicts(s)) verdicts.put(v.row(), v);
+            }
             String bench = s.benchmark().substring(s.benchmark().lastIndexOf('.', s.benchmark().lastIndexOf('.') - 1) + 1);
             for (Section.Row row : s.rows()) {
                 sb.append(quote(bench)).append(',').append(quote(row.workload())).append(',').append(quote(row.size()));
@@ -48,6 +61,16 @@ public final class CsvReport {
                     for (String e : others) {
                         Estimate est = s.cell(row, e);
                         Estimate r = est == null || base == null || base.score() == 0 ? null : est.ratioTo(base);
+                        sb.append(',').append(r == null ? "" : num(r.score()));
+                        sb.append(',').append(r == null ? "" : num(r.error()));
+                    }
+                }
+                if (fastest) {
+                    FastestReport.Verdict v = verdicts.get(row);
+                    sb.append(',').append(v == null || v.fastest() == null ? "" : quote(v.fastest()));
+                    sb.append(',').append(v == null ? "" : v.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    for (String e : engines) {
+                        Estimate r = v == null ? null : v.ratios().get(e);
                         sb.append(',').append(r == null ? "" : num(r.score()));
                         sb.append(',').append(r == null ? "" : num(r.error()));
                     }

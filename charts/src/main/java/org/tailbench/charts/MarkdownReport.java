@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@code results.md}: an introduction saying how to read the numbers, one table per {@link Section}
  * (rows = workloads, columns = engines as {@code score ± error} ms, then one ratio column per non-baseline
- * engine), the JMH settings, and the environment when {@code environment.json} is given.
+ * engine; after the full run, the fastest engine per workload and every engine's ratio to it, see
+ * {@link FastestReport}), the JMH settings, and the environment when {@code environment.json} is given.
  */
 public final class MarkdownReport {
     /** Relative error above which a cell is flagged as noisy. */
@@ -110,6 +111,7 @@ public final class MarkdownReport {
                 sb.append("No result (the benchmark failed — e.g. a wrong answer — or was not run; see `jmh.log`): ")
                   .append(String.join(", ", missing)).append(".\n\n");
             }
+            if (s.benchmark().equals(ReferenceReport.FULL_RUN)) sb.append(FastestReport.markdown(s));
         }
         if (anyNoisy) {
             sb.append("† error above ").append(Math.round(NOISY * 100))

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Turns JMH JSON results into {@code results.md} and {@code results.csv} (see {@link MarkdownReport},
  * {@link CsvReport}): one row per workload, one column per engine, {@code score ± error} in ms, ratio
- * columns against a baseline engine, one table per benchmark (full run, instantiation, compile).
+ * columns against a baseline engine, one table per benchmark (full run, instantiation, compile); after the
+ * full run, the fastest engine per workload with every engine's ratio to it ({@link FastestReport}).
  *
  * <pre>
  * usage: ResultTables --jmh FILE|DIR [--jmh ...] --out DIR [--baseline ENGINE]

@@ -63,22 +63,52 @@ class ResultTablesTest {
     }
 
     @Test
+    void fullRunIsFollowedByTheFastestStrategyPerWorkload() throws IOException {
+        String md = Files.readString(run("--workloads", "fib,nbody,richards").resolve("results.md"));
+        int table = md.indexOf("### Fastest strategy per workload");
+        assertThat(table).isGreaterThan(md.indexOf("| richards | — | — | — |")).isLessThan(md.indexOf("## Instantiation only"));
+        assertThat(md.indexOf("### Fastest", table + 1)).isEqualTo(-1);  // not after instantiation
+        assertThat(md).contains("| workload | fastest | switch/fastest | tree/fastest | note |\n");
+        // tree 60 ± 1.2 [58.8, 61.2] vs switch [117.6, 122.4]: clear; 120/60 = 2 ± 2·sqrt(0.02² + 0.02²) = 0.0566
+        assertThat(md).contains("| fib | **tree** | 2.000 ± 0.057 | 1 |  |\n");
+        assertThat(md).contains("| nbody | switch | 1 | 2.000 ± n/a | not established: no error estimate for tree |\n");
+        assertThat(md).contains("| richards | — | — | — | fewer than 2 engines have a result; missing: switch, tree |\n");
+        // switch: ratios 2 ± 0.0566 (fib) and 1 ± 0 (nbody) → sqrt(2) = 1.4142 ± 1.4142·0.02828/2 = 0.0200;
+        // tree: 1 and 2 ± n/a → 1.4142 ± n/a
+        assertThat(md).contains("| switch | 1 | 0 | 1.414 ± 0.020 | 2 |\n| tree | 1 | 1 | 1.414 ± n/a | 2 |\n");
+    }
+
+    @Test
     void csvHoldsUnroundedValuesInMilliseconds() throws IOException {
         List<String> lines = Files.readAllLines(run("--baseline", "switch").resolve("results.csv"));
         assertThat(lines.getFirst()).isEqualTo(
-                "benchmark,workload,size,switch_ms,switch_error_ms,tree_ms,tree_error_ms,tree/switch,tree/switch_error");
+                "benchmark,workload,size,switch_ms,switch_error_ms,tree_ms,tree_error_ms,tree/switch,tree/switch_error,"
+                + "fastest,fastest_status,switch/fastest,switch/fastest_error,tree/fastest,tree/fastest_error");
         assertThat(lines).hasSize(4);
         Map<String, Double> fib = row(lines, "WorkloadBenchmark.run,fib,");
         assertThat(fib.get("switch_ms")).isEqualTo(120.0);
         assertThat(fib.get("switch_error_ms")).isEqualTo(2.4);
         assertThat(fib.get("tree/switch")).isEqualTo(0.5);
         assertThat(fib.get("tree/switch_error")).isCloseTo(0.0141421356, within(1e-9));
+        // fastest: tree 60 ± 1.2 [58.8, 61.2] clear of switch 120 ± 2.4 [117.6, 122.4]; 120/60 = 2 ± 2·sqrt(0.02² + 0.02²)
+        assertThat(lines.get(1)).contains(",tree,clear,");
+        assertThat(fib.get("switch/fastest")).isEqualTo(2.0);
+        assertThat(fib.get("switch/fastest_error")).isCloseTo(0.0565685425, within(1e-9));
+        assertThat(fib.get("tree/fastest")).isEqualTo(1.0);
+        assertThat(fib.get("tree/fastest_error")).isEqualTo(0.0);
         Map<String, Double> nbody = row(lines, "WorkloadBenchmark.run,nbody,");
         assertThat(nbody.get("switch_ms")).isCloseTo(2.5, within(1e-12));
         assertThat(nbody.get("switch_error_ms")).isCloseTo(0.03, within(1e-12));
         assertThat(nbody.get("tree_error_ms")).isNull();  // empty cell: no estimate
+        // tree has no error estimate on nbody: switch is fastest, but not established
+        assertThat(lines.stream().filter(l -> l.startsWith("WorkloadBenchmark.run,nbody,"))).singleElement()
+                .asString().contains(",switch,unknown,");
+        assertThat(nbody.get("tree/fastest")).isCloseTo(2.0, within(1e-12));
+        assertThat(nbody.get("tree/fastest_error")).isNull();
         Map<String, Double> inst = row(lines, "InstantiateBenchmark.instantiate,fib,");
         assertThat(inst.get("tree/switch_error")).isCloseTo(0.5 * Math.sqrt(0.01 + 0.0004), within(1e-12));
+        assertThat(inst).doesNotContainKey("tree/fastest");  // the fastest columns are for the full run only
+        assertThat(lines.getLast()).startsWith("InstantiateBenchmark.instantiate,fib,").endsWith("0.050990195135927854,,,,,,");  // six empty fastest cells
     }
 
     @Test
@@ -158,7 +188,9 @@ class ResultTablesTest {
         String[] cells = line.split(",", -1);
         assertThat(cells).hasSameSizeAs(header);
         Map<String, Double> m = new HashMap<>();
-        for (int i = 3; i < cells.length; i++) if (!cells[i].isEmpty()) m.put(header[i], Double.parseDouble(cells[i]));
+        for (int i = 3; i < cells.length; i++) {
+            if (!cells[i].isEmpty() && !header[i].startsWith("fastest")) m.put(header[i], Double.parseDouble(cells[i]));
+        }
         return m;
     }
 }
