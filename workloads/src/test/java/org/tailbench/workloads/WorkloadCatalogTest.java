@@ -63,6 +63,8 @@ class WorkloadCatalogTest {
         assertThat(text("fannkuch", Workload.SMOKE)).isEqualTo("49\nPfannkuchen(6) = 10\n");
         // n=9: max flips 30 (A000375(9) = 30)
         assertThat(text("fannkuch", Workload.DEFAULT)).endsWith("\nPfannkuchen(9) = 30\n");
+        // n=11: checksum 556355, max flips 51 (A000375(11) = 51; the Benchmarks Game's n=11 output)
+        assertThat(text("fannkuch", "long")).isEqualTo("556355\nPfannkuchen(11) = 51\n");
         // bytecode_vm 200 10: longest Collatz chain below 200 starts at 171 (124 steps); fib(10) = 55
         assertThat(text("bytecode_vm", Workload.SMOKE)).endsWith("124\n171\n55\n");
         // bytecode_vm 7000 20: 6171 has the longest chain below 10^4, so below 7000 (261 steps); fib(20) = 6765
