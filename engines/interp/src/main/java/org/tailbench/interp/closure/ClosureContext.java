@@ -1,46 +1,22 @@
 package org.tailbench.interp.closure;
 
-import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.Global;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Memory;
-import org.tailbench.runtime.Store;
-import org.tailbench.runtime.Table;
-import org.tailbench.wasm.FuncType;
 
 /**
- * What the tree nodes need of one instance, flattened. The arrays are the instance's own (filled in
- * place while instantiating), so they may be read before instantiation finished; memory 0 is looked
- * up lazily for the same reason.
+ * What the tree nodes need of one instance, flattened. See {@link InstanceContext} for the shared
+ * fields and when they may be read.
  */
-final class ClosureContext {
+final class ClosureContext extends InstanceContext {
     private static final byte[] NO_MEMORY = new byte[0];
 
-    final Instance inst;
-    final Store store;
+    /** by defined-function index; filled while instantiating, complete before any function runs */
     final ClosureFunction[] defined;
-    final FunctionInstance[] functions;
-    final Global[] globals;
-    final Table[] tables;
-    /** canonical types by type index */
-    final FuncType[] types;
-    private Memory memory;
 
     ClosureContext(Instance inst, ClosureModule module) {
-        this.inst = inst;
-        this.store = inst.store;
+        super(inst, module.types);
         this.defined = new ClosureFunction[module.codes.length];
-        this.functions = inst.functions;
-        this.globals = inst.globals;
-        this.tables = inst.tables;
-        this.types = module.types;
-    }
-
-    /** @return memory 0, or null when the instance has none (or it is not allocated yet) */
-    Memory memory() {
-        Memory m = memory;
-        if (m == null && inst.memories.length > 0) memory = m = inst.memories[0];
-        return m;
     }
 
     /** @return memory 0's current bytes, or an empty array without memory */

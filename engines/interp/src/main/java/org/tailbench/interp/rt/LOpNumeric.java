@@ -10,7 +10,47 @@ import org.tailbench.interp.lower.LOp;
  * (HotSpot does not compile methods above 8000 bytecodes).
  */
 public final class LOpNumeric {
+    /** the ops an engine may run through one generic {@link #unary} instruction: no dedicated fast path */
+    private static final int[] GROUPED_UNARY = {
+        LOp.F32_CEIL, LOp.F32_FLOOR, LOp.F32_TRUNC, LOp.F32_NEAREST, LOp.F64_CEIL, LOp.F64_FLOOR, LOp.F64_TRUNC, LOp.F64_NEAREST,
+        LOp.I32_TRUNC_F32_S, LOp.I32_TRUNC_F32_U, LOp.I32_TRUNC_F64_S, LOp.I32_TRUNC_F64_U,
+        LOp.I64_TRUNC_F32_S, LOp.I64_TRUNC_F32_U, LOp.I64_TRUNC_F64_S, LOp.I64_TRUNC_F64_U,
+        LOp.I32_TRUNC_SAT_F32_S, LOp.I32_TRUNC_SAT_F32_U, LOp.I32_TRUNC_SAT_F64_S, LOp.I32_TRUNC_SAT_F64_U,
+        LOp.I64_TRUNC_SAT_F32_S, LOp.I64_TRUNC_SAT_F32_U, LOp.I64_TRUNC_SAT_F64_S, LOp.I64_TRUNC_SAT_F64_U,
+        LOp.F32_CONVERT_I32_S, LOp.F32_CONVERT_I32_U, LOp.F32_CONVERT_I64_S, LOp.F32_CONVERT_I64_U,
+        LOp.F64_CONVERT_I32_U, LOp.F64_CONVERT_I64_S, LOp.F64_CONVERT_I64_U, LOp.F32_DEMOTE_F64,
+        LOp.I32_EXTEND8_S, LOp.I32_EXTEND16_S, LOp.I64_EXTEND8_S, LOp.I64_EXTEND16_S, LOp.I64_EXTEND32_S,
+        LOp.I32_CLZ, LOp.I32_CTZ, LOp.I32_POPCNT, LOp.I64_CLZ, LOp.I64_CTZ, LOp.I64_POPCNT,
+    };
+    /** the ops an engine may run through one generic {@link #binary} instruction */
+    private static final int[] GROUPED_BINARY = {
+        LOp.F32_MIN, LOp.F32_MAX, LOp.F32_COPYSIGN, LOp.F64_MIN, LOp.F64_MAX, LOp.F64_COPYSIGN,
+        LOp.I32_ROTL, LOp.I32_ROTR, LOp.I64_ROTL, LOp.I64_ROTR,
+    };
+    private static final boolean[] IS_GROUPED_UNARY = table(GROUPED_UNARY), IS_GROUPED_BINARY = table(GROUPED_BINARY);
+
     private LOpNumeric() {}
+
+    private static boolean[] table(int[] ops) {
+        boolean[] t = new boolean[LOp.COUNT];
+        for (int op : ops) t[op] = true;
+        return t;
+    }
+
+    /**
+     * For engines that build one instruction object per opcode at decode time (not on a hot path).
+     * @param op an {@link LOp} opcode, {@code 0 <= op < LOp.COUNT}
+     * @return whether {@code op} is one of the rare unary ops (rounding, truncation, conversion,
+     *         sign extension, bit counting) that such an engine runs through {@link #unary}
+     */
+    public static boolean isGroupedUnary(int op) { return IS_GROUPED_UNARY[op]; }
+
+    /**
+     * @param op an {@link LOp} opcode, {@code 0 <= op < LOp.COUNT}
+     * @return whether {@code op} is one of the rare binary ops (min, max, copysign, rotations) that
+     *         such an engine runs through {@link #binary}
+     */
+    public static boolean isGroupedBinary(int op) { return IS_GROUPED_BINARY[op]; }
 
     /**
      * @param x the operand, encoded as {@link org.tailbench.wasm.ValType} says

@@ -1,33 +1,21 @@
 package org.tailbench.interp.sw;
 
 import org.tailbench.interp.lower.LoweredFunction;
-import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.interp.rt.LoweredFunctionInstance;
 import org.tailbench.wasm.FuncType;
 
 /**
  * A Wasm function instance of the {@code switch} engine. Calls between such functions, even across
  * instances, stay inside one {@link SwitchInterpreter} loop; {@link #invoke} starts a loop from the host.
- * The lowered function's hot fields are copied here to save an indirection per call.
+ * The lowered function's hot fields are copied into {@link LoweredFunctionInstance}'s fields to save
+ * an indirection per call.
  */
-final class SwitchFunction extends FunctionInstance {
+final class SwitchFunction extends LoweredFunctionInstance {
     final SwitchContext ctx;
-    final LoweredFunction fn;
-    final int[] code;
-    final long[] consts;
-    final long[] localInit;
-    final int paramCount, resultCount, frameSize, returnPc;
 
     SwitchFunction(SwitchContext ctx, LoweredFunction fn, FuncType canonicalType) {
-        super(canonicalType);
+        super(fn, canonicalType);
         this.ctx = ctx;
-        this.fn = fn;
-        this.code = fn.code();
-        this.consts = fn.consts();
-        this.localInit = fn.localInit();
-        this.paramCount = fn.paramCount();
-        this.resultCount = fn.resultCount();
-        this.frameSize = fn.frameSize();
-        this.returnPc = fn.returnPc();
     }
 
     /**
@@ -35,11 +23,7 @@ final class SwitchFunction extends FunctionInstance {
      * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
      */
     @Override public long[] invoke(long... args) {
-        if (args.length != paramCount) {
-            throw new IllegalArgumentException(name() + " takes " + paramCount + " arguments, got " + args.length);
-        }
+        checkArgs(args);
         return SwitchInterpreter.invoke(this, args);
     }
-
-    @Override public String name() { return fn.name(); }
 }

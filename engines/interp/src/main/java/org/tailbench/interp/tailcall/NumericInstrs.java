@@ -99,20 +99,7 @@ final class NumericInstrs {
             case LOp.I64_EXTEND_I32_U -> new I64ExtendI32U();
             case LOp.F64_CONVERT_I32_S -> new FloatInstrs.F64ConvertI32S();
             case LOp.F64_PROMOTE_F32 -> new FloatInstrs.F64PromoteF32();
-            case LOp.F32_CEIL, LOp.F32_FLOOR, LOp.F32_TRUNC, LOp.F32_NEAREST,
-                 LOp.F64_CEIL, LOp.F64_FLOOR, LOp.F64_TRUNC, LOp.F64_NEAREST,
-                 LOp.I32_TRUNC_F32_S, LOp.I32_TRUNC_F32_U, LOp.I32_TRUNC_F64_S, LOp.I32_TRUNC_F64_U,
-                 LOp.I64_TRUNC_F32_S, LOp.I64_TRUNC_F32_U, LOp.I64_TRUNC_F64_S, LOp.I64_TRUNC_F64_U,
-                 LOp.I32_TRUNC_SAT_F32_S, LOp.I32_TRUNC_SAT_F32_U, LOp.I32_TRUNC_SAT_F64_S, LOp.I32_TRUNC_SAT_F64_U,
-                 LOp.I64_TRUNC_SAT_F32_S, LOp.I64_TRUNC_SAT_F32_U, LOp.I64_TRUNC_SAT_F64_S, LOp.I64_TRUNC_SAT_F64_U,
-                 LOp.F32_CONVERT_I32_S, LOp.F32_CONVERT_I32_U, LOp.F32_CONVERT_I64_S, LOp.F32_CONVERT_I64_U,
-                 LOp.F64_CONVERT_I32_U, LOp.F64_CONVERT_I64_S, LOp.F64_CONVERT_I64_U, LOp.F32_DEMOTE_F64,
-                 LOp.I32_EXTEND8_S, LOp.I32_EXTEND16_S, LOp.I64_EXTEND8_S, LOp.I64_EXTEND16_S,
-                 LOp.I64_EXTEND32_S, LOp.I32_CLZ, LOp.I32_CTZ, LOp.I32_POPCNT,
-                 LOp.I64_CLZ, LOp.I64_CTZ, LOp.I64_POPCNT -> new Unary(op);
-            case LOp.F32_MIN, LOp.F32_MAX, LOp.F32_COPYSIGN, LOp.F64_MIN, LOp.F64_MAX, LOp.F64_COPYSIGN,
-                 LOp.I32_ROTL, LOp.I32_ROTR, LOp.I64_ROTL, LOp.I64_ROTR -> new Binary(op);
-            default -> null;
+            default -> LOpNumeric.isGroupedUnary(op) ? new Unary(op) : LOpNumeric.isGroupedBinary(op) ? new Binary(op) : null;
         };
     }
 

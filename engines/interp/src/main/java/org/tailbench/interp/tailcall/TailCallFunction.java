@@ -1,7 +1,7 @@
 package org.tailbench.interp.tailcall;
 
 import org.tailbench.interp.lower.LoweredFunction;
-import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.interp.rt.LoweredFunctionInstance;
 import org.tailbench.wasm.FuncType;
 
 /**
@@ -10,22 +10,14 @@ import org.tailbench.wasm.FuncType;
  * which are complete by then), so instantiation costs nothing per function. Calls between such
  * functions, even across instances, stay in one trampoline; {@link #invoke} starts one from the host.
  */
-final class TailCallFunction extends FunctionInstance {
+final class TailCallFunction extends LoweredFunctionInstance {
     final TailCallContext ctx;
-    final LoweredFunction fn;
-    final long[] localInit;
-    final int paramCount, resultCount, frameSize;
     /** the first instruction, once decoded */
     Instr entry;
 
     TailCallFunction(TailCallContext ctx, LoweredFunction fn, FuncType canonicalType) {
-        super(canonicalType);
+        super(fn, canonicalType);
         this.ctx = ctx;
-        this.fn = fn;
-        this.localInit = fn.localInit();
-        this.paramCount = fn.paramCount();
-        this.resultCount = fn.resultCount();
-        this.frameSize = fn.frameSize();
     }
 
     /** Decodes the function (the first time) and returns its first instruction. */
@@ -40,11 +32,7 @@ final class TailCallFunction extends FunctionInstance {
      * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
      */
     @Override public long[] invoke(long... args) {
-        if (args.length != paramCount) {
-            throw new IllegalArgumentException(name() + " takes " + paramCount + " arguments, got " + args.length);
-        }
+        checkArgs(args);
         return Machine.invoke(this, args);
     }
-
-    @Override public String name() { return fn.name(); }
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.tailbench.interp.lower.LOp;
+import org.tailbench.interp.rt.LOpNumeric;
 
 /**
  * The handler table of the {@code threaded} engine: {@link #TABLE}{@code [op]} executes {@link LOp}
@@ -24,23 +25,6 @@ final class Handlers {
         {LOp.I64_LOAD16_S, LOp.I32_LOAD16_S}, {LOp.I64_LOAD16_U, LOp.I32_LOAD16_U},
         {LOp.F32_STORE, LOp.I32_STORE}, {LOp.I64_STORE32, LOp.I32_STORE}, {LOp.F64_STORE, LOp.I64_STORE},
         {LOp.I64_STORE8, LOp.I32_STORE8}, {LOp.I64_STORE16, LOp.I32_STORE16},
-    };
-
-    private static final int[] UNARY = {
-        LOp.F32_CEIL, LOp.F32_FLOOR, LOp.F32_TRUNC, LOp.F32_NEAREST, LOp.F64_CEIL, LOp.F64_FLOOR, LOp.F64_TRUNC, LOp.F64_NEAREST,
-        LOp.I32_TRUNC_F32_S, LOp.I32_TRUNC_F32_U, LOp.I32_TRUNC_F64_S, LOp.I32_TRUNC_F64_U,
-        LOp.I64_TRUNC_F32_S, LOp.I64_TRUNC_F32_U, LOp.I64_TRUNC_F64_S, LOp.I64_TRUNC_F64_U,
-        LOp.I32_TRUNC_SAT_F32_S, LOp.I32_TRUNC_SAT_F32_U, LOp.I32_TRUNC_SAT_F64_S, LOp.I32_TRUNC_SAT_F64_U,
-        LOp.I64_TRUNC_SAT_F32_S, LOp.I64_TRUNC_SAT_F32_U, LOp.I64_TRUNC_SAT_F64_S, LOp.I64_TRUNC_SAT_F64_U,
-        LOp.F32_CONVERT_I32_S, LOp.F32_CONVERT_I32_U, LOp.F32_CONVERT_I64_S, LOp.F32_CONVERT_I64_U,
-        LOp.F64_CONVERT_I32_U, LOp.F64_CONVERT_I64_S, LOp.F64_CONVERT_I64_U, LOp.F32_DEMOTE_F64,
-        LOp.I32_EXTEND8_S, LOp.I32_EXTEND16_S, LOp.I64_EXTEND8_S, LOp.I64_EXTEND16_S, LOp.I64_EXTEND32_S,
-        LOp.I32_CLZ, LOp.I32_CTZ, LOp.I32_POPCNT, LOp.I64_CLZ, LOp.I64_CTZ, LOp.I64_POPCNT,
-    };
-
-    private static final int[] BINARY = {
-        LOp.F32_MIN, LOp.F32_MAX, LOp.F32_COPYSIGN, LOp.F64_MIN, LOp.F64_MAX, LOp.F64_COPYSIGN,
-        LOp.I32_ROTL, LOp.I32_ROTR, LOp.I64_ROTL, LOp.I64_ROTR,
     };
 
     private static final int[] TABLE_OR_MEMORY = {
@@ -65,8 +49,10 @@ final class Handlers {
             }
         }
         for (int[] a : ALIASES) put(t, a[0], t[a[1]]);
-        for (int op : UNARY) put(t, op, new FloatHandlers.Unary(op));
-        for (int op : BINARY) put(t, op, new FloatHandlers.Binary(op));
+        for (int op = 0; op < t.length; op++) {
+            if (LOpNumeric.isGroupedUnary(op)) put(t, op, new FloatHandlers.Unary(op));
+            else if (LOpNumeric.isGroupedBinary(op)) put(t, op, new FloatHandlers.Binary(op));
+        }
         for (int op : TABLE_OR_MEMORY) put(t, op, new MemoryHandlers.TableOrMemoryOp(op));
         List<String> missing = new ArrayList<>();
         for (int op = 0; op < t.length; op++) if (t[op] == null) missing.add(LOp.NAMES[op]);

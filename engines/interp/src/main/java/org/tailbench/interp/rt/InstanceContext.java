@@ -1,0 +1,51 @@
+package org.tailbench.interp.rt;
+
+import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.runtime.Global;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Memory;
+import org.tailbench.runtime.Store;
+import org.tailbench.runtime.Table;
+import org.tailbench.wasm.FuncType;
+
+/**
+ * What an interpreter needs of one instance, flattened into plain final fields that its loop, handlers
+ * or nodes read directly (no accessor). The arrays are the instance's own (filled in place while
+ * instantiating), so they may be read before instantiation finished; memory 0 is looked up lazily for
+ * the same reason. Each engine subclasses it to add its array of defined functions, of its own type.
+ */
+public abstract class InstanceContext {
+    /** the instance this context flattens */
+    public final Instance inst;
+    /** the instance's store (resolves funcref addresses) */
+    public final Store store;
+    /** the instance's functions by function index, imported first (spec §2.5.1 index space) */
+    public final FunctionInstance[] functions;
+    /** the instance's globals by global index */
+    public final Global[] globals;
+    /** the instance's tables by table index */
+    public final Table[] tables;
+    /** canonical types ({@link Calls#canonical}) by type index */
+    public final FuncType[] types;
+    private Memory memory;
+
+    /**
+     * @param inst the instance being made (its arrays may still be filling)
+     * @param types the module's canonical types by type index, see {@link InterpModule#types}
+     */
+    protected InstanceContext(Instance inst, FuncType[] types) {
+        this.inst = inst;
+        this.store = inst.store;
+        this.functions = inst.functions;
+        this.globals = inst.globals;
+        this.tables = inst.tables;
+        this.types = types;
+    }
+
+    /** @return memory 0, or null when the instance has none (or it is not allocated yet) */
+    public final Memory memory() {
+        Memory m = memory;
+        if (m == null && inst.memories.length > 0) memory = m = inst.memories[0];
+        return m;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tailbench.interp.rt;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Store;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * A module prepared for one of the interpreter engines: the validated module plus its types made
+ * canonical ({@link Calls#canonical}: one {@link FuncType} object per structure, JVM-wide), so that
+ * {@code call_indirect}'s type check is usually an identity comparison. Instantiation makes one
+ * context per instance ({@link #newContext}) shared by all of that instance's defined functions
+ * ({@link #define}). Runs only at instantiation, never on an interpreter's hot path.
+ * @param <C> the engine's per-instance context
+ */
+public abstract class InterpModule<C extends InstanceContext> implements CompiledModule {
+    private final ValidatedModule module;
+    /** canonical types by type index; the same length as the module's type section */
+    public final FuncType[] types;
+
+    protected InterpModule(ValidatedModule module) {
+        this.module = module;
+        this.types = new FuncType[module.module().types.size()];
+        for (int i = 0; i < types.length; i++) types[i] = Calls.canonical(module.module().types.get(i));
+    }
+
+    @Override public final ValidatedModule module() { return module; }
+
+    /** @return a fresh context for {@code inst}, whose arrays are still being filled */
+    protected abstract C newContext(Instance inst);
+
+    /**
+     * Makes the function instance for defined function {@code definedIndex} (0-based among defined
+     * functions) and records it in {@code ctx}'s defined functions.
+     * @param canonicalType its canonical type
+     */
+    protected abstract FunctionInstance define(C ctx, int definedIndex, FuncType canonicalType);
+
+    /** Instantiates with {@link Instantiator} (spec §4.5.4); errors as {@link CompiledModule#instantiate} says. */
+    @Override public final Instance instantiate(Store store, Imports imports) {
+        List<C> ctx = new ArrayList<>(1);
+        return Instantiator.instantiate(store, module, imports, (inst, i) -> {
+            if (ctx.isEmpty() || ctx.getFirst().inst != inst) {
+                ctx.clear();
+                ctx.add(newContext(inst));
+            }
+            return define(ctx.getFirst(), i, types[module.module().functions.get(i).typeIndex()]);
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package org.tailbench.interp.rt;
+
+import org.tailbench.interp.lower.LoweredFunction;
+import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.wasm.FuncType;
+
+/**
+ * A Wasm function instance of an engine that runs {@link LoweredFunction lowered code}. The lowered
+ * function's hot fields are copied here into plain final fields, which the engine's loop reads directly,
+ * to save an indirection per call. Each engine subclasses it to add its context and to implement
+ * {@link #invoke} (after {@link #checkArgs}).
+ */
+public abstract class LoweredFunctionInstance extends FunctionInstance {
+    /** the lowered function */
+    public final LoweredFunction fn;
+    /** {@link LoweredFunction#code()} */
+    public final int[] code;
+    /** {@link LoweredFunction#consts()} */
+    public final long[] consts;
+    /** {@link LoweredFunction#localInit()} */
+    public final long[] localInit;
+    /** {@link LoweredFunction#paramCount()}, {@link LoweredFunction#resultCount()}, {@link LoweredFunction#frameSize()}, {@link LoweredFunction#returnPc()} */
+    public final int paramCount, resultCount, frameSize, returnPc;
+
+    protected LoweredFunctionInstance(LoweredFunction fn, FuncType canonicalType) {
+        super(canonicalType);
+        this.fn = fn;
+        this.code = fn.code();
+        this.consts = fn.consts();
+        this.localInit = fn.localInit();
+        this.paramCount = fn.paramCount();
+        this.resultCount = fn.resultCount();
+        this.frameSize = fn.frameSize();
+        this.returnPc = fn.returnPc();
+    }
+
+    /**
+     * Checks a host call's arguments.
+     * @throws IllegalArgumentException when {@code args.length} differs from the parameter count
+     */
+    protected final void checkArgs(long[] args) {
+        if (args.length != paramCount) {
+            throw new IllegalArgumentException(name() + " takes " + paramCount + " arguments, got " + args.length);
+        }
+    }
+
+    @Override public final String name() { return fn.name(); }
+}
