@@ -119,7 +119,9 @@ public final class ReferenceReport {
           .append("native `gcc -O2` median of the same workload (how many times slower than native; below 1 = faster). ")
           .append("Caveat: the JMH score excludes JVM start-up and compilation while the native median includes process ")
           .append("start (about 1 ms), which makes these ratios slightly low for short programs; `node/native-gcc` compares ")
-          .append("two whole processes, `node-inproc/native-gcc` a warmed-up in-process time with a whole process.\n\n");
+          .append("two whole processes, `node-inproc/native-gcc` a warmed-up in-process time with a whole process. ")
+          .append("A row of — is a workload gcc cannot build (see the n/a notes below): read the native-clang column above ")
+          .append("for it instead of mixing denominators.\n\n");
         sb.append("| workload |").append(sizes ? " size |" : "");
         for (String e : engines) sb.append(' ').append(e).append("/native-gcc |");
         for (String n : refs) sb.append(' ').append(n).append("/native-gcc |");
