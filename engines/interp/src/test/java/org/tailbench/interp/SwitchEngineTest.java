@@ -19,9 +19,13 @@ import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.validate.ValidatedModule;
 
-/** The {@code switch} engine on hand-assembled modules: tail calls, call depth, traps, float edge cases. */
+/**
+ * The {@code switch} engine on hand-assembled modules: integer and float edge cases, traps, bounds checks.
+ * Tail calls, the frame limit, backtraces and host calls are checked on every engine by
+ * {@link EngineContractTest}.
+ */
 class SwitchEngineTest {
-    private static final int EQZ = 0x45, ADD = 0x6A, SUB = 0x6B, DIV_S = 0x6D, REM_S = 0x6F, ELSE = 0x05, END = 0x0B;
+    private static final int ADD = 0x6A, DIV_S = 0x6D, REM_S = 0x6F;
     private final Engine engine = Engines.byName("switch");
 
     private Instance instantiate(ModuleBuilder mb, Store store) {
@@ -30,66 +34,6 @@ class SwitchEngineTest {
 
     private static long call(Instance inst, String name, long... args) {
         return inst.exportedFunction(name).invoke(args)[0];
-    }
-
-    /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
-    private static ModuleBuilder evenOdd(boolean indirect) {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[] {I32}, I32);
-        for (int self = 0; self < 2; self++) {
-            int other = 1 - self;
-            Body b = new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(1 - self).op(ELSE)
-                    .localGet(0).i32Const(1).op(SUB);
-            if (indirect) b.i32Const(other).returnCallIndirect(t); else b.returnCall(other);
-            b.op(END);
-            mb.func(t, 0, b);
-        }
-        if (indirect) mb.table(0, 1);
-        return mb.export("even", 0).export("odd", 1);
-    }
-
-    @Test
-    void tenMillionMutualReturnCallsRunInConstantDepth() {
-        Instance inst = instantiate(evenOdd(false), new Store().maxCallDepth(100));
-        assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
-        assertThat(call(inst, "odd", 10_000_000)).isEqualTo(0);
-        assertThat(call(inst, "even", 9_999_999)).isEqualTo(0);
-    }
-
-    @Test
-    void tenMillionReturnCallIndirectsRunInConstantDepth() {
-        Instance inst = instantiate(evenOdd(true), new Store().maxCallDepth(100));
-        assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
-        assertThat(call(inst, "odd", 9_999_999)).isEqualTo(1);
-    }
-
-    /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
-    private static ModuleBuilder count() {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[] {I32}, I32);
-        mb.func(t, 0, new Body().localGet(0).op(EQZ).ifResult(I32).i32Const(0).op(ELSE)
-                .localGet(0).i32Const(1).op(SUB).call(0).i32Const(1).op(ADD).op(END));
-        return mb.export("count", 0);
-    }
-
-    @Test
-    void recursionPastTheFrameLimitTrapsAndTheEngineStaysUsable() {
-        Instance inst = instantiate(count(), new Store().maxCallDepth(10_000));
-        assertThatThrownBy(() -> call(inst, "count", 1_000_000))
-                .isInstanceOfSatisfying(Trap.class, t -> {
-                    assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
-                    assertThat(t.wasmBacktrace()).hasSize(Trap.MAX_BACKTRACE_FRAMES);
-                    assertThat(t.wasmBacktrace().size() + t.omittedFrames()).isGreaterThan(9_000);
-                    assertThat(t.wasmBacktrace().getFirst().functionIndex()).isZero();
-                });
-        assertThat(call(inst, "count", 9_000)).isEqualTo(9_000);
-        assertThatThrownBy(() -> call(inst, "count", 10_000)).isInstanceOf(Trap.class);
-    }
-
-    @Test
-    void deepNonTailRecursionDoesNotUseTheJavaStack() {
-        Instance inst = instantiate(count(), new Store());
-        assertThat(call(inst, "count", 150_000)).isEqualTo(150_000);
     }
 
     private static Instance binary(int opcode) {
@@ -129,21 +73,6 @@ class SwitchEngineTest {
         assertThatThrownBy(() -> call(inst, "far", 1)).extracting(e -> ((Trap) e).kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         assertThat(call(inst, "store", 100)).isEqualTo(0x04);  // little-endian: lowest byte first
         assertThat(call(inst, "load", 100)).isEqualTo(0x01020304);
-    }
-
-    @Test
-    void trapsCarryTheWasmBacktraceInnermostFirst() {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[0]);
-        mb.func(t, 0, new Body().op(0x01).call(1));   // nop; call 1
-        mb.func(t, 0, new Body().op(0x00));           // unreachable
-        Instance inst = instantiate(mb.export("outer", 0), new Store());
-        assertThatThrownBy(() -> inst.exportedFunction("outer").invoke())
-                .isInstanceOfSatisfying(Trap.class, e -> {
-                    assertThat(e.kind()).isEqualTo(TrapKind.UNREACHABLE);
-                    assertThat(e.wasmBacktrace()).extracting(Trap.Frame::functionIndex).containsExactly(1, 0);
-                    assertThat(e.wasmBacktrace()).allSatisfy(f -> assertThat(f.offset()).isPositive());
-                });
     }
 
     @Test

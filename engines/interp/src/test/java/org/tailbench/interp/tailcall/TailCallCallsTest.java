@@ -23,78 +23,14 @@ import org.tailbench.wasm.ValType;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * Calls that leave a function of the {@code tailcall} engine: to the host and back (re-entrance,
- * exceptions, Java stack exhaustion), to other instances of this engine and of another engine, and
- * the Java stack a chain of direct handoffs really uses.
+ * Calls that leave a function of the {@code tailcall} engine: to other instances of this engine and of
+ * another engine, and the Java stack a chain of direct handoffs really uses. Calls to the host and back are
+ * checked on every engine by {@link org.tailbench.interp.EngineContractTest}.
  */
 class TailCallCallsTest {
-    static final class Boom extends RuntimeException {
-        Boom() { super("boom"); }
-    }
-
     private static final FuncType I32_TO_I32 = new FuncType(new ValType[] {ValType.I32}, new ValType[] {ValType.I32});
 
-    /**
-     * wasm {@code viaHost(x) = cb(x) + 1}; host {@code cb(x)}: throws Boom for 13, a host trap for 14,
-     * {@code viaHost(x - 1)} for x > 0 (re-entering Wasm), 0 for x == 0.
-     */
-    private static Instance viaHost(Store store) {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[] {I32}, I32);
-        int cb = mb.importFunc("env", "cb", t);
-        int via = mb.func(t, 0, new Body().localGet(0).call(cb).i32Const(1).op(Op.I32_ADD));
-        Instance[] self = new Instance[1];
-        HostFunction host = new HostFunction("env", "cb", I32_TO_I32, (caller, args) -> {
-            assertThat(caller).isSameAs(self[0]);
-            int x = (int) args[0];
-            if (x == 13) throw new Boom();
-            if (x == 14) throw new Trap(TrapKind.HOST, "host says no", null);
-            return new long[] {x > 0 ? self[0].exportedFunction("viaHost").invoke(x - 1)[0] : 0};
-        });
-        Imports imports = (m, n) -> m.equals("env") && n.equals("cb") ? host : null;
-        self[0] = new TailCallEngine().compile(ValidatedModule.of(mb.export("viaHost", via).build())).instantiate(store, imports);
-        return self[0];
-    }
-
     private static long call(Instance inst, String name, long... args) { return inst.exportedFunction(name).invoke(args)[0]; }
-
-    @Test
-    void hostCallsReenterWasm() {
-        Instance inst = viaHost(new Store());
-        assertThat(call(inst, "viaHost", 0)).isEqualTo(1);
-        assertThat(call(inst, "viaHost", 10)).isEqualTo(11);
-    }
-
-    @Test
-    void hostExceptionsPassThroughUnchangedAndTrapsGetWasmFrames() {
-        Instance inst = viaHost(new Store());
-        assertThatThrownBy(() -> call(inst, "viaHost", 13)).isExactlyInstanceOf(Boom.class);
-        assertThatThrownBy(() -> call(inst, "viaHost", 14))
-                .isInstanceOfSatisfying(Trap.class, t -> {
-                    assertThat(t.kind()).isEqualTo(TrapKind.HOST);
-                    assertThat(t.wasmBacktrace()).extracting(Trap.Frame::functionIndex).containsExactly(1);
-                });
-        // 16 -> host -> 15 -> host -> 14 traps: one wasm frame per re-entrance
-        assertThatThrownBy(() -> call(inst, "viaHost", 16))
-                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.wasmBacktrace()).hasSize(3));
-        assertThat(call(inst, "viaHost", 3)).isEqualTo(4);
-    }
-
-    @Test
-    void frameLimitCountsFramesAcrossReentrance() {
-        Instance inst = viaHost(new Store().maxCallDepth(10));
-        assertThat(call(inst, "viaHost", 9)).isEqualTo(10);
-        assertThatThrownBy(() -> call(inst, "viaHost", 10))
-                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
-    }
-
-    @Test
-    void javaStackOverflowThroughTheHostBecomesCallStackExhausted() {
-        Instance inst = viaHost(new Store());
-        assertThatThrownBy(() -> call(inst, "viaHost", 1_000_000))
-                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
-        assertThat(call(inst, "viaHost", 5)).isEqualTo(6);
-    }
 
     /**
      * Instance A (engine {@code engineA}) exports {@code peek(a) = i32.load8_u(a)} of its own memory and

@@ -1,7 +1,6 @@
 package org.tailbench.interp.tailcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 import static org.tailbench.wasm.ModuleBuilder.I64;
 
@@ -20,8 +19,9 @@ import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * The {@code tailcall} engine on hand-assembled modules: constant Java stack for tail calls, long
- * straight-line code and loops; the frame limit; every trap kind with its backtrace.
+ * The {@code tailcall} engine on hand-assembled modules: long straight-line code and loops on a small Java
+ * stack, integer, conversion, memory and table traps. Tail calls, the frame limit and backtraces are checked on
+ * every engine by {@link org.tailbench.interp.EngineContractTest}.
  */
 class TailCallEngineTest {
     /** Java stack for "constant Java stack" checks: far too small for one Java frame per Wasm call or instruction. */
@@ -44,68 +44,6 @@ class TailCallEngineTest {
         t.start();
         t.join();
         if (failure.get() != null) throw failure.get();
-    }
-
-    /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
-    private static ModuleBuilder evenOdd(boolean indirect) {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[] {I32}, I32);
-        for (int self = 0; self < 2; self++) {
-            Body b = new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(1 - self).op(Op.ELSE)
-                    .localGet(0).i32Const(1).op(Op.I32_SUB);
-            if (indirect) b.i32Const(1 - self).returnCallIndirect(t); else b.returnCall(1 - self);
-            mb.func(t, 0, b.end());
-        }
-        if (indirect) mb.table(0, 1);
-        return mb.export("even", 0).export("odd", 1);
-    }
-
-    @Test
-    void tenMillionMutualReturnCallsRunInConstantJavaStackAndFrameDepth() throws Throwable {
-        onSmallStack(() -> {
-            Instance inst = instantiate(evenOdd(false), new Store().maxCallDepth(10));
-            assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
-            assertThat(call(inst, "odd", 10_000_000)).isEqualTo(0);
-            assertThat(call(inst, "even", 9_999_999)).isEqualTo(0);
-        });
-    }
-
-    @Test
-    void tenMillionReturnCallIndirectsRunInConstantJavaStackAndFrameDepth() throws Throwable {
-        onSmallStack(() -> {
-            Instance inst = instantiate(evenOdd(true), new Store().maxCallDepth(10));
-            assertThat(call(inst, "even", 10_000_000)).isEqualTo(1);
-            assertThat(call(inst, "odd", 9_999_999)).isEqualTo(1);
-        });
-    }
-
-    /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
-    private static ModuleBuilder count() {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[] {I32}, I32);
-        mb.func(t, 0, new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(0).op(Op.ELSE)
-                .localGet(0).i32Const(1).op(Op.I32_SUB).call(0).i32Const(1).op(Op.I32_ADD).end());
-        return mb.export("count", 0);
-    }
-
-    @Test
-    void recursionPastTheFrameLimitTrapsCleanlyAndTheEngineStaysUsable() {
-        Instance inst = instantiate(count(), new Store().maxCallDepth(10_000));
-        assertThatThrownBy(() -> call(inst, "count", 1_000_000))
-                .isInstanceOfSatisfying(Trap.class, t -> {
-                    assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
-                    assertThat(t.wasmBacktrace()).hasSize(Trap.MAX_BACKTRACE_FRAMES);
-                    assertThat(t.wasmBacktrace().size() + t.omittedFrames()).isEqualTo(10_000);
-                    assertThat(t.wasmBacktrace()).allSatisfy(f -> assertThat(f.functionIndex()).isZero());
-                });
-        assertThat(call(inst, "count", 9_999)).isEqualTo(9_999);     // 10,000 frames: at the limit
-        assertThatThrownBy(() -> call(inst, "count", 10_000)).isInstanceOf(Trap.class);
-        assertThat(call(inst, "count", 5)).isEqualTo(5);
-    }
-
-    @Test
-    void deepNonTailRecursionDoesNotUseTheJavaStack() throws Throwable {
-        onSmallStack(() -> assertThat(call(instantiate(count(), new Store()), "count", 150_000)).isEqualTo(150_000));
     }
 
     @Test
@@ -225,26 +163,6 @@ class TailCallEngineTest {
         Instance inst = instantiate(mb.table(0).export("isNull", 0), new Store());
         assertThat(call(inst, "isNull", 0)).isZero();
         assertThat(trapKind(() -> call(inst, "isNull", 1))).isEqualTo(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
-    }
-
-    @Test
-    void trapsCarryTheWasmBacktraceInnermostFirstWithOffsets() {
-        ModuleBuilder mb = new ModuleBuilder();
-        int t = mb.type(new int[0]);
-        mb.func(t, 0, new Body().op(Op.NOP).call(1));        // 0: nop; call 1
-        mb.func(t, 0, new Body().call(2));                   // 1: call 2
-        mb.func(t, 0, new Body().op(Op.NOP).op(Op.UNREACHABLE));
-        byte[] wasm = mb.export("outer", 0).build();
-        Instance inst = new TailCallEngine().compile(ValidatedModule.of(wasm)).instantiate(new Store(), Imports.NONE);
-        assertThatThrownBy(() -> inst.exportedFunction("outer").invoke())
-                .isInstanceOfSatisfying(Trap.class, e -> {
-                    assertThat(e.kind()).isEqualTo(TrapKind.UNREACHABLE);
-                    assertThat(e.wasmBacktrace()).extracting(Trap.Frame::functionIndex).containsExactly(2, 1, 0);
-                    // each offset points at the trapping / calling instruction's opcode in the module bytes
-                    assertThat(wasm[(int) e.wasmBacktrace().get(0).offset()]).isEqualTo((byte) 0x00);
-                    assertThat(wasm[(int) e.wasmBacktrace().get(1).offset()]).isEqualTo((byte) 0x10);
-                    assertThat(wasm[(int) e.wasmBacktrace().get(2).offset()]).isEqualTo((byte) 0x10);
-                });
     }
 
     @Test
