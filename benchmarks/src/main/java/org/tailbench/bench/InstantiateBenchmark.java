@@ -5,14 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tailbench.runtime.Instance;
 import org.tailbench.wasi.Wasi;
@@ -31,38 +26,10 @@ import org.tailbench.wasi.Wasi;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
 @Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class InstantiateBenchmark {
-    @Param({"switch"})
-    public String engine;
-
-    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall"})
-    public String workload;
-
-    @Param({"default"})
-    public String size;
-
-    /**
-     * A user's module to run instead of the catalog workload (path to a WASI command {@code .wasm});
-     * blank (the default) = the catalog workload. {@code workload} is then only the row name.
-     */
-    @Param({""})
-    public String wasmFile;
-
-    /** Arguments of {@link #wasmFile}: blank, {@code @FILE} (one per line) or whitespace-separated (see {@code UserModule.parseArgs}). */
-    @Param({""})
-    public String wasmArgs;
-
-    private Prepared prepared;
-
-    @Setup(Level.Trial)
-    public void setup() {
-        prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
-        prepared.check(prepared.runOnce());
-    }
+public class InstantiateBenchmark extends PreparedWorkload {
 
     /** New store + WASI + instantiate. @return the instance (consumed by JMH, never run) */
     @Benchmark

@@ -9,10 +9,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.RunnerException;
@@ -44,46 +40,18 @@ import org.tailbench.wasi.Wasi;
  * output, so the setup's first run records the stdout sha256 and exit code, and every later check must
  * repeat them ({@code run-bench.sh --wasm FILE -- ARGS} sets these). The defaults below are what a bare
  * {@code java -jar benchmarks.jar} runs; {@code run-bench.sh} passes {@code -p engine=... -p workload=...}.
- * State is per thread ({@link Scope#Thread}): each benchmark thread compiles its own module and keeps
+ * State is per thread ({@code Scope.Thread}, from {@link PreparedWorkload}): each benchmark thread compiles its own module and keeps
  * its own last output, so {@code -t N} stays correct (the numbers are meant for {@code -t 1}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
 @Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class WorkloadBenchmark {
-    @Param({"switch"})
-    public String engine;
-
-    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall"})
-    public String workload;
-
-    @Param({"default"})
-    public String size;
-
-    /**
-     * A user's module to run instead of the catalog workload (path to a WASI command {@code .wasm});
-     * blank (the default) = the catalog workload. {@code workload} is then only the row name.
-     */
-    @Param({""})
-    public String wasmFile;
-
-    /** Arguments of {@link #wasmFile}: blank, {@code @FILE} (one per line) or whitespace-separated (see {@code UserModule.parseArgs}). */
-    @Param({""})
-    public String wasmArgs;
-
-    private Prepared prepared;
+public class WorkloadBenchmark extends PreparedWorkload {
     private ByteArrayOutputStream lastStdout;
     private ByteArrayOutputStream lastStderr;
     private int lastExit;
-
-    @Setup(Level.Trial)
-    public void setup() {
-        prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
-        prepared.check(prepared.runOnce());
-    }
 
     /** One full run: new store + WASI, instantiate, {@code _start}. @return the exit code (also kept for the check) */
     @Benchmark
