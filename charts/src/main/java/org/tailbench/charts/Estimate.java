@@ -37,6 +37,24 @@ public record Estimate(double score, double error) {
     }
 
     /**
+     * Geometric mean of positive ratios with the error {@code G·sqrt(Σ(δr/r)²)/n} (first order, the ratios
+     * assumed independent); NaN error when any ratio lacks one.
+     * @return the mean, or null when {@code ratios} is empty
+     */
+    public static Estimate geometricMean(java.util.List<Estimate> ratios) {
+        if (ratios.isEmpty()) return null;
+        double sumLog = 0, sumRel2 = 0;
+        for (Estimate r : ratios) {
+            sumLog += Math.log(r.score());
+            double rel = r.relativeError();
+            sumRel2 += rel * rel;  // NaN (no error estimate) propagates to the mean's error
+        }
+        int n = ratios.size();
+        double gm = Math.exp(sumLog / n);
+        return new Estimate(gm, gm * Math.sqrt(sumRel2) / n);
+    }
+
+    /**
      * Formats as {@code "score ± error"} rounded to the error's second significant digit (e.g.
      * {@code 12.346 ± 0.012}, {@code 123 ± 45}); without an error, as the score with four significant
      * digits and {@code "± n/a"}.

@@ -90,22 +90,15 @@ public final class FastestReport {
     public static List<Summary> summaries(List<String> engines, List<Verdict> verdicts) {
         List<Summary> out = new ArrayList<>();
         for (String e : engines) {
-            int wins = 0, clear = 0, n = 0;
-            double sumLog = 0, sumRel2 = 0;
+            int wins = 0, clear = 0;
+            List<Estimate> ratios = new ArrayList<>();
             for (Verdict v : verdicts) {
                 if (e.equals(v.fastest())) { wins++; if (v.status() == Status.CLEAR) clear++; }
                 Estimate r = v.ratios().get(e);
-                if (r == null) continue;
-                n++;
-                sumLog += Math.log(r.score());
-                double rel = r.relativeError();
-                sumRel2 += rel * rel;  // NaN (no error estimate) propagates to the mean's error
+                if (r != null) ratios.add(r);
             }
-            Estimate g = null;
-            if (n > 0) {
-                double gm = Math.exp(sumLog / n);
-                g = new Estimate(gm, gm * Math.sqrt(sumRel2) / n);
-            }
+            Estimate g = Estimate.geometricMean(ratios);
+            int n = ratios.size();
             out.add(new Summary(e, wins, clear, g, n));
         }
         return out;

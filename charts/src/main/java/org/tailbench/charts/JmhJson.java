@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Reads JMH's JSON result format ({@code -rf json}): a top-level array of benchmark entries. */
 public final class JmhJson {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JmhJson() {}
 

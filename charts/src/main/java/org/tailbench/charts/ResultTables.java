@@ -185,7 +185,7 @@ public final class ResultTables {
     }
 
     /** The requested baseline; else {@code switch} if it has results or was requested; else the first engine; else null. */
-    static String chooseBaseline(String requested, List<JmhResult> results, List<String> engines) {
+    public static String chooseBaseline(String requested, List<JmhResult> results, List<String> engines) {
         if (requested != null) return requested;
         List<String> seen = new ArrayList<>(engines);
         for (JmhResult r : results) {

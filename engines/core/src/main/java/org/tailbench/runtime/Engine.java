@@ -22,4 +22,12 @@ public interface Engine {
 
     /** Lowers/compiles every function of {@code module}; done once, reused by every instance. */
     CompiledModule compile(ValidatedModule module);
+
+    /**
+     * How JVM frames of this engine's code for {@code module} map back to Wasm instructions and functions
+     * (for sampling profilers, see {@link FrameAttribution}). Default: {@link FrameAttribution#NONE}.
+     * Compiled engines whose generated methods carry a LineNumberTable with line = Wasm byte offset can
+     * return a {@link LineNumberAttribution}.
+     */
+    default FrameAttribution frameAttribution(ValidatedModule module) { return FrameAttribution.NONE; }
 }

@@ -37,4 +37,6 @@ public final class ClosureEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) { return new ClosureModule(module); }
+
+    @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return ClosureAttribution.INSTANCE; }
 }

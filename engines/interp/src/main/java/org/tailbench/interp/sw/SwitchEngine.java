@@ -20,4 +20,6 @@ public final class SwitchEngine implements Engine {
     @Override public CompiledModule compile(ValidatedModule module) {
         return new SwitchModule(module, Lowerer.lowerAll(module));
     }
+
+    @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return SwitchAttribution.INSTANCE; }
 }

@@ -56,4 +56,6 @@ public final class TailCallEngine implements Engine {
     @Override public CompiledModule compile(ValidatedModule module) {
         return new TailCallModule(module, Lowerer.lowerAll(module));
     }
+
+    @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return TailCallAttribution.INSTANCE; }
 }

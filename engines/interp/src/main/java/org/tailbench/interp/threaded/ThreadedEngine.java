@@ -21,4 +21,6 @@ public final class ThreadedEngine implements Engine {
     @Override public CompiledModule compile(ValidatedModule module) {
         return new ThreadedModule(module, Lowerer.lowerAll(module));
     }
+
+    @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return ThreadedAttribution.INSTANCE; }
 }

@@ -1,0 +1,39 @@
+package org.tailbench.charts.workbench;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.tailbench.charts.AtomicFiles;
+
+/** Writes a chart as {@code charts/<name>.png} and {@code charts/<name>.svg} (JFreeSVG), both atomically. */
+final class ChartFiles {
+    private ChartFiles() {}
+
+    /** @return a file-name-safe form of {@code s} (letters, digits, '-', '_', '.') */
+    static String slug(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-").replaceAll("^-+|-+$", "");
+        return t.isEmpty() ? "chart" : t;
+    }
+
+    /**
+     * @param runDir the run folder; files go to its {@code charts/}
+     * @param name   file name without extension (already {@link #slug}ged)
+     */
+    static Figure write(Path runDir, String name, String group, String caption, JFreeChart chart) throws IOException {
+        Path dir = runDir.resolve("charts");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(png, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+        SVGGraphics2D g = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        g.setDefsKeyPrefix(name.replaceAll("[^A-Za-z0-9_-]", "_") + "_");
+        chart.draw(g, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
+        String svg = g.getSVGDocument();
+        AtomicFiles.write(dir.resolve(name + ".svg"), svg);
+        return new Figure(group, chart.getTitle().getText(), caption, "charts/" + name + ".png", "charts/" + name + ".svg", svg);
+    }
+}

@@ -1,0 +1,113 @@
+package org.tailbench.charts.workbench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.tailbench.charts.EnvironmentInfo;
+
+/**
+ * {@code index.html}: one static page to publish as is. It holds the tables of {@code results.md}
+ * (CommonMark with GFM tables, so every {@code Section} and table that {@code results.md} has appears
+ * here too; raw HTML in it is escaped), every chart as an SVG embedded as a {@code data:} URI (no
+ * external resource, no script), with links to the PNG/SVG files beside it, the notes on what could not
+ * be drawn, the environment and the exact command ({@code command.txt}). Every piece of text taken from
+ * files is HTML-escaped.
+ */
+final class HtmlReport {
+    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1280px;margin:0 auto;padding:1em 2em;color:#222;line-height:1.45}
+            h1{font-size:1.7em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+            table{border-collapse:collapse;margin:1em 0;font-size:.9em;display:block;overflow-x:auto}
+            th,td{border:1px solid #ccc;padding:.25em .6em}th{background:#f3f3f3}td{text-align:right}td:first-child{text-align:left}
+            code,pre{background:#f6f6f6;border-radius:3px}pre{padding:.8em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+            figure{margin:1.5em 0}figure img{width:100%;max-width:1200px;height:auto;border:1px solid #eee}
+            figcaption{font-size:.9em;color:#444}nav ul{columns:2}blockquote{border-left:4px solid #c00;margin-left:0;padding-left:1em}
+            """;
+
+    private HtmlReport() {}
+
+    /**
+     * @param runName  the run folder's name (title when {@code markdown} has no heading)
+     * @param markdown results.md without its charts section, or null
+     * @param env      environment.json, or null
+     * @param command  command.txt, or null
+     */
+    static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes) {
+        String title = "tailbench — " + runName;
+        String body = markdown == null ? "" : markdown;
+        if (body.startsWith("# ")) {
+            int nl = body.indexOf('\n');
+            title = (nl < 0 ? body : body.substring(0, nl)).substring(2).strip();
+            body = nl < 0 ? "" : body.substring(nl + 1);
+        }
+        if (env != null && !body.contains("## Environment")) body += "\n\n" + EnvironmentInfo.markdown(env);
+        StringBuilder h = new StringBuilder(256 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+         .append("<title>").append(esc(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+         .append("<h1>").append(esc(title)).append("</h1>\n");
+        Map<String, List<Figure>> groups = new LinkedHashMap<>();
+        for (Figure f : figures) groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
+        h.append("<nav><ul>\n");
+        if (!body.isBlank()) h.append("<li><a href=\"#tables\">Tables</a></li>\n");
+        int gi = 0;
+        for (String g : groups.keySet()) h.append("<li><a href=\"#charts-").append(gi++).append("\">").append(esc(g)).append("</a></li>\n");
+        if (!notes.isEmpty()) h.append("<li><a href=\"#not-drawn\">Not drawn</a></li>\n");
+        if (command != null) h.append("<li><a href=\"#command\">Command</a></li>\n");
+        h.append("</ul></nav>\n");
+        if (!body.isBlank()) h.append("<section id=\"tables\">\n").append(RENDERER.render(PARSER.parse(body))).append("</section>\n");
+        gi = 0;
+        int fi = 0;
+        for (var g : groups.entrySet()) {
+            h.append("<section id=\"charts-").append(gi++).append("\">\n<h2>").append(esc(g.getKey())).append("</h2>\n");
+            for (Figure f : g.getValue()) {
+                h.append("<figure id=\"fig-").append(fi++).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
+                 .append("\" src=\"data:image/svg+xml;base64,")
+                 .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
+                 .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.png())).append("\">PNG</a> · <a href=\"")
+                 .append(esc(f.svg())).append("\">SVG</a></figcaption>\n</figure>\n");
+            }
+            h.append("</section>\n");
+        }
+        if (!notes.isEmpty()) {
+            h.append("<section id=\"not-drawn\">\n<h2>Not drawn</h2>\n<ul>\n");
+            for (String n : notes) h.append("<li>").append(esc(n)).append("</li>\n");
+            h.append("</ul>\n</section>\n");
+        }
+        if (command != null) {
+            h.append("<section id=\"command\">\n<h2>Command</h2>\n<p>The exact command lines of this run (<code>command.txt</code>):</p>\n<pre>")
+             .append(esc(command.strip())).append("</pre>\n</section>\n");
+        }
+        h.append("<footer><p>Made by tailbench (<code>./tailbench charts RUN_DIR</code> redraws this page from the run folder).</p></footer>\n");
+        return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** HTML-escapes text for element content and double-quoted attribute values. */
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

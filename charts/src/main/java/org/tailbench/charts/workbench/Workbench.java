@@ -1,0 +1,246 @@
+package org.tailbench.charts.workbench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.tailbench.charts.AtomicFiles;
+import org.tailbench.charts.Estimate;
+import org.tailbench.charts.JmhJson;
+import org.tailbench.charts.JmhResult;
+import org.tailbench.charts.MarkdownReport;
+import org.tailbench.charts.ResultTables;
+import org.tailbench.charts.Section;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.Engines;
+import org.tailbench.runtime.FrameAttribution;
+import org.tailbench.wasm.Module;
+import org.tailbench.wasm.validate.ValidatedModule;
+import org.tailbench.workloads.WorkloadCatalog;
+
+/**
+ * The JFR workbench's report: draws every chart the files of a run folder allow into {@code charts/}
+ * (PNG and SVG) and writes {@code index.html} (one self-contained page, see {@link HtmlReport}) and the
+ * "Charts" section of {@code results.md}, all atomically. Works on a {@code run-bench.sh} folder
+ * (JMH only, or with JFR recordings), on a {@code ./tailbench profile} folder (JFR only) and on
+ * anything in between:
+ * <ul>
+ *   <li>{@code jmh.json} (else {@code jmh-parts/*.json}): per-workload time ratios to the baseline
+ *       engine and their geometric means ({@link ResultChart});</li>
+ *   <li>{@code jfr/<workload>/<engine>.jfr}: stack depth, per-opcode self time, per-function time
+ *       ({@link ProfileCharts}); frames are attributed through {@link Engine#frameAttribution}, for which
+ *       the module comes from {@code module/<workload>.wasm} or else the workload catalog, and the engine
+ *       from the class path ({@link Engines});</li>
+ *   <li>{@code opcodes/<workload>/<engine>.json}: exact opcode and pair counts ({@link OpcodeProfileCharts}).</li>
+ * </ul>
+ * Usage: {@code Workbench RUN_DIR} (exit 1 when the folder cannot be read or written, 2 on bad usage).
+ */
+public final class Workbench {
+    private Workbench() {}
+
+    /** What {@link #draw} made. @param notes what could not be drawn, and why */
+    public record Drawn(List<Figure> figures, List<String> notes, Path index) {}
+
+    public static void main(String[] args) {
+        if (args.length != 1 || args[0].startsWith("-")) {
+            System.err.println("usage: Workbench RUN_DIR   (draws RUN_DIR/charts/* and writes RUN_DIR/index.html)");
+            System.exit(args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")) ? 0 : 2);
+        }
+        try {
+            Drawn d = draw(Path.of(args[0]));
+            System.out.println("drew " + d.figures().size() + " charts; wrote " + d.index());
+            for (String n : d.notes()) System.out.println("note: " + n);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Workbench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Draws whatever {@code runDir} holds and writes {@code index.html}.
+     * @throws IOException when the folder does not exist or a file cannot be written; an unreadable input
+     *         file (e.g. a cut-off JFR recording) becomes a note on the page instead
+     */
+    public static Drawn draw(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) throw new IOException("no such run folder: " + runDir);
+        List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> engineOrder = engineOrder(runDir);
+
+        List<Section> sections = List.of();
+        String baseline = null;
+        List<Path> jmh = jmhFiles(runDir);
+        if (!jmh.isEmpty()) {
+            try {
+                List<JmhResult> results = JmhJson.parse(JmhJson.readRaw(jmh));
+                baseline = ResultTables.chooseBaseline(null, results, engineOrder);
+                sections = Section.build(results, baseline, List.of(), List.of());
+                resultCharts(runDir, sections, baseline, figures, notes);
+            } catch (IOException | RuntimeException e) {
+                notes.add("JMH results not charted: " + e.getMessage());
+            }
+        }
+        for (String workload : subfolders(runDir.resolve("jfr"))) {
+            profile(runDir, workload, engineOrder, figures, notes);
+        }
+        for (String workload : subfolders(runDir.resolve("opcodes"))) {
+            for (Path f : files(runDir.resolve("opcodes").resolve(workload), ".json", engineOrder)) {
+                String engine = stem(f);
+                try {
+                    OpcodeProfileCharts.draw(runDir, workload, engine, OpcodeProfile.read(f), figures);
+                } catch (IOException | RuntimeException e) {
+                    notes.add("opcodes/" + workload + "/" + f.getFileName() + ": " + e.getMessage());
+                }
+            }
+        }
+        JsonNode env = readJson(runDir.resolve("environment.json"), notes);
+        String markdown = readOrRender(runDir, sections, baseline, env);
+        Path index = runDir.resolve("index.html");
+        AtomicFiles.write(index, HtmlReport.render(runDir.toAbsolutePath().normalize().getFileName().toString(), markdown, env,
+                read(runDir.resolve("command.txt")), figures, notes));
+        ResultsMarkdown.writeChartsSection(runDir, figures, notes);
+        return new Drawn(figures, notes, index);
+    }
+
+    private static void resultCharts(Path runDir, List<Section> sections, String baseline, List<Figure> figures, List<String> notes) throws IOException {
+        if (baseline == null) return;
+        for (Section s : sections) {
+            Map<String, Map<String, Estimate>> ratios = ResultChart.ratios(s, baseline);
+            if (ratios.size() < 2) {
+                if (!s.rows().isEmpty()) notes.add(s.title() + ": fewer than two engines with results, so no ratio chart.");
+                continue;
+            }
+            String name = ChartFiles.slug(s.benchmark().substring(s.benchmark().lastIndexOf('.', s.benchmark().lastIndexOf('.') - 1) + 1));
+            figures.add(ChartFiles.write(runDir, "results-" + name, "Results", s.measures().replace("`", ""),
+                    ResultChart.perWorkload(s, baseline, ratios)));
+            figures.add(ChartFiles.write(runDir, "results-" + name + "-geomean", "Results",
+                    "Geometric mean over workloads of each engine's time ratio to " + baseline + " (" + s.title().replace("`", "") + ").",
+                    ResultChart.geomean(s, baseline, ratios)));
+        }
+    }
+
+    private static void profile(Path runDir, String workload, List<String> engineOrder, List<Figure> figures, List<String> notes) throws IOException {
+        Module module = null;
+        ValidatedModule validated = null;
+        String moduleProblem = null;
+        try {
+            byte[] bytes = moduleBytes(runDir, workload);
+            if (bytes == null) moduleProblem = "module not found (neither module/" + workload + ".wasm nor a catalog workload of that name)";
+            else {
+                validated = ValidatedModule.of(bytes);
+                module = validated.module();
+            }
+        } catch (RuntimeException e) {
+            moduleProblem = "module unreadable: " + e.getMessage();
+        }
+        List<ProfileCharts.Recording> recs = new ArrayList<>();
+        for (Path f : files(runDir.resolve("jfr").resolve(workload), ".jfr", engineOrder)) {
+            String engine = stem(f);
+            FrameAttribution attribution = FrameAttribution.NONE;
+            String method;
+            if (validated == null) {
+                method = moduleProblem;
+            } else {
+                try {
+                    attribution = Engines.byName(engine).frameAttribution(validated);
+                    method = attribution.method();
+                } catch (RuntimeException e) {
+                    method = "engine " + engine + " not available to the charts (" + e.getMessage() + ")";
+                }
+            }
+            try {
+                recs.add(new ProfileCharts.Recording(engine, JfrReader.read(f, attribution), method, attribution.available()));
+            } catch (IOException e) {
+                notes.add("jfr/" + workload + "/" + f.getFileName() + ": " + e.getMessage());
+            }
+        }
+        if (recs.isEmpty()) return;
+        Module m = module;
+        IntFunction<String> names = i -> m == null || i >= m.functionCount() ? null : m.functionName(i);
+        ProfileCharts.draw(runDir, workload, recs, names, figures, notes);
+    }
+
+    /** @return the module bytes of {@code workload}: {@code module/<workload>.wasm}, else the catalog's, else null */
+    static byte[] moduleBytes(Path runDir, String workload) {
+        Path own = runDir.resolve("module").resolve(workload + ".wasm");
+        try {
+            if (Files.isRegularFile(own)) return Files.readAllBytes(own);
+        } catch (IOException e) {
+            throw new IllegalStateException(own + ": " + e.getMessage(), e);
+        }
+        WorkloadCatalog catalog = WorkloadCatalog.load();
+        return catalog.names().contains(workload) ? catalog.get(workload).wasm() : null;
+    }
+
+    private static List<Path> jmhFiles(Path runDir) throws IOException {
+        Path merged = runDir.resolve("jmh.json");
+        if (Files.isRegularFile(merged)) return List.of(merged);
+        Path parts = runDir.resolve("jmh-parts");
+        if (!Files.isDirectory(parts)) return List.of();
+        try (Stream<Path> s = Files.list(parts)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** @return engine names in engines.txt order (empty when absent) */
+    private static List<String> engineOrder(Path runDir) throws IOException {
+        Path f = runDir.resolve("engines.txt");
+        if (!Files.isRegularFile(f)) return List.of();
+        return Files.readAllLines(f).stream().filter(l -> l.indexOf('=') > 0 && !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+    }
+
+    private static List<String> subfolders(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** @return files of {@code dir} ending in {@code ext}, in engine order (known engines first), then by name */
+    private static List<Path> files(Path dir, String ext, List<String> engineOrder) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(ext))
+                    .sorted(Comparator.<Path>comparingInt(p -> {
+                        int i = engineOrder.indexOf(stem(p));
+                        return i < 0 ? Integer.MAX_VALUE : i;
+                    }).thenComparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
+    }
+
+    private static String read(Path f) throws IOException {
+        return Files.isRegularFile(f) ? Files.readString(f) : null;
+    }
+
+    private static JsonNode readJson(Path f, List<String> notes) {
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            return JmhJson.MAPPER.readTree(f.toFile());
+        } catch (IOException e) {
+            notes.add(f.getFileName() + " unreadable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** results.md without its charts section, or (no results.md) the tables rendered from the JMH results, or null. */
+    private static String readOrRender(Path runDir, List<Section> sections, String baseline, JsonNode env) throws IOException {
+        String md = read(runDir.resolve("results.md"));
+        if (md != null) return ResultsMarkdown.withoutChartsSection(md);
+        if (!sections.isEmpty()) return MarkdownReport.render("tailbench results — " + runDir.getFileName(), null, sections, baseline, env);
+        return null;
+    }
+
+}
