@@ -1,7 +1,5 @@
 package org.tailbench.charts.workbench;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,12 +47,13 @@ final class DepthChart {
     static JFreeChart create(String title, String subtitle, String axisLabel, Map<String, List<Integer>> depthsByEngine) {
         XYSeriesCollection hist = new XYSeriesCollection();
         XYSeriesCollection cdf = new XYSeriesCollection();
-        int maxDepth = 1;
+        int maxDepth = 1, minDepth = Integer.MAX_VALUE;
         for (var e : depthsByEngine.entrySet()) {
             if (e.getValue().isEmpty()) continue;
             int[] d = e.getValue().stream().mapToInt(v -> Math.max(1, v)).sorted().toArray();
             Stats s = Stats.of(d);
             maxDepth = Math.max(maxDepth, s.max());
+            minDepth = Math.min(minDepth, d[0]);
             String key = String.format(Locale.ROOT, "%s (n=%d, median %d, p99 %d, max %d)", e.getKey(), s.n(), s.median(), s.p99(), s.max());
             hist.addSeries(histogram(key, d));
             cdf.addSeries(cdf(key, d));
@@ -62,8 +61,8 @@ final class DepthChart {
         LogAxis depthAxis = new LogAxis(axisLabel + " — log scale");
         depthAxis.setBase(10);
         depthAxis.setSmallestValue(1);
-        depthAxis.setLowerBound(0.9);
-        depthAxis.setUpperBound(Math.max(10, maxDepth * 1.3));
+        if (minDepth == Integer.MAX_VALUE) minDepth = 1;
+        depthAxis.setRange(Math.max(0.9, minDepth / 1.25), Math.max(minDepth * 2, maxDepth * 1.35));
         depthAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
 
         NumberAxis histAxis = new NumberAxis("share of samples per bin (%)");
@@ -71,7 +70,9 @@ final class DepthChart {
         NumberAxis cdfAxis = new NumberAxis("samples at or below depth (%)");
         cdfAxis.setRange(0, 100.5);
         cdfAxis.setTickUnit(new NumberTickUnit(20));
-        XYPlot bottom = new XYPlot(cdf, null, cdfAxis, renderer(cdf.getSeriesCount()));
+        XYLineAndShapeRenderer cdfRenderer = renderer(cdf.getSeriesCount());
+        cdfRenderer.setDefaultSeriesVisibleInLegend(false);   // the histogram's legend names the same series
+        XYPlot bottom = new XYPlot(cdf, null, cdfAxis, cdfRenderer);
 
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(depthAxis);
         plot.setGap(16);
@@ -129,16 +130,4 @@ final class DepthChart {
         return s;
     }
 
-    /** @return depths as a sorted int array (for tests) */
-    static int[] sorted(List<Integer> depths) {
-        int[] d = depths.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(d);
-        return d;
-    }
-
-    static List<String> noteLines(Map<String, Long> truncated) {
-        List<String> out = new ArrayList<>();
-        truncated.forEach((e, n) -> { if (n > 0) out.add(e + ": " + n + " samples hit the stack-depth limit (depth is a lower bound)"); });
-        return out;
-    }
 }

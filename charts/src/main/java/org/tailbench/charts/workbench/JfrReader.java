@@ -39,6 +39,13 @@ public final class JfrReader {
     static final String TAIL_CALLS = "tailbench.TailCalls";
     static final String COMPILE = "tailbench.Compile";
 
+    /** JMC's parser logs a warning per recording for event fields it does not know (e.g. newer JDKs' thread.virtual). */
+    private static final java.util.logging.Logger JMC_LOG = java.util.logging.Logger.getLogger("org.openjdk.jmc.flightrecorder");
+
+    static {
+        JMC_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private JfrReader() {}
 
     /**
@@ -166,7 +173,7 @@ public final class JfrReader {
             for (IItem item : it) {
                 int f = asInt(fn.getMember(item), -1);
                 if (f < 0) continue;
-                a.tailCalls.merge(f, (long) asInt(count.getMember(item), 0), Long::sum);
+                a.tailCalls.merge(f, asLong(count.getMember(item)), Long::sum);
                 if (name != null && name.getMember(item) instanceof String n && !n.isBlank()) a.names.putIfAbsent(f, n);
             }
         }
@@ -190,6 +197,12 @@ public final class JfrReader {
             if (key.getIdentifier().equals(id)) return type.getAccessor(key);
         }
         return null;
+    }
+
+    private static long asLong(Object v) {
+        if (v instanceof IQuantity q) return q.longValue();
+        if (v instanceof Number n) return n.longValue();
+        return 0;
     }
 
     private static int asInt(Object v, int dflt) {

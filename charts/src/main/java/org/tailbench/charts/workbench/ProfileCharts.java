@@ -71,7 +71,7 @@ final class ProfileCharts {
             return;
         }
         var shares = TopBarChart.shares(p.opcodeSelf(), p.attributedOpcodes(), TOP_OPCODES, true);
-        String sub = String.format(Locale.ROOT, "%d of %d samples (%.0f%%) attributed; the rest ran outside the engine's instruction code (JIT-free host, WASI, set-up). Attribution: %s",
+        String sub = String.format(Locale.ROOT, "%d of %d samples (%.0f%%) attributed; the rest ran outside the engine's instruction code (host functions/WASI, JVM start-up, compilation). Attribution: %s",
                 p.attributedOpcodes(), p.samples(), 100.0 * p.attributedOpcodes() / Math.max(1, p.samples()), r.attributionMethod());
         figures.add(ChartFiles.write(runDir, "opcodes-" + ChartFiles.slug(workload) + "-" + ChartFiles.slug(r.engine()), OPCODES,
                 "Share of attributed execution samples per Wasm instruction (self time: the innermost frame the engine can attribute), top " + TOP_OPCODES + " and the rest as other, " + r.engine() + " on " + workload + ".",

@@ -3,12 +3,15 @@ package org.tailbench.charts.workbench;
 import java.awt.Color;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -78,15 +81,15 @@ final class TopBarChart {
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(valueFormat)));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartStyle.SMALL_TICK);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         for (int i = 0; i < series.size(); i++) r.setSeriesPaint(i, ChartStyle.color(i));
         CategoryPlot plot = new CategoryPlot(ds, cat, val, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, series.size() > 1);
         ChartStyle.apply(chart, subtitle);
         cat.setTickLabelFont(categories.size() > 22 ? ChartStyle.SMALL_TICK : ChartStyle.TICK);
         plot.setRangeGridlinePaint(new Color(0xD0D0D0));
         return chart;
     }
-
-    static Comparator<String> byValue(Map<String, Double> m) { return Comparator.comparing(m::get); }
 }

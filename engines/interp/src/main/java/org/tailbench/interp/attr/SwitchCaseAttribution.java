@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeModel;
+import java.lang.classfile.Instruction;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.classfile.instruction.TableSwitchInstruction;
@@ -26,13 +28,16 @@ import org.tailbench.runtime.FrameAttribution;
  * {@link LOp}), and gives each case the bytecode-index range from its target up to the next case's
  * target (in bytecode order). A frame of that method is attributed to the lowered opcode(s) whose range
  * holds its bci, named with {@link HandlerNames#label}; cases sharing one target are joined with
- * {@code /}. Code that the cases share after their own range (e.g. a common call sequence reached by
+ * {@code /}; the loop head (from the last branch target before the {@code tableswitch} to its end: fetching
+ * the opcode and the jump) is {@value #DISPATCH}. Code that the cases share after their own range (e.g. a common call sequence reached by
  * a jump) is attributed to the case laid out just before it, so read the result as approximate.
  */
 public final class SwitchCaseAttribution implements FrameAttribution {
+    /** Label of the loop head (opcode fetch and the tableswitch jump). */
+    public static final String DISPATCH = "(dispatch)";
     private final String className;
     private final String methodName;
-    /** case target bci → label; ranges end at the next key */
+    /** case target bci → label (null: not attributed); ranges end at the next key */
     private final TreeMap<Integer, String> ranges;
     private final int end;
     private final String engine;
@@ -63,15 +68,21 @@ public final class SwitchCaseAttribution implements FrameAttribution {
         ClassModel cm = ClassFile.of().parse(bytes);
         TableSwitchInstruction best = null;
         CodeAttribute bestCode = null;
+        int dispatchStart = -1, dispatchEnd = -1;
         for (MethodModel mm : cm.methods()) {
             if (!mm.methodName().equalsString(methodName)) continue;
             CodeModel code = mm.code().orElse(null);
             if (!(code instanceof CodeAttribute attr)) continue;
+            int bci = 0, lastLabel = 0;
             for (var e : code) {
+                if (e instanceof LabelTarget) lastLabel = bci;
                 if (e instanceof TableSwitchInstruction ts && (best == null || ts.cases().size() > best.cases().size())) {
                     best = ts;
                     bestCode = attr;
+                    dispatchStart = lastLabel;
+                    dispatchEnd = bci + ts.sizeInBytes();
                 }
+                if (e instanceof Instruction i) bci += i.sizeInBytes();
             }
         }
         if (best == null) throw new IllegalStateException(loopClass.getName() + "." + methodName + " has no tableswitch");
@@ -82,6 +93,9 @@ public final class SwitchCaseAttribution implements FrameAttribution {
             byTarget.computeIfAbsent(bestCode.labelToBci(c.target()), k -> new ArrayList<>()).add(HandlerNames.label(LOp.NAMES[v]));
         }
         TreeMap<Integer, String> ranges = new TreeMap<>();
+        // the loop head: from the last branch target before the tableswitch to its end (fetch opcode, jump)
+        ranges.put(dispatchStart, DISPATCH);
+        ranges.put(dispatchEnd, null);   // null: not attributed
         byTarget.forEach((bci, names) -> ranges.put(bci, String.join("/", names.stream().distinct().toList())));
         // the default target ends the last case's range when it follows it
         int defaultBci = bestCode.labelToBci(best.defaultTarget());
@@ -104,12 +118,12 @@ public final class SwitchCaseAttribution implements FrameAttribution {
     public Attribution attribute(String cls, String method, int bci, int line) {
         if (bci < 0 || bci >= end || !className.equals(cls) || !methodName.equals(method)) return Attribution.UNKNOWN;
         var e = ranges.floorEntry(bci);
-        return e == null ? Attribution.UNKNOWN : new Attribution(e.getValue(), -1);
+        return e == null || e.getValue() == null ? Attribution.UNKNOWN : new Attribution(e.getValue(), -1);
     }
 
     @Override
     public String method() {
         return engine + ": bytecode-index ranges of the dispatch loop's tableswitch cases (" + className.substring(className.lastIndexOf('.') + 1)
-                + "." + methodName + ", read from its class bytes); a case's range ends where the next case starts";
+                + "." + methodName + ", read from its class bytes); a case's range ends where the next case starts; (dispatch) = opcode fetch + tableswitch";
     }
 }
