@@ -18,14 +18,28 @@ import org.tailbench.wasm.Op;
  *       ({@code I32EqLC} → {@code i32.eq[LC]}: the closure engine's node with a local and a constant operand);</li>
  *   <li>no match at the start gives the name itself in parentheses ({@code (Bounce)}).</li>
  * </ul>
- * The lowered control instructions that have no Wasm namesake are named explicitly (e.g. {@code JMP} → {@code br}).
+ * Names that spell no Wasm instruction are named explicitly: lowered control ({@code JMP} → {@code br}),
+ * handlers shared by several instructions ({@code Load64} → {@code i64.load/f64.load}), grouped rare ops.
  */
 public final class HandlerNames {
     private static final Map<String, String> TEXT_BY_KEY = new HashMap<>();
+    /** Lowered opcodes and handler/node classes whose names do not spell a Wasm instruction. */
     private static final Map<String, String> LOWERED = Map.ofEntries(
-            Map.entry("JMP", "br"), Map.entry("BR_UNLESS", "if"), Map.entry("BR_DROP", "br"),
+            Map.entry("JMP", "br"), Map.entry("Jmp", "br"), Map.entry("BR_UNLESS", "if"), Map.entry("BrUnless", "if"),
+            Map.entry("BR_DROP", "br"), Map.entry("BrMove", "br"), Map.entry("BrValue", "br"),
             Map.entry("BR_IF_DROP", "br_if"), Map.entry("CALL_LOCAL", "call"), Map.entry("CALL_IMPORT", "call"),
-            Map.entry("RETURN_CALL_LOCAL", "return_call"), Map.entry("RETURN_CALL_IMPORT", "return_call"));
+            Map.entry("CallStmt", "call"), Map.entry("CallValue", "call"), Map.entry("CallForeign", "call (host or other engine)"),
+            Map.entry("RETURN_CALL_LOCAL", "return_call"), Map.entry("RETURN_CALL_IMPORT", "return_call"),
+            Map.entry("TailCall", "return_call/return_call_indirect"),
+            Map.entry("Load8S", "i32.load8_s/i64.load8_s"), Map.entry("Load8U", "i32.load8_u/i64.load8_u"),
+            Map.entry("Load16S", "i32.load16_s/i64.load16_s"), Map.entry("Load16U", "i32.load16_u/i64.load16_u"),
+            Map.entry("Load32", "i32.load/f32.load/i64.load32_s"), Map.entry("Load32U", "i64.load32_u"),
+            Map.entry("Load64", "i64.load/f64.load"), Map.entry("Store8", "i32.store8/i64.store8"),
+            Map.entry("Store16", "i32.store16/i64.store16"), Map.entry("Store32", "i32.store/f32.store/i64.store32"),
+            Map.entry("Store64", "i64.store/f64.store"), Map.entry("Const", "i32/i64/f32/f64.const"),
+            Map.entry("WrapOrExtendS", "i32.wrap_i64/i64.extend_i32_s"),
+            Map.entry("TableMemory", "(table/memory bulk op)"), Map.entry("TableOrMemoryOp", "(table/memory bulk op)"),
+            Map.entry("Unary", "(rare numeric op)"), Map.entry("Binary", "(rare numeric op)"));
     private static final int MAX_KEY;
 
     static {
