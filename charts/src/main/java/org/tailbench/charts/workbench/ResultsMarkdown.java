@@ -50,11 +50,14 @@ final class ResultsMarkdown {
                 .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("\n", " ");
     }
 
-    /** Replaces (or appends) the charts section of {@code results.md}; creates the file when the folder has none. */
-    static void writeChartsSection(Path runDir, List<Figure> figures, List<String> notes) throws IOException {
+    /**
+     * Replaces (or appends) the charts section of {@code results.md}; when the folder has none, writes
+     * {@code fallback} (e.g. tables rendered from the JMH results; null: just a heading) before it.
+     */
+    static void writeChartsSection(Path runDir, String fallback, List<Figure> figures, List<String> notes) throws IOException {
         Path f = runDir.resolve("results.md");
         String md = Files.isRegularFile(f) ? withoutChartsSection(Files.readString(f))
-                : "# tailbench profile — " + runDir.toAbsolutePath().normalize().getFileName() + "\n";
+                : fallback != null ? fallback : "# tailbench profile — " + runDir.toAbsolutePath().normalize().getFileName() + "\n";
         AtomicFiles.write(f, md.stripTrailing() + "\n\n" + section(figures, notes));
     }
 }

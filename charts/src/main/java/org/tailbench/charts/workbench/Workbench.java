@@ -104,7 +104,7 @@ public final class Workbench {
         Path index = runDir.resolve("index.html");
         AtomicFiles.write(index, HtmlReport.render(runDir.toAbsolutePath().normalize().getFileName().toString(), markdown, env,
                 read(runDir.resolve("command.txt")), figures, notes));
-        ResultsMarkdown.writeChartsSection(runDir, figures, notes);
+        ResultsMarkdown.writeChartsSection(runDir, markdown, figures, notes);
         return new Drawn(figures, notes, index);
     }
 
