@@ -318,6 +318,16 @@ tables() { # $1 = note for the top of results.md (may be empty)
   "$JAVA" "${args[@]}"
 }
 
+# --- charts ---
+# charts/*.png + *.svg and index.html (one self-contained page: tables, charts, environment, command) from
+# whatever the run folder holds: JMH results, JFR recordings (jfr/), opcode profiles (opcodes/). The
+# engines come from benchmarks.jar (for attributing JFR frames). A failure is reported, never fatal:
+# the tables are written already. `./tailbench charts RUN_DIR` redraws the same later.
+draw_charts() {
+  "$JAVA" -Djava.awt.headless=true -cp "$CHARTS_JAR:$BENCH_JAR" org.tailbench.charts.workbench.Workbench "$RUN_DIR" \
+    || say "warning: could not draw the charts / index.html (see above); the tables are complete"
+}
+
 # JMH refuses to start while another JMH run holds a POSIX lock on $TMPDIR/jmh.lock (a shared machine);
 # python3's lockf takes the same kind of lock, so it can tell without starting JMH (false when unsure).
 jmh_lock_busy() {
@@ -347,6 +357,7 @@ on_interrupt() {
   } > "$RUN_DIR/INTERRUPTED.txt"
   rm -f "$RUN_DIR"/jmh-parts/*.tmp "$RUN_DIR/references.tsv.tmp"
   tables "INTERRUPTED: partial results ($DONE of ${#PLAN[@]} JMH invocations finished)." >/dev/null 2>&1
+  draw_charts >/dev/null 2>&1
   say "partial results: $RUN_DIR/results.md"
   exit 130
 }
@@ -425,6 +436,7 @@ fi
 tables ""
 tables_status=$?
 [ -f "$RUN_DIR/results.md" ] || { say "no results.md was written"; exit 1; }
+draw_charts 2>&1 | tee -a "$RUN_DIR/jmh.log"
 
 ln -sfn "$RUN_NAME" "$RESULTS_DIR/.latest.$$" && mv -T "$RESULTS_DIR/.latest.$$" "$RESULTS_DIR/latest"
 echo

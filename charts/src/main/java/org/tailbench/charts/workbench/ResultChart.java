@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
@@ -42,6 +43,9 @@ final class ResultChart {
         return out;
     }
 
+    /** Section titles are markdown: drop the code backticks. */
+    static String plain(String title) { return title.replace("`", ""); }
+
     static String label(Section s, Section.Row row) {
         return s.showsSizes() ? row.workload() + " (" + row.size() + ")" : row.workload();
     }
@@ -59,7 +63,7 @@ final class ResultChart {
         }
         CategoryAxis cat = new CategoryAxis("workload");
         if (workloads.size() > 6) cat.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        JFreeChart chart = chart(s.title() + ": time ÷ " + baseline, ds, cat, ratios.size(),
+        JFreeChart chart = chart(plain(s.title()) + ": time ÷ " + baseline, ds, cat, ratios.size(),
                 "Each point: engine time ÷ " + baseline + " time (ms/op, JMH avgt); below 1 = faster than " + baseline
                 + ". Error bars: JMH 99.9% CI half-widths of both, propagated to first order.");
         return chart;
@@ -76,7 +80,7 @@ final class ResultChart {
         }
         CategoryAxis cat = new CategoryAxis("engine (workloads in the mean)");
         if (i > 6) cat.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        return chart(s.title() + ": geometric mean of time ÷ " + baseline, ds, cat, 1,
+        return chart(plain(s.title()) + ": geometric mean of time ÷ " + baseline, ds, cat, 1,
                 "Over the workloads where the engine and " + baseline + " both have a result; error G·sqrt(Σ(δr/r)²)/n."
                 + " Compare means only over the same workloads.");
     }
@@ -97,7 +101,12 @@ final class ResultChart {
                 hi = Math.max(hi, m.doubleValue() + err);
             }
         }
-        if (hi > 0) val.setRange(Math.min(lo, 1) / 1.3, Math.max(hi, 1) * 1.3);
+        if (hi > 0) {
+            double min = Math.min(lo, 1) / 1.3, max = Math.max(hi, 1) * 1.3;
+            val.setRange(min, max);
+            double octaves = Math.log(max / min) / Math.log(2);   // ~10 ticks at most
+            val.setTickUnit(new NumberTickUnit(octaves <= 2.5 ? 0.25 : octaves <= 5 ? 0.5 : Math.ceil(octaves / 10)));
+        }
         StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
         r.setErrorIndicatorPaint(Color.DARK_GRAY);
         r.setErrorIndicatorStroke(new BasicStroke(1.5f));

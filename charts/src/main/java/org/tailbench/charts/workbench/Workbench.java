@@ -69,6 +69,7 @@ public final class Workbench {
      */
     public static Drawn draw(Path runDir) throws IOException {
         if (!Files.isDirectory(runDir)) throw new IOException("no such run folder: " + runDir);
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");   // charts need no display
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> engineOrder = engineOrder(runDir);
@@ -120,7 +121,7 @@ public final class Workbench {
             figures.add(ChartFiles.write(runDir, "results-" + name, "Results", s.measures().replace("`", ""),
                     ResultChart.perWorkload(s, baseline, ratios)));
             figures.add(ChartFiles.write(runDir, "results-" + name + "-geomean", "Results",
-                    "Geometric mean over workloads of each engine's time ratio to " + baseline + " (" + s.title().replace("`", "") + ").",
+                    "Geometric mean over workloads of each engine's time ratio to " + baseline + " (" + ResultChart.plain(s.title()) + ").",
                     ResultChart.geomean(s, baseline, ratios)));
         }
     }
