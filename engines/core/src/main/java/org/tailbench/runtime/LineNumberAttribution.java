@@ -11,26 +11,43 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * {@link FrameAttribution} for compiling engines that emit one JVM method (or several split parts) per
  * Wasm function, named {@code f<index>} optionally followed by {@code _} or {@code $} and anything
  * (e.g. {@code f12_main}, {@code f12$part2}), in classes whose name starts with a given prefix, and whose
- * LineNumberTable gives as line number the byte offset of the Wasm instruction in the module
- * ({@link Code#pos}). A frame's line is mapped to the instruction starting at the greatest
- * {@code pos <= line} within that function's body; the function index comes from the method name.
+ * LineNumberTable gives the byte offset of the Wasm instruction ({@link Code#pos}) either
+ * {@linkplain #absolute absolute} (line = offset in the module) or {@linkplain #relativeToBody relative to
+ * the function's body} (line = offset − {@link Module.Function#bodyOffset()}, which keeps lines of large
+ * modules within the LineNumberTable's 16 bits). A frame's line is mapped to the instruction starting at
+ * the greatest {@code pos <= offset} within that function's body; the function index comes from the
+ * method name. Line 65535 (where a generator clamps larger offsets) gives the function only.
  */
 public final class LineNumberAttribution implements FrameAttribution {
     private static final Pattern METHOD = Pattern.compile("f(\\d+)(?:[_$].*)?");
 
+    private static final int CLAMPED = 0xFFFF;
+
     private final Module module;
     private final String classPrefix;
     private final String engine;
+    private final boolean bodyRelative;
 
-    /**
-     * @param module      the module the engine compiled
-     * @param classPrefix prefix of the generated classes' binary names (dots), e.g. {@code org.tailbench.aot.gen.}
-     * @param engine      the engine's name, for {@link #method()}
-     */
-    public LineNumberAttribution(ValidatedModule module, String classPrefix, String engine) {
+    private LineNumberAttribution(ValidatedModule module, String classPrefix, String engine, boolean bodyRelative) {
         this.module = module.module();
         this.classPrefix = classPrefix;
         this.engine = engine;
+        this.bodyRelative = bodyRelative;
+    }
+
+    /**
+     * Lines are byte offsets in the module.
+     * @param module      the module the engine compiled
+     * @param classPrefix prefix of the generated classes' binary names (dots), e.g. {@code org.tailbench.aot.rt.Wasm$}
+     * @param engine      the engine's name, for {@link #method()}
+     */
+    public static LineNumberAttribution absolute(ValidatedModule module, String classPrefix, String engine) {
+        return new LineNumberAttribution(module, classPrefix, engine, false);
+    }
+
+    /** Lines are byte offsets from the function's {@link Module.Function#bodyOffset()}; parameters as {@link #absolute}. */
+    public static LineNumberAttribution relativeToBody(ValidatedModule module, String classPrefix, String engine) {
+        return new LineNumberAttribution(module, classPrefix, engine, true);
     }
 
     @Override
@@ -41,7 +58,9 @@ public final class LineNumberAttribution implements FrameAttribution {
         int index = Integer.parseInt(m.group(1));
         int defined = index - module.importedFunctions();
         if (defined < 0 || defined >= module.functions.size()) return Attribution.UNKNOWN;
-        return new Attribution(opcodeAt(module.functions.get(defined).body(), line), index);
+        Module.Function fn = module.functions.get(defined);
+        if (line < 0 || line == CLAMPED) return new Attribution(null, index);
+        return new Attribution(opcodeAt(fn.body(), bodyRelative ? fn.bodyOffset() + line : line), index);
     }
 
     /** @return the text name of the instruction of {@code code} at byte offset {@code offset}, or null */
@@ -54,7 +73,7 @@ public final class LineNumberAttribution implements FrameAttribution {
 
     @Override
     public String method() {
-        return engine + ": JVM line number = Wasm byte offset of the instruction (LineNumberTable of the generated"
-                + " methods f<index>…), mapped to the decoded instruction at that offset";
+        return engine + ": JVM line number = Wasm byte offset of the instruction" + (bodyRelative ? " from its function body's start" : "")
+                + " (LineNumberTable of the generated methods f<index>…), mapped to the decoded instruction at that offset";
     }
 }

@@ -28,7 +28,7 @@ class LineNumberAttributionTest {
         int localGet = code.pos[0], i32Const = code.pos[1], add = code.pos[2];
         assertThat(i32Const - localGet).isEqualTo(2);   // 0x20 0x00
         assertThat(add - i32Const).isEqualTo(2);        // 0x41 0x07
-        var a = new LineNumberAttribution(m, GEN, "aot");
+        var a = LineNumberAttribution.absolute(m, GEN, "aot");
         assertThat(a.attribute(GEN + "M", "f1_main", 3, localGet)).isEqualTo(new Attribution("local.get", 1));
         assertThat(a.attribute(GEN + "M", "f1", 3, i32Const + 1)).isEqualTo(new Attribution("i32.const", 1));   // inside the immediate
         assertThat(a.attribute(GEN + "M", "f1$part2", 3, add)).isEqualTo(new Attribution("i32.add", 1));
@@ -36,8 +36,20 @@ class LineNumberAttributionTest {
     }
 
     @Test
+    void bodyRelativeLinesCountFromTheBodyOffset() {
+        ValidatedModule m = module();
+        var fn = m.module().functions.getFirst();
+        Code code = fn.body();
+        var a = LineNumberAttribution.relativeToBody(m, GEN, "aot");
+        assertThat(a.attribute(GEN + "M", "f1_main", 3, code.pos[2] - fn.bodyOffset())).isEqualTo(new Attribution("i32.add", 1));
+        assertThat(a.attribute(GEN + "M", "f1_main", 3, code.pos[0] - fn.bodyOffset())).isEqualTo(new Attribution("local.get", 1));
+        assertThat(a.attribute(GEN + "M", "f1_main", 3, 0xFFFF)).isEqualTo(new Attribution(null, 1));   // clamped line
+        assertThat(a.method()).contains("function body");
+    }
+
+    @Test
     void leavesOtherFramesUnknown() {
-        var a = new LineNumberAttribution(module(), GEN, "aot");
+        var a = LineNumberAttribution.absolute(module(), GEN, "aot");
         assertThat(a.attribute("java.lang.Math", "f1", 0, 30).known()).isFalse();     // other class
         assertThat(a.attribute(GEN + "M", "helper", 0, 30).known()).isFalse();         // not f<index>
         assertThat(a.attribute(GEN + "M", "f0", 0, 30).known()).isFalse();             // f0 is the import
