@@ -35,6 +35,15 @@ final class ChartStyle {
 
     static Paint color(int i) { return PALETTE[Math.floorMod(i, PALETTE.length)]; }
 
+    /** Known engines keep one colour in every chart; others get one by name. */
+    private static final java.util.List<String> KNOWN_ENGINES = java.util.List.of(
+            "switch", "threaded", "tailcall", "closure", "aot", "aot-naive", "split", "chicory", "graalwasm", "wasmtime");
+
+    static Paint engineColor(String engine) {
+        int i = KNOWN_ENGINES.indexOf(engine);
+        return color(i >= 0 ? i : KNOWN_ENGINES.size() + Math.floorMod(engine.hashCode(), PALETTE.length - KNOWN_ENGINES.size()));
+    }
+
     static BasicStroke line() { return new BasicStroke(2.5f); }
 
     /** Applies fonts and colours and adds the subtitle lines (each may be null). */

@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -15,10 +16,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Distribution of a stack depth (JVM frames per execution sample, or active Wasm frames per
- * {@code tailbench.WasmCallDepth} event) for several engines on one workload: the histogram (share
- * of samples per bin; bins of width 2^(1/8) on a log scale, so each engine's peak stays visible
- * whether it sits at 30 frames or at 30 000) above the cumulative distribution (share of samples at
- * or below a depth), on one shared log-scale depth axis. The legend gives each engine's median, 99th
+ * {@code tailbench.WasmCallDepth} event) for several engines on one workload: the histogram above the
+ * cumulative distribution (share of samples at or below a depth), on one shared depth axis. When the
+ * depths span more than a factor of 8 (a JVM-recursive engine beside trampolined ones on a tail-call
+ * workload) the axis is logarithmic with bins of width 2^(1/8), so each engine's peak stays visible
+ * whether it sits at 30 frames or at 30 000; otherwise it is linear with one bin per depth. The legend gives each engine's median, 99th
  * percentile and maximum.
  */
 final class DepthChart {
@@ -45,32 +47,49 @@ final class DepthChart {
      * @param axisLabel      what a depth counts, with its unit
      */
     static JFreeChart create(String title, String subtitle, String axisLabel, Map<String, List<Integer>> depthsByEngine) {
-        XYSeriesCollection hist = new XYSeriesCollection();
-        XYSeriesCollection cdf = new XYSeriesCollection();
         int maxDepth = 1, minDepth = Integer.MAX_VALUE;
+        Map<String, int[]> sorted = new java.util.LinkedHashMap<>();
         for (var e : depthsByEngine.entrySet()) {
             if (e.getValue().isEmpty()) continue;
             int[] d = e.getValue().stream().mapToInt(v -> Math.max(1, v)).sorted().toArray();
-            Stats s = Stats.of(d);
-            maxDepth = Math.max(maxDepth, s.max());
+            sorted.put(e.getKey(), d);
+            maxDepth = Math.max(maxDepth, d[d.length - 1]);
             minDepth = Math.min(minDepth, d[0]);
-            String key = String.format(Locale.ROOT, "%s (n=%d, median %d, p99 %d, max %d)", e.getKey(), s.n(), s.median(), s.p99(), s.max());
-            hist.addSeries(histogram(key, d));
-            cdf.addSeries(cdf(key, d));
         }
-        LogAxis depthAxis = new LogAxis(axisLabel + " — log scale");
-        depthAxis.setBase(10);
-        depthAxis.setSmallestValue(1);
         if (minDepth == Integer.MAX_VALUE) minDepth = 1;
-        depthAxis.setRange(Math.max(0.9, minDepth / 1.25), Math.max(minDepth * 2, maxDepth * 1.35));
-        depthAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-
-        NumberAxis histAxis = new NumberAxis("share of samples per bin (%)");
-        XYPlot top = new XYPlot(hist, null, histAxis, renderer(hist.getSeriesCount()));
+        // a log scale only when the depths span more than a factor of 8 (e.g. trampolined vs. JVM-recursive engines)
+        boolean log = maxDepth > 8L * minDepth;
+        XYSeriesCollection hist = new XYSeriesCollection();
+        XYSeriesCollection cdf = new XYSeriesCollection();
+        List<String> engines = new java.util.ArrayList<>();
+        for (var e : sorted.entrySet()) {
+            int[] d = e.getValue();
+            Stats s = Stats.of(d);
+            String key = String.format(Locale.ROOT, "%s (n=%d, median %d, p99 %d, max %d)", e.getKey(), s.n(), s.median(), s.p99(), s.max());
+            hist.addSeries(log ? histogram(key, d) : linearHistogram(key, d));
+            cdf.addSeries(cdf(key, d));
+            engines.add(e.getKey());
+        }
+        ValueAxis depthAxis;
+        if (log) {
+            LogAxis a = new LogAxis(axisLabel + " — log scale");
+            a.setBase(10);
+            a.setSmallestValue(1);
+            a.setRange(Math.max(0.9, minDepth / 1.25), maxDepth * 1.35);
+            a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+            depthAxis = a;
+        } else {
+            NumberAxis a = new NumberAxis(axisLabel);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a.setRange(Math.max(0, minDepth - 1.5), maxDepth + 1.5);
+            depthAxis = a;
+        }
+        NumberAxis histAxis = new NumberAxis(log ? "share of samples per bin (%)" : "share of samples (%)");
+        XYPlot top = new XYPlot(hist, null, histAxis, renderer(engines));
         NumberAxis cdfAxis = new NumberAxis("samples at or below depth (%)");
         cdfAxis.setRange(0, 100.5);
         cdfAxis.setTickUnit(new NumberTickUnit(20));
-        XYLineAndShapeRenderer cdfRenderer = renderer(cdf.getSeriesCount());
+        XYLineAndShapeRenderer cdfRenderer = renderer(engines);
         cdfRenderer.setDefaultSeriesVisibleInLegend(false);   // the histogram's legend names the same series
         XYPlot bottom = new XYPlot(cdf, null, cdfAxis, cdfRenderer);
 
@@ -82,13 +101,29 @@ final class DepthChart {
         return ChartStyle.apply(chart, subtitle);
     }
 
-    private static XYLineAndShapeRenderer renderer(int series) {
+    private static XYLineAndShapeRenderer renderer(List<String> engines) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < series; i++) {
-            r.setSeriesPaint(i, ChartStyle.color(i));
+        for (int i = 0; i < engines.size(); i++) {
+            r.setSeriesPaint(i, ChartStyle.engineColor(engines.get(i)));
             r.setSeriesStroke(i, ChartStyle.line());
         }
         return r;
+    }
+
+    /** Step outline with one bin per depth value (width 1, centred on it). */
+    static XYSeries linearHistogram(String key, int[] sorted) {
+        XYSeries s = new XYSeries(key, false, true);
+        int lo = sorted[0], hi = sorted[sorted.length - 1];
+        long[] counts = new long[hi - lo + 1];
+        for (int d : sorted) counts[d - lo]++;
+        s.add(lo - 0.5, 0.0);
+        for (int v = lo; v <= hi; v++) {
+            double share = 100.0 * counts[v - lo] / sorted.length;
+            s.add(v - 0.5, share);
+            s.add(v + 0.5, share);
+        }
+        s.add(hi + 0.5, 0.0);
+        return s;
     }
 
     /** Bin index of depth d (≥ 1): floor(log2(d)·BINS_PER_OCTAVE). */

@@ -111,7 +111,7 @@ final class ResultChart {
         r.setErrorIndicatorPaint(Color.DARK_GRAY);
         r.setErrorIndicatorStroke(new BasicStroke(1.5f));
         for (int i = 0; i < Math.max(series, 1); i++) {
-            r.setSeriesPaint(i, ChartStyle.color(i));
+            r.setSeriesPaint(i, series > 1 ? ChartStyle.engineColor(String.valueOf(ds.getRowKey(i))) : ChartStyle.color(i));
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
         }
         CategoryPlot plot = new CategoryPlot(ds, cat, val, r);
