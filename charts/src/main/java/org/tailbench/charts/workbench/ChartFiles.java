@@ -20,6 +20,13 @@ final class ChartFiles {
         return t.isEmpty() ? "chart" : t;
     }
 
+    /** @return {@code v} with at most two decimals, trailing zeros dropped (SVG coordinates) */
+    static String twoDecimals(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        if (s.indexOf('.') >= 0) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
+    }
+
     /**
      * @param runDir the run folder; files go to its {@code charts/}
      * @param name   file name without extension (already {@link #slug}ged)
@@ -31,6 +38,7 @@ final class ChartFiles {
         AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
         SVGGraphics2D g = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
         g.setDefsKeyPrefix(name.replaceAll("[^A-Za-z0-9_-]", "_") + "_");
+        g.setGeomDoubleConverter(ChartFiles::twoDecimals);   // 1/100 px is plenty; keeps the SVGs (and index.html) small
         chart.draw(g, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
         String svg = g.getSVGDocument();
         AtomicFiles.write(dir.resolve(name + ".svg"), svg);

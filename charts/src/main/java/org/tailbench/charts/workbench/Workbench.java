@@ -88,7 +88,11 @@ public final class Workbench {
             }
         }
         for (String workload : subfolders(runDir.resolve("jfr"))) {
-            profile(runDir, workload, engineOrder, figures, notes);
+            try {
+                profile(runDir, workload, engineOrder, figures, notes);
+            } catch (RuntimeException e) {   // one workload's odd data must not cost the others their charts
+                notes.add("jfr/" + workload + ": charts failed: " + e);
+            }
         }
         for (String workload : subfolders(runDir.resolve("opcodes"))) {
             for (Path f : files(runDir.resolve("opcodes").resolve(workload), ".json", engineOrder)) {
