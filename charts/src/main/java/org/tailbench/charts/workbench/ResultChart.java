@@ -28,7 +28,10 @@ import org.tailbench.charts.Section;
 final class ResultChart {
     private ResultChart() {}
 
-    /** @return engine → (workload → ratio to {@code baseline}); engines without any ratio left out */
+    /**
+     * @return engine → (workload → ratio to {@code baseline}); the baseline itself as 1 ± its relative error;
+     *         engines without any ratio left out
+     */
     static Map<String, Map<String, Estimate>> ratios(Section s, String baseline) {
         Map<String, Map<String, Estimate>> out = new LinkedHashMap<>();
         for (String e : s.engines()) {
@@ -36,7 +39,8 @@ final class ResultChart {
             for (Section.Row row : s.rows()) {
                 Estimate base = s.cell(row, baseline), est = s.cell(row, e);
                 if (base == null || est == null || base.score() <= 0 || est.score() <= 0) continue;
-                m.put(label(s, row), est.ratioTo(base));
+                // the baseline: exactly 1, drawn with its own relative error (not √2 of it, as est ÷ est would)
+                m.put(label(s, row), e.equals(baseline) ? new Estimate(1, base.hasError() ? base.relativeError() : Double.NaN) : est.ratioTo(base));
             }
             if (!m.isEmpty()) out.put(e, m);
         }
@@ -65,7 +69,7 @@ final class ResultChart {
         if (workloads.size() > 6) cat.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         JFreeChart chart = chart(plain(s.title()) + ": time ÷ " + baseline, ds, cat, ratios.size(),
                 "Each point: engine time ÷ " + baseline + " time (ms/op, JMH avgt); below 1 = faster than " + baseline
-                + ". Error bars: JMH 99.9% CI half-widths of both, propagated to first order.");
+                + ". Error bars: JMH 99.9% CI half-widths of both, propagated to first order (" + baseline + ": its own, relative).");
         return chart;
     }
 
@@ -110,6 +114,8 @@ final class ResultChart {
         StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
         r.setErrorIndicatorPaint(Color.DARK_GRAY);
         r.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        r.setUseSeriesOffset(true);   // engines side by side within a workload, so their error bars do not overlap
+        r.setItemMargin(0.25);
         for (int i = 0; i < Math.max(series, 1); i++) {
             r.setSeriesPaint(i, series > 1 ? ChartStyle.engineColor(String.valueOf(ds.getRowKey(i))) : ChartStyle.color(i));
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
