@@ -39,7 +39,8 @@ public final class HandlerNames {
             Map.entry("Store64", "i64.store/f64.store"), Map.entry("Const", "i32/i64/f32/f64.const"),
             Map.entry("WrapOrExtendS", "i32.wrap_i64/i64.extend_i32_s"),
             Map.entry("TableMemory", "(table/memory bulk op)"), Map.entry("TableOrMemoryOp", "(table/memory bulk op)"),
-            Map.entry("Unary", "(rare numeric op)"), Map.entry("Binary", "(rare numeric op)"));
+            Map.entry("Unary", "(rare numeric op)"), Map.entry("Binary", "(rare numeric op)"),
+            Map.entry("PROBE", "(opcode-profile probe)"));
     private static final int MAX_KEY;
 
     static {

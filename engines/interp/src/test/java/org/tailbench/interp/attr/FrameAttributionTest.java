@@ -34,6 +34,8 @@ class FrameAttributionTest {
     void everyLoweredOpcodeIsNamedWithSpecInstructions() {
         for (String name : LOp.NAMES) {
             String label = HandlerNames.label(name);
+            assertThat(label).as(name).isNotEqualTo("(" + name + ")");   // not the fallback for unknown names
+            if (label.startsWith("(")) continue;                          // named on purpose: no Wasm namesake
             List<String> parts = Arrays.stream(label.split("[+/]")).toList();
             assertThat(parts).as("%s → %s", name, label).allSatisfy(p -> assertThat(SPEC_NAMES).contains(p));
         }
