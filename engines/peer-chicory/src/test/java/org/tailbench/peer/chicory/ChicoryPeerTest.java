@@ -108,7 +108,7 @@ class ChicoryPeerTest {
         int sizes = mb.importFunc("wasi_snapshot_preview1", "args_sizes_get", sizesT);
         int start = mb.func(voidT, 0, new Body().i32Const(0).i32Const(4).call(sizes).op(Op.DROP)
                 .i32Const(0).mem(Op.I32_LOAD, 2, 0).i32Const(4).op(Op.I32_ADD).call(procExit));
-        mb.memory(1).export("_start", start);
+        mb.memory(1).exportMemory("memory").export("_start", start);
         Wasi wasi = Wasi.builder().args(List.of("prog", "a", "b")).build();
         Instance inst = engine.compile(ValidatedModule.of(mb.build())).instantiate(new Store(), wasi.imports());
         assertThat(wasi.runStart(inst)).as("proc_exit(argc + 4)").isEqualTo(7);
@@ -151,7 +151,7 @@ class ChicoryPeerTest {
         int exit = mb.importFunc("wasi_snapshot_preview1", "proc_exit", mb.type(new int[] {I32}));
         int start = mb.func(mb.type(new int[0]), 0, new Body().i32Const(3).i32Const(16).call(prestat)
                 .i32Const(100).op(Op.I32_MUL).i32Const(20).mem(Op.I32_LOAD, 2, 0).op(Op.I32_ADD).call(exit));
-        mb.memory(1).export("_start", start);
+        mb.memory(1).exportMemory("memory").export("_start", start);
         Files.writeString(dir.resolve("x.txt"), "x");
         Wasi wasi = Wasi.builder().args(List.of("p")).preopen(dir, "/data").build();
         Instance inst = engine.compile(ValidatedModule.of(mb.build())).instantiate(new Store(), wasi.imports());
