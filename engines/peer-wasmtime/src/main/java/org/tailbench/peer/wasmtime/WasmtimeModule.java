@@ -27,7 +27,7 @@ import org.tailbench.wasm.Module;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * A module compiled by Wasmtime. {@link #instantiate} defines every import in the session's linker under
+ * A module compiled by Wasmtime. {@link #instantiate} defines every import in a fresh linker under
  * its (module, name) — WASI from Wasmtime's {@code WasiCtx} when the imports are a {@link Wasi}'s, our
  * functions as Wasmtime host functions, our memories as Wasmtime memories of the same limits, and
  * functions/memories/tables/globals exported by earlier Wasmtime instances of the same store as they are —
@@ -60,6 +60,9 @@ final class WasmtimeModule implements CompiledModule {
         String name = s.nextModuleName();
         boolean command = m.exports.stream().anyMatch(ex -> ex.name().equals("_start") && ex.kind() == Module.ExternKind.FUNC);
         io.github.kawamuray.wasmtime.Instance commandInstance = null;
+        // a linker per instantiation: wasmtime-java 0.19.0 cannot allow shadowing, and modules of one store reuse import names
+        io.github.kawamuray.wasmtime.Linker linker = new io.github.kawamuray.wasmtime.Linker(ENGINE);
+        if (s.wasi != null) io.github.kawamuray.wasmtime.wasi.WasiCtx.addToLinker(linker);
         try {
             List<Extern> externs = new ArrayList<>();
             for (Module.Import imp : m.imports) {
@@ -68,11 +71,11 @@ final class WasmtimeModule implements CompiledModule {
                 if (wasi != null && wasiImport) {
                     if (s.wasi == null) throw new LinkException("unknown import", imp.module() + "." + imp.name()
                             + ": this store's first module was instantiated without WASI");
-                    x = imp.name().equals("proc_exit") ? Extern.fromFunc(procExit(s)) : s.linker.get(s.store, imp.module(), imp.name()).orElseThrow(
+                    x = imp.name().equals("proc_exit") ? Extern.fromFunc(procExit(s)) : linker.get(s.store, imp.module(), imp.name()).orElseThrow(
                             () -> new LinkException("unknown import", imp.module() + "." + imp.name() + ": not in Wasmtime's WASI"));
                 } else {
                     x = extern(s, m, imp, imports);
-                    if (!command) s.linker.define(s.store, imp.module(), imp.name(), x);
+                    if (!command) linker.define(s.store, imp.module(), imp.name(), x);
                 }
                 externs.add(x);
             }
@@ -80,12 +83,22 @@ final class WasmtimeModule implements CompiledModule {
             // instance per call of a command's export. Other modules go through the linker, which is the
             // only way wasmtime-java 0.19.0 gives access to exported globals and tables.
             if (command) commandInstance = new io.github.kawamuray.wasmtime.Instance(s.store, compiled, externs);
-            else s.linker.module(s.store, name, compiled);
+            else linker.module(s.store, name, compiled);
         } catch (LinkException | UnsupportedOperationException e) {
             throw e;
         } catch (Throwable t) {
             throw WasmtimeTraps.map(t, m);
         }
+        try {
+            return exports(s, m, store, name, commandInstance, linker);
+        } finally {
+            linker.dispose();
+        }
+    }
+
+    private static Instance exports(WasmtimeSession s, Module m, Store store, String name,
+                                    io.github.kawamuray.wasmtime.Instance commandInstance,
+                                    io.github.kawamuray.wasmtime.Linker linker) {
         List<Runnable> refresh = new ArrayList<>();
         Map<String, org.tailbench.runtime.Extern> exports = new LinkedHashMap<>();
         for (Module.Export ex : m.exports) {
@@ -100,7 +113,7 @@ final class WasmtimeModule implements CompiledModule {
                 if (e == null) continue;
             } else {
                 try {
-                    e = s.linker.get(s.store, name, ex.name()).orElse(null);
+                    e = linker.get(s.store, name, ex.name()).orElse(null);
                 } catch (RuntimeException bindingBug) {
                     // wasmtime-java 0.19.0's Linker.get fails on global exports ("unknown enum variant: GLOBAL"):
                     // the global is then not exported on our side, and reading it fails as a missing export

@@ -1,6 +1,5 @@
 package org.tailbench.peer.wasmtime;
 
-import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
@@ -17,7 +16,7 @@ import java.util.WeakHashMap;
 import org.tailbench.wasi.Wasi;
 
 /**
- * The Wasmtime store and linker that stand for one of our {@link org.tailbench.runtime.Store}s (so modules
+ * The Wasmtime store that stands for one of our {@link org.tailbench.runtime.Store}s (so modules
  * instantiated into the same store, e.g. a spec file's {@code register}ed ones, can share functions and
  * memories). Made on the first instantiation into that store; when it imports WASI, the session's store
  * gets a {@link WasiCtx} made from the run's {@link Wasi.Config}. The native store is disposed after
@@ -28,7 +27,6 @@ final class WasmtimeSession {
     private static final Cleaner CLEANER = Cleaner.create();
 
     final Store<Void> store;
-    final Linker linker;
     /** the WASI run's temporary files and target streams, or null without WASI */
     final WasiFiles wasi;
     private final Cleaner.Cleanable cleanable;
@@ -45,12 +43,9 @@ final class WasmtimeSession {
         }
         this.wasi = files;
         this.store = ctx == null ? new Store<>(null, WasmtimeModule.ENGINE) : new Store<>(null, WasmtimeModule.ENGINE, ctx);
-        this.linker = new Linker(WasmtimeModule.ENGINE);
-        if (ctx != null) WasiCtx.addToLinker(linker);
         Store<Void> s = store;
-        Linker l = linker;
         WasiFiles f = files;
-        this.cleanable = CLEANER.register(this, () -> dispose(s, l, f));
+        this.cleanable = CLEANER.register(this, () -> dispose(s, f));
     }
 
     /** @return the session of {@code ours}, made on first use (with WASI when {@code config} is not null) */
@@ -71,8 +66,7 @@ final class WasmtimeSession {
     /** Frees the native store now (after {@code _start}); the session's instances are unusable afterwards. */
     void close() { cleanable.clean(); }
 
-    private static void dispose(Store<Void> store, Linker linker, WasiFiles files) {
-        linker.dispose();
+    private static void dispose(Store<Void> store, WasiFiles files) {
         store.dispose();
         if (files != null) files.delete();
     }

@@ -73,6 +73,9 @@ final class WasmtimeTraps {
         Matcher m = EXIT.matcher(msg);
         if (m.find()) return new WasiExit(Integer.parseInt(m.group(1)));
         String lower = msg.toLowerCase(Locale.ROOT);
+        if (msg.contains("unknown enum variant: GLOBAL") || msg.contains("unknown enum variant: TABLE")) {
+            return new UnsupportedOperationException("wasmtime-java 0.19.0 cannot pass globals or tables between instances (" + msg + ")", t);
+        }
         if (lower.contains("unknown import")) return new LinkException("unknown import", "wasmtime: " + msg);
         if (lower.contains("incompatible import type") || lower.contains("types incompatible")) {
             return new LinkException("incompatible import type", "wasmtime: " + msg);
