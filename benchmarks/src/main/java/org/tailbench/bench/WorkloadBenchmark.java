@@ -76,7 +76,12 @@ public class WorkloadBenchmark extends PreparedWorkload {
                 : new Prepared.Run(lastExit, lastStdout.toByteArray(), lastStderr.toByteArray());
         lastStdout = null;
         lastStderr = null;
-        prepared.check(run);
+        try {
+            prepared.check(run);
+        } catch (RuntimeException e) {
+            Failures.record(engine, workload, size, "org.tailbench.bench.WorkloadBenchmark.run", e);
+            throw e;
+        }
     }
 
     /** Runs this class with its annotation settings (for an IDE); prefer {@code ./run-bench.sh}. */

@@ -48,6 +48,16 @@ final class WasmtimeSession {
         this.cleanable = CLEANER.register(this, () -> dispose(s, f));
     }
 
+    /**
+     * WASI sessions of this thread whose {@code _start} has not run yet. Each holds a native store with
+     * Wasmtime's large virtual memory reservations, and a benchmark that only instantiates (never runs
+     * {@code _start}) makes them faster than garbage collection frees them; past this many the oldest is
+     * disposed, and its instance must not be used any more.
+     */
+    static final int MAX_OPEN_WASI_SESSIONS = 64;
+    private static final ThreadLocal<java.util.ArrayDeque<WasmtimeSession>> OPEN_WASI =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
     /** @return the session of {@code ours}, made on first use (with WASI when {@code config} is not null) */
     static WasmtimeSession of(org.tailbench.runtime.Store ours, Wasi.Config config) {
         synchronized (SESSIONS) {
@@ -55,6 +65,11 @@ final class WasmtimeSession {
             if (s == null) {
                 s = new WasmtimeSession(config);
                 SESSIONS.put(ours, s);
+                if (config != null) {
+                    var open = OPEN_WASI.get();
+                    open.addLast(s);
+                    if (open.size() > MAX_OPEN_WASI_SESSIONS) open.removeFirst().close();
+                }
             }
             return s;
         }
@@ -64,7 +79,10 @@ final class WasmtimeSession {
     String nextModuleName() { return "tailbench$" + (modules++); }
 
     /** Frees the native store now (after {@code _start}); the session's instances are unusable afterwards. */
-    void close() { cleanable.clean(); }
+    void close() {
+        OPEN_WASI.get().remove(this);
+        cleanable.clean();
+    }
 
     private static void dispose(Store<Void> store, WasiFiles files) {
         store.dispose();
