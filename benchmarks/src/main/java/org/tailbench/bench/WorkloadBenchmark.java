@@ -45,7 +45,8 @@ import org.tailbench.wasi.Wasi;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow",
+        "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WorkloadBenchmark extends PreparedWorkload {

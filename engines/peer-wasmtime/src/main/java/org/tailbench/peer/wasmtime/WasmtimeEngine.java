@@ -52,9 +52,21 @@ public final class WasmtimeEngine implements PeerEngine {
         try {
             compiled = Module.fromBinary(WasmtimeModule.ENGINE, bytes);
         } catch (WasmtimeException e) {
-            throw new UnsupportedOperationException("wasmtime: Wasmtime rejected the module: " + e.getMessage(), e);
+            throw new UnsupportedOperationException("wasmtime: Wasmtime rejected the module: " + e.getMessage()
+                    + (usesTailCalls(module.module()) ? " (the module uses return_call/return_call_indirect: Wasmtime "
+                    + WASMTIME_VERSION + " as wasmtime-java builds it has no tail-call support)" : ""), e);
         }
         return new WasmtimeModule(module, compiled);
+    }
+
+    static boolean usesTailCalls(org.tailbench.wasm.Module m) {
+        for (org.tailbench.wasm.Module.Function f : m.functions) {
+            for (int i = 0; i < f.body().length; i++) {
+                org.tailbench.wasm.Op op = f.body().opAt(i);
+                if (op == org.tailbench.wasm.Op.RETURN_CALL || op == org.tailbench.wasm.Op.RETURN_CALL_INDIRECT) return true;
+            }
+        }
+        return false;
     }
 
     private static Properties load() {
