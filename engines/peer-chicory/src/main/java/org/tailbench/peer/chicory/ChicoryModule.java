@@ -5,7 +5,6 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.WasmModule;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * {@link Instance#ofExports} whose exported functions call Chicory's. Exported memories and tables are
  * empty stand-ins that only carry identity (so a {@code register}ed instance's memory reaches the next
  * Chicory instance as Chicory's own object); exported globals are stand-ins whose value is refreshed after
- * every call into the instance.
+ * every call into a Chicory instance of the same store.
  */
 final class ChicoryModule implements CompiledModule {
     private final ChicoryEngine engine;
@@ -60,7 +59,7 @@ final class ChicoryModule implements CompiledModule {
             if (linked.wasi() != null) linked.wasi().close();
             throw ChicoryTraps.map(t);
         }
-        List<Runnable> refresh = new ArrayList<>();
+        List<Runnable> refresh = refreshersOf(store);
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Module.Export ex : m.exports) {
             switch (ex.kind()) {
@@ -92,6 +91,16 @@ final class ChicoryModule implements CompiledModule {
             }
         }
         return Instance.ofExports(m, store, exports);
+    }
+
+    /**
+     * Per store, the refreshers of every exported global of its Chicory instances: a call into any instance may
+     * change a global another instance exports (a mutable global imported through {@code register}).
+     */
+    private static final Map<Store, List<Runnable>> REFRESH = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static List<Runnable> refreshersOf(Store store) {
+        return REFRESH.computeIfAbsent(store, s -> new java.util.concurrent.CopyOnWriteArrayList<>());
     }
 
     /** An exported function of a Chicory instance, called from our side. */
