@@ -105,7 +105,9 @@ final class ChicoryImports {
     static WasiPreview1 wasi(Wasi.Config c) {
         WasiOptions.Builder o = WasiOptions.builder()
                 .withArguments(c.args())
-                .withStdin(c.stdin())
+                .withStdin(new java.io.FilterInputStream(c.stdin()) {
+                    @Override public void close() { /* the run's stdin stays open: it is the caller's */ }
+                })
                 .withStdout(unclosable(c.stdout()))
                 .withStderr(unclosable(c.stderr()))
                 .withThrowOnExit0(true);
