@@ -150,16 +150,19 @@ final class WasmtimeModule implements CompiledModule {
     private static Extern extern(WasmtimeSession s, Module m, Module.Import imp, Imports imports) {
         org.tailbench.runtime.Extern e = imports.resolve(imp.module(), imp.name());
         if (e == null) throw new LinkException("unknown import", imp.module() + "." + imp.name());
+        boolean kindMatches = switch (imp.kind()) {
+            case FUNC -> e instanceof FunctionInstance f && m.types.get(imp.typeIndex()).equals(f.type());
+            case MEMORY -> e instanceof Memory;
+            case TABLE -> e instanceof Table;
+            case GLOBAL -> e instanceof Global;
+        };
+        if (!kindMatches) throw new LinkException("incompatible import type", imp.module() + "." + imp.name()
+                + " is a " + e.getClass().getSimpleName());
         Extern known = WASMTIME_OF.get(e);
         if (known != null) return known;
         return switch (e) {
             case WasmtimeFunction f when f.session == s -> Extern.fromFunc(f.func);
-            case FunctionInstance f -> {
-                if (!m.types.get(imp.typeIndex()).equals(f.type()) && imp.kind() == Module.ExternKind.FUNC) {
-                    throw new LinkException("incompatible import type", imp.module() + "." + imp.name());
-                }
-                yield Extern.fromFunc(hostFunction(s, f));
-            }
+            case FunctionInstance f -> Extern.fromFunc(hostFunction(s, f));
             case Memory mem -> {
                 Limits l = mem.limits();
                 var wm = new io.github.kawamuray.wasmtime.Memory(s.store, l.hasMax()
