@@ -47,7 +47,7 @@ abstract class ChicoryEngine implements PeerEngine {
                 ? "compiled: MachineFactoryCompiler turns every function into JVM bytecode once per module, then HotSpot JITs it"
                 : "interpreter (InterpreterMachine)");
         m.put("wasi", "Chicory WasiPreview1 (wasi_snapshot_preview1) with the run's argv, environment, stdin, stdout/stderr"
-                + " streams and preopened directories; proc_exit → WasiExit");
+                + " streams, preopened directories and random_get seed; proc_exit → WasiExit");
         m.put("jvm flags", "none beyond the benchmark's");
         return m;
     }

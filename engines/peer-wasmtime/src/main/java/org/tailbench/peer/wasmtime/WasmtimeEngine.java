@@ -40,7 +40,8 @@ public final class WasmtimeEngine implements PeerEngine {
         m.put("mode", "compiled ahead of the runs: Cranelift native code at compile; calls cross JNI");
         m.put("wasi", "Wasmtime WasiCtx (wasi_snapshot_preview1) with the run's argv, environment and preopened directories;"
                 + " stdout/stderr go to temporary files copied into the run's streams when _start returns (inside the timed"
-                + " operation); stdin from a temporary file (System.in is inherited); proc_exit → WasiExit");
+                + " operation); stdin from a temporary file (System.in is inherited); random_get from the OS (wasmtime-java cannot"
+                + " seed it); proc_exit → WasiExit");
         m.put("jvm flags", "--enable-native-access=ALL-UNNAMED");
         return m;
     }
