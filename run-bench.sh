@@ -10,15 +10,20 @@ usage: ./run-bench.sh [options] [-- extra JMH options]
 
 Runs the JMH benchmarks (benchmarks/target/benchmarks.jar) for the chosen engines and workloads, times
 the native and JIT references (workloads/reference.sh), and writes results/<UTC-time>-<host>/ with
-results.md, results.csv, references.csv, jmh.json, jmh.log, environment.json, command.txt and
-engines.txt; results/latest points to the newest complete run.
+results.md, results.csv, references.csv, jmh.json, jmh.log, environment.json, command.txt,
+engines.txt, peers.txt (the peer engines' versions and configuration) and failures/ (why a benchmark
+failed: a cell then reads "fails: <reason>"; a peer's failure does not stop the run or fail its exit
+status); results/latest points to the newest complete run.
 
 options:
   --engines a,b         engines to compare (default: every engine)
   --workloads x,y       catalog workloads (default: WorkloadBenchmark's default set; full: every workload)
   --size NAME           catalog size to run (default: default)
-  --profile quick|full  quick (default): 1 fork x (3 warm-up + 5 measurement x 1 s) for the full run,
-                        1 fork x (2 + 3 x 1 s) for instantiation; about 15-20 s per engine and workload.
+  --profile quick|full  quick (default): 1 fork x (2 warm-up + 3 measurement x 1 s) for the full run,
+                        1 fork x (1 + 2 x 1 s) for instantiation; about 15 s per engine and workload, more
+                        where one program run exceeds 1 s (chicory-interp: 3-10 s per run). Cut from 3+5 and
+                        2+3 iterations when the peers came in: 10 engines x the 5 default workloads stay
+                        near 15 minutes on a quiet machine. Numbers to publish: --profile full.
                         full: 3 forks x (5 warm-up + 5 measurement x 2 s) for the full run, plus the
                         instantiation and compile benchmarks with 3 forks x (5 + 5 x 1 s).
   --baseline ENGINE     engine the ratio columns divide by (default: switch if run, else the first engine)
@@ -33,8 +38,9 @@ options:
                         arguments follow --, and as there is no expected output every run must repeat the
                         first run's stdout sha256 and exit code
   --name NAME           the row name of --wasm's module (default: the file name without .wasm)
-  --jvm-args "FLAGS"    JVM flags of the forked benchmark JVMs
-                        (default: "-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow")
+  --jvm-args "FLAGS"    JVM flags of the forked benchmark JVMs (default: "-Xss16m -Xms2g -Xmx2g
+                        --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"; the last
+                        is for the wasmtime peer's JNI library)
   --results-dir DIR     where run folders go (default: results/ next to this script)
   --rebuild             rebuild the jars even if they look up to date
   --dry-run             print the plan, the time estimate and the JMH commands; run nothing
@@ -61,7 +67,7 @@ ENGINES="" WORKLOADS="" SIZE=default PROFILE=quick BASELINE="" REBUILD=0 DRY_RUN
 REFERENCES=all REF_RUNS="" TIMER=auto WASM="" WASM_NAME="" WASM_ARGS=()
 LOCK_WAIT=${TAILBENCH_JMH_LOCK_WAIT:-1800}  # seconds to wait for another JMH run's /tmp/jmh.lock
 RESULTS_DIR="$ROOT/results"
-FORK_JVM_ARGS="-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow"
+FORK_JVM_ARGS="-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 EXTRA_JMH=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -105,7 +111,7 @@ fi
 
 # Benchmark settings per profile: forks, warm-up iterations, warm-up time, measurement iterations, time.
 case "$PROFILE" in
-  quick) RUN_SET=(1 3 1 5 1); INST_SET=(1 2 1 3 1); BENCHES=(run instantiate); : "${REF_RUNS:=5}" ;;
+  quick) RUN_SET=(1 2 1 3 1); INST_SET=(1 1 1 2 1); BENCHES=(run instantiate); : "${REF_RUNS:=5}" ;;
   full)  RUN_SET=(3 5 2 5 2); INST_SET=(3 5 1 5 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=10}" ;;
   *)     die "--profile must be quick or full, not '$PROFILE'" ;;
 esac
@@ -129,7 +135,7 @@ stale() { # true when a jar is missing or a source/pom of the modules it contain
   [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' -o -name '*.wasm' -o -name '*.out' \) \
           -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
-if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp workloads \
+if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp engines/aot engines/peer-* workloads \
    || stale "$CHARTS_JAR" pom.xml charts; then
   if [ "$DRY_RUN" = 1 ]; then
     say "would build: mvn -q -Dmaven.test.skip=true -pl benchmarks,charts -am package"
@@ -298,6 +304,14 @@ fi
   --jvm-args "$FORK_JVM_ARGS" --repo "$ROOT" || say "warning: could not record environment.json"
 
 printf '%s\n' "$INVENTORY" | sed -n 's/^engine\.//p' > "$RUN_DIR/engines.txt"
+# --- peers ---
+# Peer engines (Chicory, GraalWasm, Wasmtime behind our Engine interface) run like any engine. What they report
+# about themselves (versions, mode, WASI wiring) goes to peers.txt for the "Versions and configuration" table;
+# a benchmark that fails (a peer lacking a feature, a wrong answer) writes failures/<engine>__<workload>.txt
+# with the reason (the forks inherit TAILBENCH_FAILURES_DIR), shown as "fails: <reason>" in the tables.
+printf '%s\n' "$INVENTORY" | grep '^peer\.' > "$RUN_DIR/peers.txt"
+export TAILBENCH_FAILURES_DIR="$RUN_DIR/failures"
+# --- end peers ---
 BENCH_FQNS=$(for b in "${BENCHES[@]}"; do bench_fqn "$b"; done | paste -sd, -)
 OUTPUT_CHECK=""
 TITLE_WHAT="size $SIZE"
@@ -310,7 +324,8 @@ tables() { # $1 = note for the top of results.md (may be empty)
               --merged-json "$RUN_DIR/jmh.json" --environment "$RUN_DIR/environment.json"
               --engines "$ENGINES" --workloads "$(IFS=,; echo "${WORKLOAD_LIST[*]}")"
               --benchmarks "$BENCH_FQNS" --title "tailbench results — $RUN_NAME ($PROFILE profile, $TITLE_WHAT)"
-              --engine-descriptions "$RUN_DIR/engines.txt" --fail-on-missing)
+              --engine-descriptions "$RUN_DIR/engines.txt" --fail-on-missing
+              --failures "$RUN_DIR/failures" --peers "$RUN_DIR/peers.txt")
   [ -n "$BASELINE" ] && args+=(--baseline "$BASELINE")
   [ -s "$RUN_DIR/references.tsv" ] && args+=(--references "$RUN_DIR/references.tsv")
   [ -n "$OUTPUT_CHECK" ] && args+=(--output-check "$OUTPUT_CHECK")

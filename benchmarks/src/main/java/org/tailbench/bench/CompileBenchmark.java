@@ -32,7 +32,8 @@ import org.tailbench.workloads.WorkloadCatalog;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow",
+        "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CompileBenchmark {

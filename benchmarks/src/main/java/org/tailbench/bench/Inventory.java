@@ -5,6 +5,7 @@ import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 import org.tailbench.runtime.Engine;
 import org.tailbench.runtime.Engines;
+import org.tailbench.runtime.PeerEngine;
 import org.tailbench.workloads.WorkloadCatalog;
 
 /**
@@ -15,6 +16,7 @@ import org.tailbench.workloads.WorkloadCatalog;
  * default-workloads=x,y   WorkloadBenchmark's {@code @Param} defaults (the quick profile's set)
  * sizes.x=smoke,default   the sizes of each workload
  * engine.a=description    one line per engine
+ * peer.a.key=value        per peer engine ({@link PeerEngine}): what {@link PeerEngine#about()} reports
  * </pre>
  * Usage: {@code java -cp benchmarks.jar org.tailbench.bench.Inventory}
  */
@@ -29,6 +31,11 @@ public final class Inventory {
         System.out.println("default-workloads=" + String.join(",", defaultWorkloads()));
         catalog.all().forEach(w -> System.out.println("sizes." + w.name() + "=" + String.join(",", w.sizes())));
         engines.forEach(e -> System.out.println("engine." + e.name() + "=" + e.description().replace('\n', ' ')));
+        for (Engine e : engines) {
+            if (e instanceof PeerEngine p) {
+                p.about().forEach((k, v) -> System.out.println("peer." + e.name() + "." + k + "=" + v.replace('\n', ' ')));
+            }
+        }
     }
 
     /** @return the {@code @Param} default of {@link WorkloadBenchmark#workload} */

@@ -5,12 +5,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The parameters and trial setup that {@link WorkloadBenchmark} and {@link InstantiateBenchmark} share
  * (JMH inherits {@code @Param} fields and {@code @Setup} methods of a {@code @State} superclass): which
  * engine, which workload at which size — or a user's module — prepared once per trial (decoded, validated,
  * compiled), and run once untimed with its output checked, so a wrong engine fails before any warm-up.
+ * A failure is recorded with its reason for the tables ({@link Failures}) and thrown on.
  */
 @State(Scope.Thread)
 public abstract class PreparedWorkload {
@@ -38,8 +40,13 @@ public abstract class PreparedWorkload {
     protected Prepared prepared;
 
     @Setup(Level.Trial)
-    public void setup() {
-        prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
-        prepared.check(prepared.runOnce());
+    public void setup(BenchmarkParams params) {
+        try {
+            prepared = Prepared.of(engine, workload, size, wasmFile, wasmArgs);
+            prepared.check(prepared.runOnce());
+        } catch (RuntimeException | Error e) {
+            Failures.record(engine, workload, size, params.getBenchmark(), e);
+            throw e;
+        }
     }
 }

@@ -45,7 +45,8 @@ import org.tailbench.wasi.Wasi;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow",
+        "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WorkloadBenchmark extends PreparedWorkload {
@@ -76,7 +77,12 @@ public class WorkloadBenchmark extends PreparedWorkload {
                 : new Prepared.Run(lastExit, lastStdout.toByteArray(), lastStderr.toByteArray());
         lastStdout = null;
         lastStderr = null;
-        prepared.check(run);
+        try {
+            prepared.check(run);
+        } catch (RuntimeException e) {
+            Failures.record(engine, workload, size, "org.tailbench.bench.WorkloadBenchmark.run", e);
+            throw e;
+        }
     }
 
     /** Runs this class with its annotation settings (for an IDE); prefer {@code ./run-bench.sh}. */

@@ -27,13 +27,25 @@ public final class CsvReport {
 
     /** As above, with {@code <engine>/native-gcc} columns when {@code nativeGcc} (row → median ms) is not empty. */
     public static String render(List<Section> sections, String baseline, Map<Section.Row, Double> nativeGcc) {
+        return render(sections, baseline, nativeGcc, RunFailures.NONE);
+    }
+
+    /**
+     * As above; when {@code failures} is not empty, every engine also gets a {@code <engine>_fails} column right
+     * after its error column: {@code fails: <reason>} where the cell has no result and a reason was recorded.
+     */
+    public static String render(List<Section> sections, String baseline, Map<Section.Row, Double> nativeGcc, RunFailures failures) {
         Set<String> engines = new LinkedHashSet<>();
         for (Section s : sections) engines.addAll(s.engines());
         List<String> others = engines.stream().filter(e -> !e.equals(baseline)).toList();
         boolean ratios = baseline != null && engines.contains(baseline);
         StringBuilder sb = new StringBuilder();
         StringBuilder header = new StringBuilder("benchmark,workload,size");
-        for (String e : engines) header.append(',').append(quote(e + "_ms")).append(',').append(quote(e + "_error_ms"));
+        boolean fails = !failures.isEmpty();
+        for (String e : engines) {
+            header.append(',').append(quote(e + "_ms")).append(',').append(quote(e + "_error_ms"));
+            if (fails) header.append(',').append(quote(e + "_fails"));
+        }
         if (ratios) for (String e : others) header.append(',').append(quote(e + "/" + baseline)).append(',').append(quote(e + "/" + baseline + "_error"));
         boolean fastest = sections.stream().anyMatch(s -> s.benchmark().equals(ReferenceReport.FULL_RUN) && s.engines().size() >= 2);
         if (fastest) {
@@ -55,6 +67,10 @@ public final class CsvReport {
                     Estimate est = s.cell(row, e);
                     sb.append(',').append(est == null ? "" : num(est.score()));
                     sb.append(',').append(est == null ? "" : num(est.error()));
+                    if (fails) {
+                        String why = est == null ? failures.reason(e, row.workload()) : null;
+                        sb.append(',').append(why == null ? "" : quote("fails: " + why));
+                    }
                 }
                 if (ratios) {
                     Estimate base = s.cell(row, baseline);

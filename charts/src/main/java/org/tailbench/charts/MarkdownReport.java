@@ -43,6 +43,16 @@ public final class MarkdownReport {
      */
     public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment,
                                 Map<String, String> engineDescriptions, String outputCheck, String afterTables) {
+        return render(title, note, sections, baseline, environment, engineDescriptions, outputCheck, afterTables, RunFailures.NONE);
+    }
+
+    /** Longest reason shown inside a table cell; the full reason is listed under the table. */
+    static final int CELL_REASON = 60;
+
+    /** As above; a missing cell with a reason in {@code failures} shows {@code fails: <reason>}. */
+    public static String render(String title, String note, List<Section> sections, String baseline, JsonNode environment,
+                                Map<String, String> engineDescriptions, String outputCheck, String afterTables,
+                                RunFailures failures) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(title).append("\n\n");
         if (note != null && !note.isBlank()) sb.append("> **").append(note.strip()).append("**\n\n");
@@ -82,14 +92,22 @@ public final class MarkdownReport {
             if (ratios) for (String e : others) { head.append(' ').append(e).append('/').append(baseline).append(" |"); rule.append("---:|"); }
             sb.append(head).append('\n').append(rule).append('\n');
             List<String> missing = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
             for (Section.Row row : s.rows()) {
                 sb.append("| ").append(row.workload()).append(" |");
                 if (s.showsSizes()) sb.append(' ').append(row.size()).append(" |");
                 for (String e : s.engines()) {
                     Estimate est = s.cell(row, e);
                     if (est == null) {
-                        sb.append(" — |");
-                        missing.add(e + " × " + row.workload() + (s.showsSizes() ? " (" + row.size() + ")" : ""));
+                        String why = failures.reason(e, row.workload());
+                        String where = e + " × " + row.workload() + (s.showsSizes() ? " (" + row.size() + ")" : "");
+                        if (why != null) {
+                            sb.append(' ').append(RunFailures.cell(why, CELL_REASON)).append(" |");
+                            failed.add(where + ": " + why.replace("|", "\\|"));
+                        } else {
+                            sb.append(" — |");
+                            missing.add(where);
+                        }
                         continue;
                     }
                     boolean noisy = est.hasError() && est.relativeError() > NOISY;
@@ -107,6 +125,11 @@ public final class MarkdownReport {
                 sb.append('\n');
             }
             sb.append('\n');
+            if (!failed.isEmpty()) {
+                sb.append("Failed (the reason the benchmark recorded; stack traces in `failures/` and `jmh.log`):\n\n");
+                for (String f : failed) sb.append("- ").append(f).append('\n');
+                sb.append('\n');
+            }
             if (!missing.isEmpty()) {
                 sb.append("No result (the benchmark failed — e.g. a wrong answer — or was not run; see `jmh.log`): ")
                   .append(String.join(", ", missing)).append(".\n\n");

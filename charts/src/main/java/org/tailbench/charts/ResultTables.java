@@ -24,7 +24,13 @@ import java.util.stream.Stream;
  *                     [--merged-json FILE] [--title TEXT] [--note TEXT]
  *                     [--benchmarks pkg.Class.method,...] [--fail-on-missing]
  *                     [--engine-descriptions FILE] [--references FILE.tsv] [--output-check TEXT]
+ *                     [--failures DIR] [--peers FILE]
  * </pre>
+ * {@code --failures} names the run's {@code failures/} folder ({@link RunFailures}): a missing cell with a recorded
+ * reason shows {@code fails: <reason>} in results.md and in results.csv's {@code <engine>_fails} column; a peer's
+ * recorded failure does not count as missing for {@code --fail-on-missing} (peers are expected to lack features).
+ * {@code --peers} names a {@code peer.<engine>.<key>=<value>} file: those engines are peers, and results.md gets
+ * "Ratio to peers" and "Versions and configuration" ({@link PeerReport}).
  * {@code --references} reads {@code workloads/reference.sh}'s TSV: {@code results.md} then gets the
  * reference tables ({@link ReferenceReport}), {@code results.csv} the {@code <engine>/native-gcc} columns, and
  * {@code references.csv} is written beside them; a failed reference cell counts like a missing result.
@@ -45,7 +51,15 @@ public final class ResultTables {
     /** Parsed command line. */
     record Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
                    Path environment, Path mergedJson, String title, String note, List<String> benchmarks,
-                   boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck) {}
+                   boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck,
+                   Path failures, Path peers) {
+        Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
+                Path environment, Path mergedJson, String title, String note, List<String> benchmarks,
+                boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck) {
+            this(jmh, out, baseline, engines, workloads, environment, mergedJson, title, note, benchmarks, failOnMissing,
+                    engineDescriptions, references, outputCheck, null, null);
+        }
+    }
 
     public static void main(String[] args) {
         Options o;
@@ -75,13 +89,13 @@ public final class ResultTables {
         return "usage: ResultTables --jmh FILE|DIR [--jmh ...] --out DIR [--baseline ENGINE] [--engines a,b]"
                 + " [--workloads x,y] [--environment FILE] [--merged-json FILE] [--title TEXT] [--note TEXT]"
                 + " [--benchmarks pkg.Class.method,...] [--fail-on-missing] [--engine-descriptions FILE]"
-                + " [--references FILE.tsv] [--output-check TEXT]";
+                + " [--references FILE.tsv] [--output-check TEXT] [--failures DIR] [--peers FILE]";
     }
 
     /** @return the options, or null for --help */
     static Options parse(String[] args) {
         List<Path> jmh = new ArrayList<>();
-        Path out = null, env = null, merged = null, descriptions = null, references = null;
+        Path out = null, env = null, merged = null, descriptions = null, references = null, failures = null, peers = null;
         String baseline = null, title = "tailbench results", note = null, outputCheck = null;
         List<String> engines = List.of(), workloads = List.of(), benchmarks = List.of();
         boolean failOnMissing = false;
@@ -105,12 +119,15 @@ public final class ResultTables {
                 case "--engine-descriptions" -> descriptions = Path.of(v);
                 case "--references" -> references = Path.of(v);
                 case "--output-check" -> outputCheck = v;
+                case "--failures" -> failures = Path.of(v);
+                case "--peers" -> peers = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
         if (jmh.isEmpty()) throw new IllegalArgumentException("--jmh FILE|DIR is required");
         if (out == null) throw new IllegalArgumentException("--out DIR is required");
-        return new Options(jmh, out, baseline, engines, workloads, env, merged, title, note, benchmarks, failOnMissing, descriptions, references, outputCheck);
+        return new Options(jmh, out, baseline, engines, workloads, env, merged, title, note, benchmarks, failOnMissing,
+                descriptions, references, outputCheck, failures, peers);
     }
 
     private static List<String> list(String csv) {
@@ -138,7 +155,16 @@ public final class ResultTables {
         List<JmhResult> results = JmhJson.parse(raw);
         String baseline = chooseBaseline(o.baseline(), results, o.engines());
         List<Section> sections = Section.build(results, baseline, o.engines(), o.workloads(), o.benchmarks());
-        int missing = sections.stream().mapToInt(Section::missingCount).sum();
+        RunFailures runFailures = RunFailures.read(o.failures());
+        Map<String, Map<String, String>> peers = PeerReport.readPeers(o.peers());
+        int missing = 0;
+        for (Section s : sections) {
+            for (Section.Row r : s.rows()) {
+                for (String e : s.engines()) {
+                    if (s.cell(r, e) == null && !(peers.containsKey(e) && runFailures.reason(e, r.workload()) != null)) missing++;
+                }
+            }
+        }
         List<Reference> refs = o.references() == null ? List.of() : Reference.readTsv(o.references());
         int failedRefs = ReferenceReport.failedCount(refs);
         JsonNode env = o.environment() != null && Files.exists(o.environment())
@@ -162,8 +188,9 @@ public final class ResultTables {
         }
         Map<String, String> descriptions = o.engineDescriptions() == null ? Map.of() : descriptions(o.engineDescriptions());
         AtomicFiles.write(md, MarkdownReport.render(o.title(), note, sections, baseline, env, descriptions,
-                o.outputCheck(), ReferenceReport.markdown(refs, sections)));
-        AtomicFiles.write(csv, CsvReport.render(sections, baseline, ReferenceReport.nativeGccMedians(refs)));
+                o.outputCheck(), ReferenceReport.markdown(refs, sections) + PeerReport.markdown(sections, peers, runFailures),
+                runFailures));
+        AtomicFiles.write(csv, CsvReport.render(sections, baseline, ReferenceReport.nativeGccMedians(refs), runFailures));
         written.add(md);
         written.add(csv);
         if (o.references() != null) {

@@ -43,6 +43,7 @@ public final class Wasi implements AutoCloseable {
         private InputStream stdin = System.in;
         private OutputStream stdout = System.out, stderr = System.err;
         private Random random;
+        private Long randomSeed;
 
         /** The program's arguments, {@code argv[0]} (the program name) included. */
         public Builder args(List<String> argv) { this.args = List.copyOf(argv); return this; }
@@ -67,10 +68,11 @@ public final class Wasi implements AutoCloseable {
         public Builder stderr(OutputStream err) { this.stderr = Objects.requireNonNull(err); return this; }
 
         /** Makes {@code random_get} reproducible: a {@link java.util.Random} with this seed instead of {@link SecureRandom}. */
-        public Builder randomSeed(long seed) { this.random = new Random(seed); return this; }
+        public Builder randomSeed(long seed) { this.random = new Random(seed); this.randomSeed = seed; return this; }
 
         /** @throws IllegalArgumentException when a preopened directory does not exist or is not a directory */
         public Wasi build() {
+            Map<String, Path> realPreopens = new LinkedHashMap<>();
             WasiContext ctx = new WasiContext(args, env, random != null ? random : new SecureRandom(), stdout, stderr);
             ctx.fds.add(new FdEntry.Input(stdin));
             ctx.fds.add(new FdEntry.Output(stdout));
@@ -84,18 +86,49 @@ public final class Wasi implements AutoCloseable {
                 }
                 if (!Files.isDirectory(real)) throw new IllegalArgumentException("cannot preopen " + host + ": not a directory");
                 ctx.fds.add(new FdEntry.Dir(real, List.of(), guest));
+                realPreopens.put(guest, real);
             });
-            return new Wasi(ctx);
+            return new Wasi(ctx, new Config(args, env, stdin, stdout, stderr, realPreopens,
+                    randomSeed == null ? OptionalLong.empty() : OptionalLong.of(randomSeed)));
         }
     }
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * What a run was configured with, for engines that bring their own WASI implementation (the peer
+     * engines, e.g. Chicory's {@code WasiPreview1}): they give their WASI the same arguments, environment,
+     * streams and preopened directories instead of linking this host's functions.
+     *
+     * @param args       argv, the program name first
+     * @param env        environment entries as {@code KEY=VALUE}, in order
+     * @param preopens   guest path → real host directory, in descriptor order (3, 4, ...)
+     * @param randomSeed the seed of a reproducible {@code random_get}, if one was set
+     */
+    public record Config(List<String> args, List<String> env, InputStream stdin, OutputStream stdout,
+                         OutputStream stderr, Map<String, Path> preopens, OptionalLong randomSeed) {
+        public Config {
+            args = List.copyOf(args);
+            env = List.copyOf(env);
+            preopens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preopens));
+        }
+    }
+
+    /** The {@link Imports} that {@link #imports()} returns: they remember their {@code Wasi} (see {@link #serving}). */
+    private record WasiImports(Wasi wasi) implements Imports {
+        @Override public Extern resolve(String module, String name) {
+            Map<String, HostFunction> m = wasi.modules.get(module);
+            return m == null ? null : m.get(name);
+        }
+    }
+
     private final WasiContext ctx;
+    private final Config config;
     private final Map<String, Map<String, HostFunction>> modules = new LinkedHashMap<>();
 
-    private Wasi(WasiContext ctx) {
+    private Wasi(WasiContext ctx, Config config) {
         this.ctx = ctx;
+        this.config = config;
         modules.put(PREVIEW1, Preview1.hostFunctions(PREVIEW1, ctx, false));
         modules.put(UNSTABLE, Preview1.hostFunctions(UNSTABLE, ctx, true));
         Map<String, HostFunction> bench = new LinkedHashMap<>();
@@ -111,12 +144,18 @@ public final class Wasi implements AutoCloseable {
     }
 
     /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} */
-    public Imports imports() {
-        return (module, name) -> {
-            Map<String, HostFunction> m = modules.get(module);
-            Extern e = m == null ? null : m.get(name);
-            return e;
-        };
+    public Imports imports() { return new WasiImports(this); }
+
+    /** @return the configuration this host was built with */
+    public Config config() { return config; }
+
+    /**
+     * @return the {@code Wasi} whose {@link #imports()} {@code imports} are, if they are exactly those
+     *         (imports combined with {@link Imports#orElse} are not recognised); engines with their own WASI
+     *         (peers) use it to configure theirs the same way
+     */
+    public static java.util.Optional<Wasi> serving(Imports imports) {
+        return imports instanceof WasiImports w ? java.util.Optional.of(w.wasi()) : java.util.Optional.empty();
     }
 
     /**
