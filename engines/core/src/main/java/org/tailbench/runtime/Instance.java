@@ -37,6 +37,25 @@ public final class Instance {
         this.datas = new byte[module.datas.size()][];
     }
 
+    /**
+     * An instance whose code and state live in another runtime (a peer engine such as GraalWasm): only its
+     * exports are ours to see. Its index-space arrays ({@link #functions}, {@link #memories}, ...) have the
+     * module's sizes but stay empty (null); callers use {@link #export} / {@link #exports()}.
+     * The exports are registered in {@code store} (functions get their funcref address there).
+     *
+     * @param exports every export of the module, by name, in the module's order
+     * @param engineState the peer's own state for the instance (see {@link #engineState})
+     */
+    public static Instance foreign(Module module, Store store, Map<String, Extern> exports, Object engineState) {
+        Instance inst = new Instance(module, store);
+        exports.forEach((name, e) -> {
+            if (e instanceof FunctionInstance f) store.register(f);
+            inst.exports.put(name, e);
+        });
+        inst.engineState = engineState;
+        return inst;
+    }
+
     /** @return the export named {@code name}, or null */
     public Extern export(String name) { return exports.get(name); }
 

@@ -43,6 +43,7 @@ public final class Wasi implements AutoCloseable {
         private InputStream stdin = System.in;
         private OutputStream stdout = System.out, stderr = System.err;
         private Random random;
+        private OptionalLong seed = OptionalLong.empty();
 
         /** The program's arguments, {@code argv[0]} (the program name) included. */
         public Builder args(List<String> argv) { this.args = List.copyOf(argv); return this; }
@@ -67,11 +68,12 @@ public final class Wasi implements AutoCloseable {
         public Builder stderr(OutputStream err) { this.stderr = Objects.requireNonNull(err); return this; }
 
         /** Makes {@code random_get} reproducible: a {@link java.util.Random} with this seed instead of {@link SecureRandom}. */
-        public Builder randomSeed(long seed) { this.random = new Random(seed); return this; }
+        public Builder randomSeed(long seed) { this.random = new Random(seed); this.seed = OptionalLong.of(seed); return this; }
 
         /** @throws IllegalArgumentException when a preopened directory does not exist or is not a directory */
         public Wasi build() {
             WasiContext ctx = new WasiContext(args, env, random != null ? random : new SecureRandom(), stdout, stderr);
+            Map<String, Path> realPreopens = new LinkedHashMap<>();
             ctx.fds.add(new FdEntry.Input(stdin));
             ctx.fds.add(new FdEntry.Output(stdout));
             ctx.fds.add(new FdEntry.Output(stderr));
@@ -84,18 +86,24 @@ public final class Wasi implements AutoCloseable {
                 }
                 if (!Files.isDirectory(real)) throw new IllegalArgumentException("cannot preopen " + host + ": not a directory");
                 ctx.fds.add(new FdEntry.Dir(real, List.of(), guest));
+                realPreopens.put(guest, real);
             });
-            return new Wasi(ctx);
+            return new Wasi(ctx, new WasiConfig(ctx.args, ctx.env, java.util.Collections.unmodifiableMap(realPreopens),
+                    stdin, stdout, stderr, seed));
         }
     }
 
     public static Builder builder() { return new Builder(); }
 
     private final WasiContext ctx;
+    private final WasiConfig config;
     private final Map<String, Map<String, HostFunction>> modules = new LinkedHashMap<>();
+    private final List<AutoCloseable> onClose = new ArrayList<>();
+    private final WasiImports imports = new WasiImports(this);
 
-    private Wasi(WasiContext ctx) {
+    private Wasi(WasiContext ctx, WasiConfig config) {
         this.ctx = ctx;
+        this.config = config;
         modules.put(PREVIEW1, Preview1.hostFunctions(PREVIEW1, ctx, false));
         modules.put(UNSTABLE, Preview1.hostFunctions(UNSTABLE, ctx, true));
         Map<String, HostFunction> bench = new LinkedHashMap<>();
@@ -110,14 +118,36 @@ public final class Wasi implements AutoCloseable {
         modules.put(BENCH, bench);
     }
 
-    /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} */
-    public Imports imports() {
-        return (module, name) -> {
-            Map<String, HostFunction> m = modules.get(module);
-            Extern e = m == null ? null : m.get(name);
-            return e;
-        };
+    /**
+     * The imports of one {@link Wasi}: they resolve like any {@link Imports}, and also name their {@link Wasi},
+     * so a peer engine with its own WASI implementation can recognise them, read {@link Wasi#config()} and
+     * tie its resources to the run with {@link Wasi#onClose}.
+     */
+    public static final class WasiImports implements Imports {
+        private final Wasi wasi;
+
+        private WasiImports(Wasi wasi) { this.wasi = wasi; }
+
+        /** @return the WASI host these imports belong to */
+        public Wasi wasi() { return wasi; }
+
+        @Override public Extern resolve(String module, String name) {
+            Map<String, HostFunction> m = wasi.modules.get(module);
+            return m == null ? null : m.get(name);
+        }
     }
+
+    /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} (always the same object) */
+    public WasiImports imports() { return imports; }
+
+    /** @return the configuration this run was built with (for peer engines with their own WASI) */
+    public WasiConfig config() { return config; }
+
+    /**
+     * Registers a resource that lives as long as this run (e.g. a peer engine's context running the program
+     * with its own WASI); {@link #close()} closes it, in reverse order of registration.
+     */
+    public void onClose(AutoCloseable resource) { onClose.add(Objects.requireNonNull(resource, "resource")); }
 
     /**
      * Runs {@code _start} of a WASI command instance.
@@ -145,10 +175,24 @@ public final class Wasi implements AutoCloseable {
     /** Flushes stdout and stderr. */
     public void flush() { ctx.flush(); }
 
-    /** Closes every descriptor the program left open and flushes stdout/stderr (which stay open). */
+    /**
+     * Closes the resources registered with {@link #onClose}, every descriptor the program left open, and
+     * flushes stdout/stderr (which stay open).
+     * @throws IllegalStateException when a registered resource failed to close (after closing the rest)
+     */
     @Override public void close() {
+        RuntimeException failure = null;
+        for (int i = onClose.size() - 1; i >= 0; i--) {
+            try {
+                onClose.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) failure = new IllegalStateException("closing " + onClose.get(i) + " failed: " + e, e);
+            }
+        }
+        onClose.clear();
         ctx.fds.closeAll();
         ctx.flush();
+        if (failure != null) throw failure;
     }
 
     /** For tests in this package: the shared state. */
