@@ -43,6 +43,7 @@ final class ContextState implements AutoCloseable {
     private final Map<Extern, Object> guestOf = new IdentityHashMap<>();
     private final Map<Value, GraalFunction> functionsByGuest = new HashMap<>();
     private final List<Global> exportedGlobals = new ArrayList<>();
+    private final Map<ValType, Value> nulls = new java.util.EnumMap<>(ValType.class);
     private final List<Value> exportedGlobalValues = new ArrayList<>();
 
     ContextState(Context context, Store store) {
@@ -70,6 +71,14 @@ final class ContextState implements AutoCloseable {
             case Table t -> guestOf.computeIfAbsent(t, k -> standIn(TinyModules.table(t.elemType(), t.limits())));
             case Global g -> guestOf.computeIfAbsent(g, k -> standIn(TinyModules.global(g.type().type(), g.type().mutable(), g.value)));
         };
+    }
+
+    /**
+     * @return GraalWasm's null reference of {@code refType} (a Java {@code null} is not accepted as a Wasm
+     *         argument), read once per context from a stand-in global initialised with {@code ref.null}
+     */
+    Value guestNull(ValType refType) {
+        return nulls.computeIfAbsent(refType, t -> standIn(TinyModules.global(t, false, ValType.NULL_REF)).getMember("value"));
     }
 
     /** @return the guest function for {@code f}: GraalWasm's own, or a proxy calling our function instance */

@@ -43,11 +43,20 @@ final class Faults {
         for (TrapKind k : KINDS) {
             if (lower.contains(k.message)) return trap(k, lower.startsWith(k.message) ? msg : k.message + " (" + msg + ")", e, module);
         }
-        if (lower.contains("out of bounds")) {
-            TrapKind k = lower.contains("table") ? TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS : TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS;
-            return trap(k, k.message + " (" + msg + ")", e, module);
-        }
+        TrapKind own = ownWording(lower);
+        if (own != null) return trap(own, own.message + " (graalwasm: " + msg + ")", e, module);
         return trap(TrapKind.HOST, "graalwasm: " + msg, e, module);
+    }
+
+    /** GraalWasm's own wording for some traps (25.0.2), e.g. "Table element at index 3 is uninitialized." */
+    private static TrapKind ownWording(String lower) {
+        if (lower.contains("is uninitialized")) return TrapKind.UNINITIALIZED_ELEMENT;
+        if (lower.contains("out of table bounds")) return TrapKind.UNDEFINED_ELEMENT;
+        if (lower.contains("types differ in the indirect call")) return TrapKind.INDIRECT_CALL_TYPE_MISMATCH;
+        if (lower.contains("out-of-bounds") || lower.contains("out of bounds") || lower.contains("memory access of negative length")) {
+            return lower.contains("table") ? TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS : TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS;
+        }
+        return null;
     }
 
     /**

@@ -26,7 +26,9 @@ import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Table;
 import org.tailbench.wasi.Wasi;
 import org.tailbench.wasi.WasiConfig;
+import org.tailbench.wasm.Code;
 import org.tailbench.wasm.Module;
+import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -54,7 +56,24 @@ final class GraalWasmModule implements CompiledModule {
         this.polyglot = polyglot;
         byte[] bytes = validated.module().bytes;
         if (bytes == null) throw new IllegalArgumentException("graalwasm peer: the module keeps no bytes (Module.bytes) to give GraalWasm");
+        rejectTailCalls(validated.module());
         this.source = Source.newBuilder("wasm", ByteSequence.create(bytes.clone()), "module").cached(true).buildLiteral();
+    }
+
+    /** GraalWasm 25.0.2 does not decode the tail-call proposal's opcodes (it says "Unknown opcode: 0x12"): say so up front. */
+    private static void rejectTailCalls(Module m) {
+        for (int i = 0; i < m.functions.size(); i++) {
+            Code body = m.functions.get(i).body();
+            for (int k = 0; k < body.length; k++) {
+                Op op = body.opAt(k);
+                if (op == Op.RETURN_CALL || op == Op.RETURN_CALL_INDIRECT) {
+                    int index = m.importedFunctions() + i;
+                    throw new UnsupportedOperationException("graalwasm: GraalWasm " + GraalWasmEngine.polyglotVersion()
+                            + " does not implement the tail-call proposal (" + op.text + " in function " + index + " "
+                            + m.functionName(index) + " at byte offset " + body.pos[k] + ")");
+                }
+            }
+        }
     }
 
     @Override public ValidatedModule module() { return validated; }

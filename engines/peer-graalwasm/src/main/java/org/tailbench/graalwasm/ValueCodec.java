@@ -9,7 +9,7 @@ import org.tailbench.wasm.ValType;
 /**
  * Converts values between our encoding (one {@code long} per value, as {@link ValType} says) and the
  * polyglot values GraalWasm takes and returns: i32 {@code Integer}, i64 {@code Long}, f32 {@code Float},
- * f64 {@code Double} (raw bits kept, NaN payloads included), {@code null} for a null reference, a GraalWasm
+ * f64 {@code Double} (raw bits kept, NaN payloads included), {@code GraalWasm's own null for a null reference, a GraalWasm
  * function for a funcref, and an {@link ExternRef} host object for an externref.
  */
 final class ValueCodec {
@@ -25,8 +25,8 @@ final class ValueCodec {
             case I64 -> v;
             case F32 -> Float.intBitsToFloat((int) v);
             case F64 -> Double.longBitsToDouble(v);
-            case FUNCREF -> v == ValType.NULL_REF ? null : cs.guestFunction(store.function(v));
-            case EXTERNREF -> v == ValType.NULL_REF ? null : new ExternRef(v);
+            case FUNCREF -> v == ValType.NULL_REF ? cs.guestNull(t) : cs.guestFunction(store.function(v));
+            case EXTERNREF -> v == ValType.NULL_REF ? cs.guestNull(t) : new ExternRef(v);
             case V128 -> throw new UnsupportedOperationException("graalwasm peer: v128 values do not cross the Engine interface");
         };
     }
