@@ -129,7 +129,7 @@ stale() { # true when a jar is missing or a source/pom of the modules it contain
   [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' -o -name '*.wasm' -o -name '*.out' \) \
           -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
-if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp workloads \
+if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp engines/peer-graalwasm workloads \
    || stale "$CHARTS_JAR" pom.xml charts; then
   if [ "$DRY_RUN" = 1 ]; then
     say "would build: mvn -q -Dmaven.test.skip=true -pl benchmarks,charts -am package"
@@ -197,6 +197,11 @@ fi
 # invocation, so graalwasm runs in its own JMH invocation per (benchmark, workload) with these flags added
 # to its forks. Without the jars it runs interpreter-only, and engines.txt / the tables say so.
 GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null) || GRAAL_JVM_ARGS=""
+if [ -z "$GRAAL_JVM_ARGS" ] && [ "$DRY_RUN" = 0 ] && [[ ",$ENGINES," == *",graalwasm,"* ]] && command -v mvn >/dev/null; then
+  say "graalwasm: copying the Graal jars (mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package)"
+  mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package >/dev/null 2>&1 \
+    && GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null)
+fi
 OTHER_ENGINES=$(printf '%s\n' "${ENGINE_LIST[@]}" | grep -vx graalwasm | paste -sd, -)
 GRAAL_SELECTED=0
 for e in "${ENGINE_LIST[@]}"; do [ "$e" = graalwasm ] && GRAAL_SELECTED=1; done

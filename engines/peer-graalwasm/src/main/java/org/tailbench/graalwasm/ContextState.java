@@ -111,7 +111,7 @@ final class ContextState implements AutoCloseable {
     FunctionInstance hostFunction(Value guest) {
         GraalFunction known = functionsByGuest.get(guest);
         if (known != null) return known;
-        GraalFunction g = new GraalFunction(FuncType.EMPTY, guest, this, null, "funcref");
+        GraalFunction g = new GraalFunction(null, guest, this, null, "funcref");
         functionsByGuest.put(guest, g);
         return g;
     }

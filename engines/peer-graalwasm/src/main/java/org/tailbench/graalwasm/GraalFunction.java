@@ -18,8 +18,12 @@ final class GraalFunction extends FunctionInstance {
     private final Module module;
     private final String name;
 
+    private final boolean typeKnown;
+
+    /** @param type the function's type, or null when unknown (a funcref to a function that was not exported) */
     GraalFunction(FuncType type, Value guest, ContextState state, Module module, String name) {
-        super(type);
+        super(type != null ? type : FuncType.EMPTY);
+        this.typeKnown = type != null;
         this.guest = guest;
         this.state = state;
         this.module = module;
@@ -27,6 +31,9 @@ final class GraalFunction extends FunctionInstance {
     }
 
     Value guest() { return guest; }
+
+    /** @return false for a funcref GraalWasm returned whose type we do not know ({@link #type()} is then {@code [] -> []}) */
+    boolean typeKnown() { return typeKnown; }
 
     ContextState state() { return state; }
 

@@ -152,9 +152,8 @@ final class GraalWasmModule implements CompiledModule {
     /** Import matching (spec §4.5.1) for what GraalWasm cannot check itself: kinds, and host function types. */
     private void checkKind(Module.Import imp, Extern e) {
         boolean ok = switch (imp.kind()) {
-            case FUNC -> e instanceof FunctionInstance f
-                    && (f instanceof GraalFunction g && g.type().params().length == 0 && "funcref".equals(g.name())
-                        || f.type().equals(validated.module().types.get(imp.typeIndex())));
+            case FUNC -> e instanceof FunctionInstance f  // GraalWasm checks the type of a function it returned itself
+                    && (f instanceof GraalFunction g && !g.typeKnown() || f.type().equals(validated.module().types.get(imp.typeIndex())));
             case TABLE -> e instanceof Table;
             case MEMORY -> e instanceof Memory;
             case GLOBAL -> e instanceof Global g && g.type().equals(imp.global());

@@ -2,7 +2,6 @@ package org.tailbench.graalwasm;
 
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
-import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Store;
 import org.tailbench.wasm.ValType;
 
@@ -64,10 +63,5 @@ final class ValueCodec {
         Object[] a = new Object[types.length];
         for (int i = 0; i < a.length; i++) a[i] = toGuest(types[i], results[i], store, cs);
         return ProxyArray.fromArray(a);
-    }
-
-    /** Unwraps our function instance for a guest funcref when it is GraalWasm's own. */
-    static Object unwrap(FunctionInstance f) {
-        return f instanceof GraalFunction g ? g.guest() : null;
     }
 }
