@@ -78,6 +78,22 @@ class GraalWasmEngineTest {
         }
     }
 
+    /** cat_file.wat: opens hello.txt in the first preopened directory and copies it to stdout. */
+    @Test void preopenedDirectoriesAreMappedForGraalWasmsWasi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String text = "contents of a preopened file\n";
+        java.nio.file.Files.writeString(dir.resolve("hello.txt"), text);
+        byte[] wasm;
+        try (InputStream in = GraalWasmEngineTest.class.getResourceAsStream("cat_file.wasm")) {
+            wasm = in.readAllBytes();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompiledModule compiled = ENGINE.compile(ValidatedModule.of(wasm));
+        try (Wasi wasi = Wasi.builder().args(List.of("cat_file")).preopen(dir, "/data").stdout(out).build()) {
+            assertThat(wasi.runStart(compiled.instantiate(new Store(), wasi.imports()))).isZero();
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
     private static byte[] bytes(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object p : parts) {
