@@ -60,7 +60,14 @@ class PreparedTest {
     @MethodSource("workloads")
     void everyEngineComputesTheRightAnswerAtSmokeSize(String workload) {
         for (var engine : Engines.all()) {
-            Prepared p = Prepared.of(engine.name(), workload, "smoke");
+            Prepared p;
+            try {
+                p = Prepared.of(engine.name(), workload, "smoke");
+            } catch (UnsupportedOperationException e) {
+                // a peer engine without a feature the module uses (e.g. GraalWasm and tail calls) must say which
+                assertThat(e.getMessage()).as(engine.name()).contains("does not implement");
+                continue;
+            }
             p.check(p.runOnce());
         }
         assertThat(Engines.all()).isNotEmpty();
