@@ -214,11 +214,11 @@ group_engines() { if [ "$1" = graalwasm ]; then echo graalwasm; else echo "$OTHE
 group_jvm_args() { if [ "$1" = graalwasm ] && [ -n "$GRAAL_JVM_ARGS" ]; then echo "$FORK_JVM_ARGS $GRAAL_JVM_ARGS"; else echo "$FORK_JVM_ARGS"; fi; }
 if [ "$GRAAL_SELECTED" = 1 ] && [ "$DRY_RUN" = 0 ]; then
   if [ -n "$GRAAL_JVM_ARGS" ]; then
-    # the description as the forks will see it (optimizing or not), for engines.txt
+    # the description (and peer lines) as the forks will see them (optimizing or not), for engines.txt / peers.txt
     # shellcheck disable=SC2086
-    graal_line=$("$JAVA" $GRAAL_JVM_ARGS --sun-misc-unsafe-memory-access=allow -cp "$BENCH_JAR" org.tailbench.bench.Inventory 2>/dev/null \
-                 | grep '^engine\.graalwasm=')
-    [ -n "$graal_line" ] && INVENTORY=$(printf '%s\n' "$INVENTORY" | grep -v '^engine\.graalwasm='; echo "$graal_line")
+    graal_lines=$("$JAVA" $GRAAL_JVM_ARGS --sun-misc-unsafe-memory-access=allow -cp "$BENCH_JAR" org.tailbench.bench.Inventory 2>/dev/null \
+                  | grep -E '^(engine|peer)\.graalwasm[.=]')
+    [ -n "$graal_lines" ] && INVENTORY=$(printf '%s\n' "$INVENTORY" | grep -Ev '^(engine|peer)\.graalwasm[.=]'; echo "$graal_lines")
   else
     say "graalwasm: no Graal jars in engines/peer-graalwasm/target/graal (build it: mvn -q -DskipTests -pl engines/peer-graalwasm -am package); it runs INTERPRETER-ONLY"
   fi

@@ -27,32 +27,32 @@ public final class Instance {
     public Object engineState;
 
     Instance(Module module, Store store) {
+        this(module, store, true);
+    }
+
+    private Instance(Module module, Store store, boolean indexSpaces) {
         this.module = module;
         this.store = store;
-        this.functions = new FunctionInstance[module.functionCount()];
-        this.tables = new Table[module.tableCount()];
-        this.memories = new Memory[module.memoryCount()];
-        this.globals = new Global[module.globalCount()];
-        this.elements = new long[module.elements.size()][];
-        this.datas = new byte[module.datas.size()][];
+        this.functions = new FunctionInstance[indexSpaces ? module.functionCount() : 0];
+        this.tables = new Table[indexSpaces ? module.tableCount() : 0];
+        this.memories = new Memory[indexSpaces ? module.memoryCount() : 0];
+        this.globals = new Global[indexSpaces ? module.globalCount() : 0];
+        this.elements = new long[indexSpaces ? module.elements.size() : 0][];
+        this.datas = new byte[indexSpaces ? module.datas.size() : 0][];
     }
 
     /**
-     * An instance whose code and state live in another runtime (a peer engine such as GraalWasm): only its
-     * exports are ours to see. Its index-space arrays ({@link #functions}, {@link #memories}, ...) have the
-     * module's sizes but stay empty (null); callers use {@link #export} / {@link #exports()}.
-     * The exports are registered in {@code store} (functions get their funcref address there).
-     *
-     * @param exports every export of the module, by name, in the module's order
-     * @param engineState the peer's own state for the instance (see {@link #engineState})
+     * An instance that lives in another runtime (a peer engine such as Chicory or Wasmtime running the
+     * module's bytes itself) and shows only its exports: the index-space arrays are empty and
+     * {@link #memory()} is null; exported functions are registered in {@code store}.
+     * @param exports export name → the peer's function / table / memory / global, in the module's order
      */
-    public static Instance foreign(Module module, Store store, Map<String, Extern> exports, Object engineState) {
-        Instance inst = new Instance(module, store);
+    public static Instance ofExports(Module module, Store store, Map<String, Extern> exports) {
+        Instance inst = new Instance(module, store, false);
         exports.forEach((name, e) -> {
             if (e instanceof FunctionInstance f) store.register(f);
             inst.exports.put(name, e);
         });
-        inst.engineState = engineState;
         return inst;
     }
 

@@ -43,7 +43,7 @@ public final class Wasi implements AutoCloseable {
         private InputStream stdin = System.in;
         private OutputStream stdout = System.out, stderr = System.err;
         private Random random;
-        private OptionalLong seed = OptionalLong.empty();
+        private Long randomSeed;
 
         /** The program's arguments, {@code argv[0]} (the program name) included. */
         public Builder args(List<String> argv) { this.args = List.copyOf(argv); return this; }
@@ -68,12 +68,12 @@ public final class Wasi implements AutoCloseable {
         public Builder stderr(OutputStream err) { this.stderr = Objects.requireNonNull(err); return this; }
 
         /** Makes {@code random_get} reproducible: a {@link java.util.Random} with this seed instead of {@link SecureRandom}. */
-        public Builder randomSeed(long seed) { this.random = new Random(seed); this.seed = OptionalLong.of(seed); return this; }
+        public Builder randomSeed(long seed) { this.random = new Random(seed); this.randomSeed = seed; return this; }
 
         /** @throws IllegalArgumentException when a preopened directory does not exist or is not a directory */
         public Wasi build() {
-            WasiContext ctx = new WasiContext(args, env, random != null ? random : new SecureRandom(), stdout, stderr);
             Map<String, Path> realPreopens = new LinkedHashMap<>();
+            WasiContext ctx = new WasiContext(args, env, random != null ? random : new SecureRandom(), stdout, stderr);
             ctx.fds.add(new FdEntry.Input(stdin));
             ctx.fds.add(new FdEntry.Output(stdout));
             ctx.fds.add(new FdEntry.Output(stderr));
@@ -88,20 +88,45 @@ public final class Wasi implements AutoCloseable {
                 ctx.fds.add(new FdEntry.Dir(real, List.of(), guest));
                 realPreopens.put(guest, real);
             });
-            return new Wasi(ctx, new WasiConfig(ctx.args, ctx.env, java.util.Collections.unmodifiableMap(realPreopens),
-                    stdin, stdout, stderr, seed));
+            return new Wasi(ctx, new Config(args, env, stdin, stdout, stderr, realPreopens,
+                    randomSeed == null ? OptionalLong.empty() : OptionalLong.of(randomSeed)));
         }
     }
 
     public static Builder builder() { return new Builder(); }
 
-    private final WasiContext ctx;
-    private final WasiConfig config;
-    private final Map<String, Map<String, HostFunction>> modules = new LinkedHashMap<>();
-    private final List<AutoCloseable> onClose = new ArrayList<>();
-    private final WasiImports imports = new WasiImports(this);
+    /**
+     * What a run was configured with, for engines that bring their own WASI implementation (the peer
+     * engines, e.g. Chicory's {@code WasiPreview1}): they give their WASI the same arguments, environment,
+     * streams and preopened directories instead of linking this host's functions.
+     *
+     * @param args       argv, the program name first
+     * @param env        environment entries as {@code KEY=VALUE}, in order
+     * @param preopens   guest path → real host directory, in descriptor order (3, 4, ...)
+     * @param randomSeed the seed of a reproducible {@code random_get}, if one was set
+     */
+    public record Config(List<String> args, List<String> env, InputStream stdin, OutputStream stdout,
+                         OutputStream stderr, Map<String, Path> preopens, OptionalLong randomSeed) {
+        public Config {
+            args = List.copyOf(args);
+            env = List.copyOf(env);
+            preopens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preopens));
+        }
+    }
 
-    private Wasi(WasiContext ctx, WasiConfig config) {
+    /** The {@link Imports} that {@link #imports()} returns: they remember their {@code Wasi} (see {@link #serving}). */
+    private record WasiImports(Wasi wasi) implements Imports {
+        @Override public Extern resolve(String module, String name) {
+            Map<String, HostFunction> m = wasi.modules.get(module);
+            return m == null ? null : m.get(name);
+        }
+    }
+
+    private final WasiContext ctx;
+    private final Config config;
+    private final Map<String, Map<String, HostFunction>> modules = new LinkedHashMap<>();
+
+    private Wasi(WasiContext ctx, Config config) {
         this.ctx = ctx;
         this.config = config;
         modules.put(PREVIEW1, Preview1.hostFunctions(PREVIEW1, ctx, false));
@@ -118,36 +143,20 @@ public final class Wasi implements AutoCloseable {
         modules.put(BENCH, bench);
     }
 
+    /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} */
+    public Imports imports() { return new WasiImports(this); }
+
+    /** @return the configuration this host was built with */
+    public Config config() { return config; }
+
     /**
-     * The imports of one {@link Wasi}: they resolve like any {@link Imports}, and also name their {@link Wasi},
-     * so a peer engine with its own WASI implementation can recognise them, read {@link Wasi#config()} and
-     * tie its resources to the run with {@link Wasi#onClose}.
+     * @return the {@code Wasi} whose {@link #imports()} {@code imports} are, if they are exactly those
+     *         (imports combined with {@link Imports#orElse} are not recognised); engines with their own WASI
+     *         (peers) use it to configure theirs the same way
      */
-    public static final class WasiImports implements Imports {
-        private final Wasi wasi;
-
-        private WasiImports(Wasi wasi) { this.wasi = wasi; }
-
-        /** @return the WASI host these imports belong to */
-        public Wasi wasi() { return wasi; }
-
-        @Override public Extern resolve(String module, String name) {
-            Map<String, HostFunction> m = wasi.modules.get(module);
-            return m == null ? null : m.get(name);
-        }
+    public static java.util.Optional<Wasi> serving(Imports imports) {
+        return imports instanceof WasiImports w ? java.util.Optional.of(w.wasi()) : java.util.Optional.empty();
     }
-
-    /** @return imports for {@code wasi_snapshot_preview1}, {@code wasi_unstable} and {@code bench} (always the same object) */
-    public WasiImports imports() { return imports; }
-
-    /** @return the configuration this run was built with (for peer engines with their own WASI) */
-    public WasiConfig config() { return config; }
-
-    /**
-     * Registers a resource that lives as long as this run (e.g. a peer engine's context running the program
-     * with its own WASI); {@link #close()} closes it, in reverse order of registration.
-     */
-    public void onClose(AutoCloseable resource) { onClose.add(Objects.requireNonNull(resource, "resource")); }
 
     /**
      * Runs {@code _start} of a WASI command instance.
@@ -175,9 +184,18 @@ public final class Wasi implements AutoCloseable {
     /** Flushes stdout and stderr. */
     public void flush() { ctx.flush(); }
 
+    /** resources that live as long as this run ({@link #onClose}) */
+    private final java.util.List<AutoCloseable> onClose = new java.util.ArrayList<>();
+
     /**
-     * Closes the resources registered with {@link #onClose}, every descriptor the program left open, and
-     * flushes stdout/stderr (which stay open).
+     * Registers a resource that lives as long as this run, e.g. the context in which a peer engine runs the
+     * program with its own WASI (GraalWasm); {@link #close()} closes it, in reverse order of registration.
+     */
+    public void onClose(AutoCloseable resource) { onClose.add(Objects.requireNonNull(resource, "resource")); }
+
+    /**
+     * Closes the resources registered with {@link #onClose} (each once), every descriptor the program left
+     * open, and flushes stdout/stderr (which stay open).
      * @throws IllegalStateException when a registered resource failed to close (after closing the rest)
      */
     @Override public void close() {

@@ -97,6 +97,12 @@ public final class ModuleBuilder {
     /** A funcref table of exactly these functions (its minimum size), filled by an active segment at 0. */
     public ModuleBuilder table(int... funcIndices) { elements = funcIndices.clone(); return this; }
 
+    /** Exports memory 0 as {@code name} (WASI hosts such as Wasmtime's read the guest's memory through the export "memory"). */
+    public ModuleBuilder exportMemory(String name) {
+        exports.add(new Body().name(name).u8(2).u32(0).bytes());
+        return this;
+    }
+
     /** One memory of {@code pages} 64 KiB pages minimum, no maximum. */
     public ModuleBuilder memory(int pages) { memoryPages = pages; return this; }
 

@@ -37,8 +37,9 @@ import org.tailbench.wasm.ValType;
  */
 final class ContextState implements AutoCloseable {
     final Context context;
-    /** weak: the per-store map in {@link GraalWasmModule} must not keep its key alive */
-    private final java.lang.ref.WeakReference<Store> store;
+    private final Store store;
+    /** what the proxies inside the context hold, so that the context does not keep this state alive */
+    private final java.lang.ref.WeakReference<ContextState> self = new java.lang.ref.WeakReference<>(this);
     private final Map<Source, Value> modules = new HashMap<>();
     private final Map<Extern, Object> guestOf = new IdentityHashMap<>();
     private final Map<Value, GraalFunction> functionsByGuest = new HashMap<>();
@@ -48,15 +49,11 @@ final class ContextState implements AutoCloseable {
 
     ContextState(Context context, Store store) {
         this.context = context;
-        this.store = new java.lang.ref.WeakReference<>(store);
+        this.store = store;
     }
 
     /** @return the store whose instances live in this context */
-    Store store() {
-        Store s = store.get();
-        if (s == null) throw new IllegalStateException("graalwasm peer: the store of this context is gone");
-        return s;
-    }
+    Store store() { return store; }
 
     /** @return the GraalWasm module of {@code source} in this context (parsed once per context) */
     Value module(Source source) {
@@ -99,11 +96,14 @@ final class ContextState implements AutoCloseable {
             throw new UnsupportedOperationException("graalwasm peer: " + h.name() + " needs the caller's memory, which lives in "
                     + "GraalWasm; WASI programs run with GraalWasm's own WASI (wasi_snapshot_preview1 only)");
         }
+        java.lang.ref.WeakReference<ContextState> state = self;
         return args -> {
+            ContextState cs = state.get();
+            if (cs == null) throw new IllegalStateException("graalwasm peer: the instances of this context are gone");
             long[] a = new long[type.params().length];
-            for (int i = 0; i < a.length; i++) a[i] = ValueCodec.fromGuest(type.params()[i], args[i], store(), this);
+            for (int i = 0; i < a.length; i++) a[i] = ValueCodec.fromGuest(type.params()[i], args[i], cs.store, cs);
             long[] r = f.invoke(a);
-            return ValueCodec.guestResults(type.results(), r, store(), this);
+            return ValueCodec.guestResults(type.results(), r, cs.store, cs);
         };
     }
 

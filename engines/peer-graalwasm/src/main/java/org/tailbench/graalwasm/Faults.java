@@ -18,14 +18,6 @@ import org.tailbench.wasm.Module;
 final class Faults {
     private Faults() {}
 
-    /** Kinds in match order: the longer messages first where one contains another. */
-    private static final TrapKind[] KINDS = {
-        TrapKind.INTEGER_DIVIDE_BY_ZERO, TrapKind.INTEGER_OVERFLOW, TrapKind.INVALID_CONVERSION_TO_INTEGER,
-        TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, TrapKind.UNDEFINED_ELEMENT,
-        TrapKind.UNINITIALIZED_ELEMENT, TrapKind.INDIRECT_CALL_TYPE_MISMATCH, TrapKind.CALL_STACK_EXHAUSTED,
-        TrapKind.UNREACHABLE,
-    };
-
     /** @return the exception to throw for {@code e}, raised while running code of {@code module} */
     static RuntimeException of(PolyglotException e, Module module) {
         if (e.isExit()) return new WasiExit(e.getExitStatus());
@@ -40,9 +32,8 @@ final class Faults {
         if (e.isResourceExhausted() || lower.contains("stack overflow") || lower.contains("stackoverflow")) {
             return trap(TrapKind.CALL_STACK_EXHAUSTED, TrapKind.CALL_STACK_EXHAUSTED.message + " (" + msg + ")", e, module);
         }
-        for (TrapKind k : KINDS) {
-            if (lower.contains(k.message)) return trap(k, lower.startsWith(k.message) ? msg : k.message + " (" + msg + ")", e, module);
-        }
+        TrapKind k = TrapKind.fromMessage(msg);
+        if (k != TrapKind.HOST) return trap(k, lower.startsWith(k.message) ? msg : k.message + " (" + msg + ")", e, module);
         TrapKind own = ownWording(lower);
         if (own != null) return trap(own, own.message + " (graalwasm: " + msg + ")", e, module);
         return trap(TrapKind.HOST, "graalwasm: " + msg, e, module);

@@ -2,7 +2,9 @@ package org.tailbench.graalwasm;
 
 import java.lang.management.ManagementFactory;
 import org.tailbench.runtime.CompiledModule;
-import org.tailbench.runtime.Engine;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tailbench.runtime.PeerEngine;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -21,7 +23,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * compiler on the upgrade module path (see this module's README.md); {@link #configuration()} says which
  * applies in this JVM and {@link #label()} marks the fallback.
  */
-public final class GraalWasmEngine implements Engine {
+public final class GraalWasmEngine implements PeerEngine {
     /** The name users select the engine by. */
     public static final String NAME = "graalwasm";
 
@@ -29,6 +31,22 @@ public final class GraalWasmEngine implements Engine {
 
     @Override public String description() {
         return "GraalWasm " + polyglotVersion() + " (Truffle, polyglot API, GraalWasm's own WASI); " + configuration();
+    }
+
+    /** What the report's "Versions and configuration" table lists (see {@link PeerEngine#about()}). */
+    @Override public Map<String, String> about() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("library", "org.graalvm.polyglot:polyglot + org.graalvm.polyglot:wasm " + polyglotVersion()
+                + (optimizing() ? " + org.graalvm.compiler:compiler " + polyglotVersion() : ""));
+        m.put("mode", configuration());
+        m.put("wasi", "GraalWasm's own (wasm.Builtins=wasi_snapshot_preview1) with the run's argv, environment, stdin, "
+                + "stdout/stderr streams and preopened directories (wasm.WasiMapDirs); one polyglot Context per run, "
+                + "one shared polyglot Engine; proc_exit → WasiExit");
+        m.put("jvm flags", optimizing()
+                ? "-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --module-path <Graal jars> --upgrade-module-path "
+                  + "<compiler jar> --add-modules org.graalvm.polyglot (engines/peer-graalwasm/bin/graal-jvm-args.sh)"
+                : "none (so interpreter-only; the optimizing flags are in engines/peer-graalwasm/bin/graal-jvm-args.sh)");
+        return m;
     }
 
     /**

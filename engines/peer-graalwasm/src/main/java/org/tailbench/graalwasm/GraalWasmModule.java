@@ -1,6 +1,7 @@
 package org.tailbench.graalwasm;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Table;
 import org.tailbench.wasi.Wasi;
-import org.tailbench.wasi.WasiConfig;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.Module;
 import org.tailbench.wasm.Op;
@@ -34,18 +34,21 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * A module prepared for GraalWasm: the polyglot {@link Source} of its original bytes, built once.
  *
- * <p>{@link #instantiate} with a {@link Wasi}'s imports ({@link Wasi.WasiImports}) runs the module as a WASI
+ * <p>{@link #instantiate} with a {@link Wasi}'s imports (recognised by {@link Wasi#serving}) runs the module as a WASI
  * command with GraalWasm's own WASI: a fresh {@link Context} per instance ({@code wasm.Builtins=
  * wasi_snapshot_preview1}) with the run's argv, environment, stdin/stdout/stderr and preopened directories
  * ({@code wasm.WasiMapDirs}); it is closed by {@link Wasi#close()}. Other imports (e.g. {@code bench.start})
  * are linked from the {@link Imports}. With any other {@link Imports} (the spec runner), every instance of
- * one {@link Store} shares one context, so instances link to each other's exports; it is closed when the
- * store is garbage.
+ * one {@link Store} shares one context, so instances link to each other's exports; it is closed once no
+ * instance or function of it is reachable any more.
  */
 final class GraalWasmModule implements CompiledModule {
     private static final Cleaner CLEANER = Cleaner.create();
-    /** one context per store, for non-WASI instantiation (weak: it goes with the store) */
-    private static final Map<Store, ContextState> STORE_CONTEXTS = new WeakHashMap<>();
+    /**
+     * One context per store, for non-WASI instantiation. Weak both ways: the state lives as long as an instance
+     * or function of it (they hold it) and is closed by {@link #CLEANER} when none is left.
+     */
+    private static final Map<Store, WeakReference<ContextState>> STORE_CONTEXTS = new WeakHashMap<>();
 
     private final ValidatedModule validated;
     private final org.graalvm.polyglot.Engine polyglot;
@@ -79,9 +82,10 @@ final class GraalWasmModule implements CompiledModule {
     @Override public ValidatedModule module() { return validated; }
 
     @Override public Instance instantiate(Store store, Imports imports) {
-        if (imports instanceof Wasi.WasiImports wi) {
-            ContextState cs = wasiContext(store, wi.wasi());
-            wi.wasi().onClose(cs);
+        Wasi wasi = Wasi.serving(imports).orElse(null);
+        if (wasi != null) {
+            ContextState cs = wasiContext(store, wasi);
+            wasi.onClose(cs);
             return instantiateIn(cs, imports, true);
         }
         return instantiateIn(storeContext(store), imports, false);
@@ -120,7 +124,9 @@ final class GraalWasmModule implements CompiledModule {
             };
             ours.put(ex.name(), e);
         }
-        return Instance.foreign(m, cs.store(), ours, cs);
+        Instance inst = Instance.ofExports(m, cs.store(), ours);
+        inst.engineState = cs;
+        return inst;
     }
 
     /**
@@ -162,7 +168,7 @@ final class GraalWasmModule implements CompiledModule {
     }
 
     private ContextState wasiContext(Store store, Wasi wasi) {
-        WasiConfig c = wasi.config();
+        Wasi.Config c = wasi.config();
         Context.Builder b = Context.newBuilder("wasm").engine(polyglot)
                 .option("wasm.Builtins", Wasi.PREVIEW1)
                 .arguments("wasm", c.args().toArray(String[]::new))
@@ -183,12 +189,13 @@ final class GraalWasmModule implements CompiledModule {
 
     private ContextState storeContext(Store store) {
         synchronized (STORE_CONTEXTS) {
-            ContextState cs = STORE_CONTEXTS.get(store);
+            WeakReference<ContextState> ref = STORE_CONTEXTS.get(store);
+            ContextState cs = ref == null ? null : ref.get();
             if (cs == null) {
                 Context ctx = Context.newBuilder("wasm").engine(polyglot).build();
                 cs = new ContextState(ctx, store);
-                STORE_CONTEXTS.put(store, cs);
-                CLEANER.register(store, () -> ctx.close(true));
+                STORE_CONTEXTS.put(store, new WeakReference<>(cs));
+                CLEANER.register(cs, () -> ctx.close(true));
             }
             return cs;
         }

@@ -124,6 +124,20 @@ class GraalWasmEngineTest {
                 t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
     }
 
+    /** Keeping only an exported function (not its store or instance) must keep its context open. */
+    @Test void aFunctionKeepsItsContextAlive() throws InterruptedException {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {ModuleBuilder.I32}, ModuleBuilder.I32);
+        int f = mb.func(t, 0, new Body().localGet(0).i32Const(1).op(Op.I32_ADD));
+        FunctionInstance inc = ENGINE.compile(ValidatedModule.of(mb.export("inc", f).build()))
+                .instantiate(new Store(), Imports.NONE).exportedFunction("inc");
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(inc.invoke(41)).containsExactly(42);
+    }
+
     /** GraalWasm 25.0.2 does not implement the tail-call proposal: the failure must say so, not crash. */
     @Test void tailCallsAreReportedAsUnsupported() {
         ModuleBuilder mb = new ModuleBuilder();
