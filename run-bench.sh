@@ -196,6 +196,40 @@ if [ -n "$BASELINE" ] && [[ ",$ENGINES," != *",$BASELINE,"* ]]; then
   die "--baseline $BASELINE is not among the engines run ($ENGINES)"
 fi
 
+# --- graalwasm ---
+# GraalWasm (engine graalwasm) compiles Wasm to machine code only with JVMCI enabled, the Graal jars on the
+# module path and the Graal compiler on the upgrade module path (engines/peer-graalwasm/README.md); the build
+# copies them to engines/peer-graalwasm/target/graal/. JMH's -jvmArgs applies to every benchmark of one
+# invocation, so graalwasm runs in its own JMH invocation per (benchmark, workload) with these flags added
+# to its forks. Without the jars it runs interpreter-only, and engines.txt / the tables say so.
+GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null) || GRAAL_JVM_ARGS=""
+if [ -z "$GRAAL_JVM_ARGS" ] && [ "$DRY_RUN" = 0 ] && [[ ",$ENGINES," == *",graalwasm,"* ]] && command -v mvn >/dev/null; then
+  say "graalwasm: copying the Graal jars (mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package)"
+  mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package >/dev/null 2>&1 \
+    && GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null)
+fi
+OTHER_ENGINES=$(printf '%s\n' "${ENGINE_LIST[@]}" | grep -vx graalwasm | paste -sd, -)
+GRAAL_SELECTED=0
+for e in "${ENGINE_LIST[@]}"; do [ "$e" = graalwasm ] && GRAAL_SELECTED=1; done
+engine_groups() { # the JMH invocations per (benchmark, workload): "main" (every other engine) and/or "graalwasm"
+  [ -n "$OTHER_ENGINES" ] && echo main
+  [ "$GRAAL_SELECTED" = 1 ] && echo graalwasm
+  return 0
+}
+group_engines() { if [ "$1" = graalwasm ]; then echo graalwasm; else echo "$OTHER_ENGINES"; fi; }
+group_jvm_args() { if [ "$1" = graalwasm ] && [ -n "$GRAAL_JVM_ARGS" ]; then echo "$FORK_JVM_ARGS $GRAAL_JVM_ARGS"; else echo "$FORK_JVM_ARGS"; fi; }
+if [ "$GRAAL_SELECTED" = 1 ] && [ "$DRY_RUN" = 0 ]; then
+  if [ -n "$GRAAL_JVM_ARGS" ]; then
+    # the description (and peer lines) as the forks will see them (optimizing or not), for engines.txt / peers.txt
+    # shellcheck disable=SC2086
+    graal_lines=$("$JAVA" $GRAAL_JVM_ARGS --sun-misc-unsafe-memory-access=allow -cp "$BENCH_JAR" org.tailbench.bench.Inventory 2>/dev/null \
+                  | grep -E '^(engine|peer)\.graalwasm[.=]')
+    [ -n "$graal_lines" ] && INVENTORY=$(printf '%s\n' "$INVENTORY" | grep -Ev '^(engine|peer)\.graalwasm[.=]'; echo "$graal_lines")
+  else
+    say "graalwasm: no Graal jars in engines/peer-graalwasm/target/graal (build it: mvn -q -DskipTests -pl engines/peer-graalwasm -am package); it runs INTERPRETER-ONLY"
+  fi
+fi
+
 # One JMH invocation per (benchmark, workload): each writes its own JSON part, so an interrupted run
 # keeps every finished part.
 bench_regex() {
@@ -209,10 +243,11 @@ bench_fqn() { local r; r=$(bench_regex "$1"); r=${r#^}; r=${r%$}; echo "${r//\\/
 settings_of() { if [ "$1" = run ]; then echo "${RUN_SET[*]}"; else echo "${INST_SET[*]}"; fi; }
 # Estimated seconds for one invocation: per engine and fork, iterations plus ~3 s of JVM start, setup
 # and the setup's checked run (an operation longer than an iteration stretches that iteration).
-estimate() {
-  local f wi w i r
+estimate() { # $1 = benchmark, $2 = engine group (engine_groups; default: every engine)
+  local f wi w i r n=${#ENGINE_LIST[@]}
   read -r f wi w i r <<< "$(settings_of "$1")"
-  echo $(( ${#ENGINE_LIST[@]} * f * (wi * w + i * r + 3) + 2 ))
+  [ -n "${2:-}" ] && n=$(group_engines "$2" | tr ',' '\n' | grep -c .)
+  echo $(( n * f * (wi * w + i * r + 3) + 2 ))
 }
 PLAN=()
 # references: per workload about 2 s of native builds, plus (1 checked + N timed) runs of each cell
@@ -227,24 +262,23 @@ ref_estimate() {
 TOTAL_EST=$(ref_estimate)
 for w in "${WORKLOAD_LIST[@]}"; do
   for b in "${BENCHES[@]}"; do
-    PLAN+=("$b:$w")
-    TOTAL_EST=$(( TOTAL_EST + $(estimate "$b") ))
+    for g in $(engine_groups); do PLAN+=("$b:$w:$g"); TOTAL_EST=$(( TOTAL_EST + $(estimate "$b" "$g") )); done
   done
 done
 fmt_secs() { printf '%dm%02ds' $(( $1 / 60 )) $(( $1 % 60 )); }
 
 jmh_cmd() { # prints one JMH command line as an array assignment target: fills CMD
-  local b=$1 w=$2 json=$3 f wi wt i r
+  local b=$1 w=$2 json=$3 g=${4:-main} f wi wt i r
   read -r f wi wt i r <<< "$(settings_of "$b")"
   CMD=("$JAVA" -Xmx512m --sun-misc-unsafe-memory-access=allow -jar "$BENCH_JAR" "$(bench_regex "$b")"
-       -p "engine=$ENGINES" -p "workload=$w")
+       -p "engine=$(group_engines "$g")" -p "workload=$w")
   [ "$b" = compile ] || CMD+=(-p "size=$SIZE")
   if [ -n "$WASM" ]; then
     CMD+=(-p "wasmFile=$MODULE_DIR/$WASM_NAME.wasm")
     [ "$b" = compile ] || CMD+=(-p "wasmArgs=@$MODULE_DIR/$WASM_NAME.args")
   fi
   CMD+=(-bm avgt -tu ms -f "$f" -wi "$wi" -w "${wt}s" -i "$i" -r "${r}s" -t 1
-        -jvmArgs "$FORK_JVM_ARGS" -rf json -rff "$json")
+        -jvmArgs "$(group_jvm_args "$g")" -rf json -rff "$json")
   CMD+=("${EXTRA_JMH[@]}")
 }
 
@@ -271,9 +305,9 @@ if [ "$DRY_RUN" = 1 ]; then
   if [ "$REFERENCES" != none ]; then ref_cmd "RUN_DIR/references.tsv"; echo "  (references) $(printf '%q ' "${REF_CMD[@]}")"; fi
   n=0
   for p in "${PLAN[@]}"; do
-    n=$((n + 1)); b=${p%%:*}; w=${p#*:}
-    jmh_cmd "$b" "$w" "RUN_DIR/jmh-parts/$(printf %02d $n)-$b-$w.json"
-    echo "  ($n/${#PLAN[@]}, ~$(fmt_secs "$(estimate "$b")")) $(printf '%q ' "${CMD[@]}")"
+    n=$((n + 1)); b=${p%%:*}; w=${p#*:}; g=${w##*:}; w=${w%:*}
+    jmh_cmd "$b" "$w" "RUN_DIR/jmh-parts/$(printf %02d $n)-$b-$w-$g.json" "$g"
+    echo "  ($n/${#PLAN[@]}, ~$(fmt_secs "$(estimate "$b" "$g")")) $(printf '%q ' "${CMD[@]}")"
   done
   exit 0
 fi
@@ -393,14 +427,14 @@ if [ "$REFERENCES" != none ]; then
 fi
 n=0
 for p in "${PLAN[@]}"; do
-  n=$((n + 1)); b=${p%%:*}; w=${p#*:}
-  part="$RUN_DIR/jmh-parts/$(printf %02d $n)-$b-$w.json"
-  jmh_cmd "$b" "$w" "$part.tmp"
+  n=$((n + 1)); b=${p%%:*}; w=${p#*:}; g=${w##*:}; w=${w%:*}
+  part="$RUN_DIR/jmh-parts/$(printf %02d $n)-$b-$w-$g.json"
+  jmh_cmd "$b" "$w" "$part.tmp" "$g"
   printf '%q ' "${CMD[@]}" >> "$RUN_DIR/command.txt"; echo >> "$RUN_DIR/command.txt"
   now=$(( $(date +%s) - START ))
   remaining=$(( TOTAL_EST - ELAPSED_EST ))
   CURRENT="$b × $w"
-  say "($n/${#PLAN[@]}) $b × $w [engines $ENGINES] — elapsed $(fmt_secs $now), about $(fmt_secs $remaining) to go"
+  say "($n/${#PLAN[@]}) $b × $w [engines $(group_engines "$g")] — elapsed $(fmt_secs $now), about $(fmt_secs $remaining) to go"
   # tee -i: a Ctrl-C stops JMH but not the copy of its last lines into jmh.log
   failures_before=$(grep -c '<failure>' "$RUN_DIR/jmh.log")
   waited=0
@@ -422,7 +456,7 @@ for p in "${PLAN[@]}"; do
   [ "$status" = 0 ] || say "JMH exited with status $status for $b × $w (see jmh.log)"
   failures=$(( $(grep -c '<failure>' "$RUN_DIR/jmh.log") - failures_before ))
   [ "$failures" = 0 ] || say "FAILURE: $failures benchmark(s) of $b × $w failed (wrong answer or error; stack trace above and in jmh.log)"
-  ELAPSED_EST=$(( ELAPSED_EST + $(estimate "$b") ))
+  ELAPSED_EST=$(( ELAPSED_EST + $(estimate "$b" "$g") ))
   DONE=$n
 done
 CURRENT="tables"

@@ -184,10 +184,33 @@ public final class Wasi implements AutoCloseable {
     /** Flushes stdout and stderr. */
     public void flush() { ctx.flush(); }
 
-    /** Closes every descriptor the program left open and flushes stdout/stderr (which stay open). */
+    /** resources that live as long as this run ({@link #onClose}) */
+    private final java.util.List<AutoCloseable> onClose = new java.util.ArrayList<>();
+
+    /**
+     * Registers a resource that lives as long as this run, e.g. the context in which a peer engine runs the
+     * program with its own WASI (GraalWasm); {@link #close()} closes it, in reverse order of registration.
+     */
+    public void onClose(AutoCloseable resource) { onClose.add(Objects.requireNonNull(resource, "resource")); }
+
+    /**
+     * Closes the resources registered with {@link #onClose} (each once), every descriptor the program left
+     * open, and flushes stdout/stderr (which stay open).
+     * @throws IllegalStateException when a registered resource failed to close (after closing the rest)
+     */
     @Override public void close() {
+        RuntimeException failure = null;
+        for (int i = onClose.size() - 1; i >= 0; i--) {
+            try {
+                onClose.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) failure = new IllegalStateException("closing " + onClose.get(i) + " failed: " + e, e);
+            }
+        }
+        onClose.clear();
         ctx.fds.closeAll();
         ctx.flush();
+        if (failure != null) throw failure;
     }
 
     /** For tests in this package: the shared state. */
