@@ -1,0 +1,95 @@
+package org.tailbench.aot;
+
+import java.lang.invoke.MethodHandles;
+import org.tailbench.aot.rt.AotContext;
+import org.tailbench.aot.rt.AotFunction;
+import org.tailbench.aot.rt.Linkage;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Store;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.Module;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * A module compiled by aot: its generated classes defined as hidden classes
+ * ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}, class data = the module's {@link Linkage}),
+ * instantiated any number of times; each instance gets one {@link AotContext}.
+ */
+public final class AotModule implements CompiledModule {
+    private final ValidatedModule module;
+    private final AotClasses classes;
+    private final Linkage linkage;
+
+    private AotModule(ValidatedModule module, AotClasses classes, Linkage linkage) {
+        this.module = module;
+        this.classes = classes;
+        this.linkage = linkage;
+    }
+
+    /**
+     * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
+     * made them) as hidden classes.
+     * @throws IllegalArgumentException when {@code classes} were made from other module bytes
+     */
+    public static AotModule define(ValidatedModule module, AotClasses classes) {
+        String sha = AotClasses.sha256(module.module().bytes);
+        if (!sha.equals(classes.moduleSha256())) {
+            throw new IllegalArgumentException("aot classes were compiled from another module (SHA-256 "
+                    + classes.moduleSha256() + "), not this one (" + sha + ")");
+        }
+        Module m = module.module();
+        int n = classes.classOf().length;
+        String[] names = new String[m.functionCount()];
+        int[] lineBase = new int[m.functionCount()];
+        for (int f = 0; f < m.functionCount(); f++) {
+            names[f] = m.functionName(f);
+            lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
+        }
+        FuncType[] types = m.types.toArray(FuncType[]::new);
+        if (n != m.functionCount()) {
+            // a split module: types of the parts are not in m; the classes carry all they need, but the
+            // context's slot sizes must cover the parts' parameters and results
+            throw new IllegalStateException("aot: split modules are defined by the compiler's own path");
+        }
+        Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
+                lineBase, types, classes.profiling());
+        MethodHandles.Lookup host = Linkage.hostLookup();
+        try {
+            for (int k = 0; k < classes.classFiles().length; k++) {
+                linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("aot: defining generated classes failed", e);
+        }
+        return new AotModule(module, classes, linkage);
+    }
+
+    @Override public ValidatedModule module() { return module; }
+
+    /** @return the class files and compile log this module was defined from */
+    public AotClasses classes() { return classes; }
+
+    @Override public Instance instantiate(Store store, Imports imports) {
+        Module m = module.module();
+        AotContext[] ctx = new AotContext[1];
+        return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
+            if (ctx[0] == null) {
+                ctx[0] = new AotContext(inst, linkage);
+                inst.engineState = ctx[0];
+            }
+            int typeIndex = m.functions.get(defined).typeIndex();
+            return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
+        });
+    }
+
+    /**
+     * @return the aot context of {@code inst} (its call depth, tail-call counters), or null when
+     *         {@code inst} was not made by an aot module or has no functions of its own
+     */
+    public static AotContext context(Instance inst) {
+        return inst.engineState instanceof AotContext c ? c : null;
+    }
+}
