@@ -24,11 +24,11 @@ final class MemoryGen {
         long imm = g.code.a[i], imm2 = g.code.b[i];
         if (op.isMemoryAccess()) {
             String sig = op.signature;
-            ValType t = FunctionGen.sigType(op.signature.charAt(op.signature.length() - 1));
-            boolean load = sig.endsWith(":i") || sig.endsWith(":l") || sig.endsWith(":f") || sig.endsWith(":d");
+            boolean load = !sig.endsWith(":");
+            ValType t = FunctionGen.sigType(load ? sig.charAt(sig.length() - 1) : sig.charAt(1));
             a.iconst((int) imm);
             a.aload(g.memSlot);
-            String jt = CallingConvention.jvmType(load ? t : FunctionGen.sigType(sig.charAt(1))).getDescriptor();
+            String jt = CallingConvention.jvmType(t).getDescriptor();
             if (load) {
                 g.popN(1);
                 a.invokeStatic(MEM, methodName(op), "(II[B)" + jt);
