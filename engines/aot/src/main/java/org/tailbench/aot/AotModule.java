@@ -41,18 +41,16 @@ public final class AotModule implements CompiledModule {
                     + classes.moduleSha256() + "), not this one (" + sha + ")");
         }
         Module m = module.module();
-        int n = classes.classOf().length;
         String[] names = new String[m.functionCount()];
         int[] lineBase = new int[m.functionCount()];
         for (int f = 0; f < m.functionCount(); f++) {
             names[f] = m.functionName(f);
             lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
         }
-        FuncType[] types = m.types.toArray(FuncType[]::new);
-        if (n != m.functionCount()) {
-            // a split module: types of the parts are not in m; the classes carry all they need, but the
-            // context's slot sizes must cover the parts' parameters and results
-            throw new IllegalStateException("aot: split modules are defined by the compiler's own path");
+        // types of the module code generation saw (a split appends functions, and maybe types, to the input)
+        FuncType[] types = AotCompiler.prepare(module).module().module().types.toArray(FuncType[]::new);
+        if (classes.classOf().length < m.functionCount()) {
+            throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.profiling());

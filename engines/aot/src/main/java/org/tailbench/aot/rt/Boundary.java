@@ -29,8 +29,15 @@ import org.tailbench.runtime.TrapKind;
 public final class Boundary {
     /** Stack of a worker thread in bytes: {@code -Dtailbench.aot.stackSize=BYTES}, default 1 GiB. */
     public static final long STACK_BYTES = Long.getLong("tailbench.aot.stackSize", 1L << 30);
-    /** Wasm frames allowed on an ordinary thread before moving to a worker: {@code -Dtailbench.aot.inlineDepth}, default 128. */
-    public static final int INLINE_DEPTH = Integer.getInteger("tailbench.aot.inlineDepth", 128);
+    /** Wasm frames allowed on an ordinary thread before moving to a worker: {@code -Dtailbench.aot.inlineDepth}, default 256. */
+    public static final int INLINE_DEPTH = Integer.getInteger("tailbench.aot.inlineDepth", 256);
+
+    /**
+     * Set on an ordinary thread once its Wasm code needed a worker: later entries from the host on that
+     * thread start on a worker directly (one hand-off per entry instead of one per crossing of
+     * {@link #INLINE_DEPTH} in recursion that goes up and down around it).
+     */
+    private static final ThreadLocal<boolean[]> PREFER_WORKER = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
@@ -48,6 +55,13 @@ public final class Boundary {
 
     /** Host → Wasm: runs {@code f} (and the tail calls it leaves) and restores the context however it ends. */
     static long[] enter(AotFunction f, long[] args) {
+        if (!(Thread.currentThread() instanceof WasmThread) && PREFER_WORKER.get()[0]) {
+            return onWorker(() -> enterHere(f, args));
+        }
+        return enterHere(f, args);
+    }
+
+    private static long[] enterHere(AotFunction f, long[] args) {
         AotContext ctx = f.ctx;
         ctx.ready();
         int depth0 = ctx.depth, limit0 = ctx.depthLimit, tc0 = ctx.tcTarget;
@@ -100,6 +114,7 @@ public final class Boundary {
         if (ctx.depth >= ctx.maxDepth || Thread.currentThread() instanceof WasmThread) {
             throw Backtraces.fill(new Trap(TrapKind.CALL_STACK_EXHAUSTED), 1);
         }
+        PREFER_WORKER.get()[0] = true;
         try {
             return onWorker(() -> {
                 int limit = ctx.depthLimit;
