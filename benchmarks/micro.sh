@@ -53,7 +53,7 @@ source "$ROOT/engines/cli/bin/find-jdk.sh" && tailbench_find_jdk || exit 2
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 stale() { # true when the jar is missing or a source/pom it contains is newer
   [ -f "$JAR" ] || return 0
-  [ -n "$(find pom.xml benchmarks engines/core engines/interp workloads -newer "$JAR" \
+  [ -n "$(find pom.xml benchmarks engines/core engines/interp engines/aot workloads -newer "$JAR" \
           \( -name '*.java' -o -name 'pom.xml' -o -name 'org.tailbench.runtime.Engine' \) \
           -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }

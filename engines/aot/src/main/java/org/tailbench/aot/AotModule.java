@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import org.tailbench.aot.rt.AotContext;
 import org.tailbench.aot.rt.AotFunction;
 import org.tailbench.aot.rt.Linkage;
+import org.tailbench.aot.rt.ModuleClassLoader;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
@@ -14,11 +15,21 @@ import org.tailbench.wasm.Module;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * A module compiled by aot: its generated classes defined as hidden classes
- * ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}, class data = the module's {@link Linkage}),
- * instantiated any number of times; each instance gets one {@link AotContext}.
+ * A module compiled by aot: its generated classes defined (ordinary classes of a per-module
+ * {@link ModuleClassLoader}, or hidden classes: {@link #HIDDEN_CLASSES}), instantiated any number of
+ * times; each instance gets one {@link AotContext}.
  */
 public final class AotModule implements CompiledModule {
+    /**
+     * {@code -Dtailbench.aot.hiddenClasses=true}: define the generated classes as hidden classes
+     * ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}). Off by default because the JVM treats
+     * every method of a hidden class as a hidden frame: JFR's execution samples and exception stack traces
+     * leave them out (checked on JDK 25, even with {@code -XX:+ShowHiddenFrames} for JFR), so profiles
+     * could not attribute time to Wasm functions. The default defines them as ordinary classes of a
+     * {@link ModuleClassLoader}, one per module (unloaded with it). Backtraces work in both modes.
+     */
+    public static final boolean HIDDEN_CLASSES = Boolean.getBoolean("tailbench.aot.hiddenClasses");
+
     private final ValidatedModule module;
     private final AotClasses classes;
     private final Linkage linkage;
@@ -54,12 +65,19 @@ public final class AotModule implements CompiledModule {
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.profiling());
-        MethodHandles.Lookup host = Linkage.hostLookup();
         try {
-            for (int k = 0; k < classes.classFiles().length; k++) {
-                linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+            if (HIDDEN_CLASSES) {
+                MethodHandles.Lookup host = Linkage.hostLookup();
+                for (int k = 0; k < classes.classFiles().length; k++) {
+                    linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+                }
+            } else {
+                ModuleClassLoader loader = new ModuleClassLoader(linkage);
+                for (int k = 0; k < classes.classFiles().length; k++) {
+                    linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
+                }
             }
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("aot: defining generated classes failed", e);
         }
         return new AotModule(module, classes, linkage);

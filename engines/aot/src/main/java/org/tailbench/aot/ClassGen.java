@@ -5,7 +5,6 @@ import static org.objectweb.asm.Opcodes.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -22,7 +21,7 @@ import org.tailbench.wasm.ValType;
  *   <li>{@code $drain(AotContext)long}: the trampoline loop (pending tail calls until none is left);</li>
  *   <li>{@code $box_<sig>}, {@code $pack_<sig>}: values → new long[] / into a given long[];</li>
  *   <li>{@code $tc<T>}, {@code $rci<T>}, {@code $ci<T>}: tail call, tail call indirect, call indirect of type T;</li>
- *   <li>{@code $linkage()}: the module's {@code Linkage} (class data), for backtraces.</li>
+ *   <li>{@code $linkage()}: the module's {@code Linkage}, for backtraces.</li>
  * </ul>
  */
 final class ClassGen {
@@ -273,7 +272,11 @@ final class ClassGen {
         Label[] cases = new Label[keys.length];
         for (int k = 0; k < keys.length; k++) cases[k] = new Label();
         mv.visitVarInsn(ILOAD, 0);
-        mv.visitLookupSwitchInsn(other, keys, cases);
+        if (keys.length > 0 && keys[keys.length - 1] - keys[0] == keys.length - 1) {
+            mv.visitTableSwitchInsn(keys[0], keys[keys.length - 1], other, cases);   // functions of a class are contiguous
+        } else {
+            mv.visitLookupSwitchInsn(other, keys, cases);
+        }
         for (int k = 0; k < keys.length; k++) {
             a.label(cases[k]);
             FuncType t = plan.type(keys[k]);
@@ -324,13 +327,13 @@ final class ClassGen {
         mv.visitEnd();
     }
 
-    /** {@code $linkage() Object}: the class data */
+    /** {@code $linkage() Object}: the module's linkage ({@code Linkage.of(MethodHandles.lookup())}) */
     private void linkage() {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$linkage", "()Ljava/lang/Object;", null, null);
         mv.visitCode();
-        mv.visitLdcInsn(new ConstantDynamic("_", "Lorg/tailbench/aot/rt/Linkage;", new Handle(H_INVOKESTATIC,
-                "java/lang/invoke/MethodHandles", "classData",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false)));
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitMethodInsn(INVOKESTATIC, "org/tailbench/aot/rt/Linkage", "of",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;)Lorg/tailbench/aot/rt/Linkage;", false);
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

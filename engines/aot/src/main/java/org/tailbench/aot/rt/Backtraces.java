@@ -10,7 +10,7 @@ import org.tailbench.runtime.Trap;
 /**
  * Turns the JVM stack into Wasm backtrace frames. Generated methods are named {@code f<N>_<name>} (N the
  * Wasm function index) and their line numbers follow {@link Linkage#LINE_NUMBERS}, so a
- * {@link StackWalker} (showing hidden frames: generated classes are hidden classes) finds every active
+ * {@link StackWalker} (showing hidden frames, for when generated classes are hidden classes) finds every active
  * Wasm frame with the offset of the instruction it is executing.
  *
  * <p>A walk covers one segment: from the innermost generated frame to the nearest {@link Boundary}
@@ -24,7 +24,8 @@ public final class Backtraces {
     /** the {@link Linkage} of a generated class (its {@code $linkage()}), null for every other class */
     private static final ClassValue<Linkage> LINKAGE = new ClassValue<>() {
         @Override protected Linkage computeValue(Class<?> c) {
-            if (!c.isHidden() || !c.getName().startsWith(Linkage.class.getPackageName() + ".")) return null;
+            if (!(c.isHidden() || c.getClassLoader() instanceof ModuleClassLoader)
+                    || !c.getName().startsWith(Linkage.class.getPackageName() + ".Wasm$")) return null;
             try {
                 Method m = c.getDeclaredMethod("$linkage");
                 return (Linkage) m.invoke(null);

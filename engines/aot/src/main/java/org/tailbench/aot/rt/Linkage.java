@@ -9,11 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tailbench.wasm.FuncType;
 
 /**
- * What the generated classes of one compiled module share: the classes themselves (defined as hidden
- * classes, so they cannot name each other; calls across classes go through {@code invokedynamic} bound
- * by {@link #bootstrapCall}), which class holds which function, canonical types, slot sizes, and the
+ * What the generated classes of one compiled module share: the classes themselves (calls across classes go
+ * through {@code invokedynamic} bound by {@link #bootstrapCall}: hidden classes cannot name each other), which class holds which function, canonical types, slot sizes, and the
  * names and line bases that turn JVM stack frames back into Wasm frames ({@link Backtraces}).
- * Each generated class gets this object as its class data ({@link MethodHandles#classData}).
+ * Each generated class finds it through {@link #of} (class data of a hidden class, or its {@link ModuleClassLoader}).
  */
 public final class Linkage {
     private static final ConcurrentHashMap<FuncType, FuncType> CANONICAL = new ConcurrentHashMap<>();
@@ -33,6 +32,8 @@ public final class Linkage {
     final MethodHandles.Lookup[] lookups;
     /** {@code $invoke(int, long[], AotContext)long} of each class */
     final MethodHandle[] invokers;
+    /** {@code $drain(AotContext)long} of each class */
+    final MethodHandle[] drainers;
 
     /**
      * The line number convention of generated methods: line {@code L} of method {@code f<N>_<name>} is
@@ -61,6 +62,7 @@ public final class Linkage {
         this.classes = new Class<?>[classCount];
         this.lookups = new MethodHandles.Lookup[classCount];
         this.invokers = new MethodHandle[classCount];
+        this.drainers = new MethodHandle[classCount];
     }
 
     /** @return the JVM-wide canonical object structurally equal to {@code t} */
@@ -69,12 +71,22 @@ public final class Linkage {
     /** @return module byte offset of line {@code line} in a method of original function {@code function} */
     public long moduleOffset(int function, int line) { return (long) lineBase[function] + line; }
 
-    /** Records generated class {@code k} once defined. */
+    /** Records generated class {@code k}, defined by a {@link ModuleClassLoader} (public members only are used). */
+    public void define(int k, Class<?> c) throws ReflectiveOperationException {
+        define(k, MethodHandles.lookup(), c);
+    }
+
+    /** Records generated class {@code k}, defined as a hidden class whose full-privilege lookup is {@code lookup}. */
     public void define(int k, MethodHandles.Lookup lookup) throws ReflectiveOperationException {
-        classes[k] = lookup.lookupClass();
+        define(k, lookup, lookup.lookupClass());
+    }
+
+    private void define(int k, MethodHandles.Lookup lookup, Class<?> c) throws ReflectiveOperationException {
+        classes[k] = c;
         lookups[k] = lookup;
-        invokers[k] = lookup.findStatic(lookup.lookupClass(), "$invoke",
+        invokers[k] = lookup.findStatic(c, "$invoke",
                 MethodType.methodType(long.class, int.class, long[].class, AotContext.class));
+        drainers[k] = lookup.findStatic(c, "$drain", MethodType.methodType(long.class, AotContext.class));
     }
 
     /** @return {@code $invoke} of the class holding function {@code fi} */
@@ -86,9 +98,20 @@ public final class Linkage {
      */
     public static CallSite bootstrapCall(MethodHandles.Lookup caller, String name, MethodType type, int function)
             throws ReflectiveOperationException {
-        Linkage l = MethodHandles.classData(caller, "_", Linkage.class);
+        Linkage l = of(caller);
         int k = l.classOf[function];
         return new ConstantCallSite(l.lookups[k].findStatic(l.classes[k], name, type));
+    }
+
+    /**
+     * @return the linkage of the generated class {@code caller} looks up from: its class data when it is
+     *         a hidden class, else its {@link ModuleClassLoader}'s (generated {@code $linkage()} calls this)
+     */
+    public static Linkage of(MethodHandles.Lookup caller) throws IllegalAccessException {
+        Class<?> c = caller.lookupClass();
+        if (c.isHidden()) return MethodHandles.classData(caller, "_", Linkage.class);
+        if (c.getClassLoader() instanceof ModuleClassLoader l) return l.linkage;
+        throw new IllegalArgumentException(c + " is not a generated class");
     }
 
     /** @return N of a generated method name {@code f<N>_...}, or -1 for helpers ({@code $...}) */

@@ -98,18 +98,14 @@ public final class Rt {
      */
     public static long invokeLocal(int fi, long[] args, AotContext ctx) {
         long r = invokeOne(fi, args, ctx);
-        return ctx.tcTarget >= 0 ? drain(ctx) : r;
-    }
-
-    /** The trampoline loop: runs pending tail calls until none is left. @return the last result, encoded */
-    public static long drain(AotContext ctx) {
-        long r = 0;
-        int fi;
-        while ((fi = ctx.tcTarget) >= 0) {
-            ctx.tcTarget = -1;
-            r = invokeOne(fi, ctx.tcArgs, ctx);
+        if (ctx.tcTarget < 0) return r;
+        try {   // the generated trampoline loop: direct calls inside, one handle call here
+            return (long) ctx.linkage.drainers[ctx.linkage.classOf[fi]].invokeExact(ctx);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
-        return r;
     }
 
     /** Calls function {@code fi} of this instance through its class's {@code $invoke} (no trampoline). */
