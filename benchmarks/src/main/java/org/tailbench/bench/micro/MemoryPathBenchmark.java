@@ -80,7 +80,7 @@ public class MemoryPathBenchmark {
             int v = loadVh(m, addr, 16);
             storeVh(m, addr ^ 0x100, v + i, 8);
             acc += v;
-            addr = (addr + (v & 0xFFC) + 4) & 0xFFFF0;
+            addr = (addr + (v & 0xFFC) + 4) & 0x7FFF0;
         }
         return acc;
     }
@@ -94,7 +94,7 @@ public class MemoryPathBenchmark {
             int v = loadSeg(m, addr, 16);
             storeSeg(m, addr ^ 0x100, v + i, 8);
             acc += v;
-            addr = (addr + (v & 0xFFC) + 4) & 0xFFFF0;
+            addr = (addr + (v & 0xFFC) + 4) & 0x7FFF0;
         }
         return acc;
     }
