@@ -52,10 +52,12 @@ final class CallGen {
                 countTailCall();
                 FuncType t = g.plan.type(f);
                 g.popN(t.params().length);
+                if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
                 a.iconst(f);
                 g.ctxLoad();
                 int ti = g.plan.module().functions.get(f - g.plan.module().importedFunctions()).typeIndex();
-                a.invokeStatic(g.cls.name, g.cls.tailCallHelper(ti), CallingConvention.descriptor(t.params(), "I", CallingConvention.returnType(t)));
+                a.invokeStatic(g.cls.name, g.cls.tailCallHelper(ti),
+                        CallingConvention.descriptor(CallingConvention.helperParams(t), "I", CallingConvention.returnType(t)));
                 returnPassedValue(t);
             }
             case RETURN_CALL_INDIRECT -> {
@@ -63,10 +65,11 @@ final class CallGen {
                 countTailCall();
                 FuncType t = g.plan.module().types.get((int) imm);
                 g.popN(1 + t.params().length);
+                wideIndirectArguments(t);
                 a.iconst(table);
                 g.ctxLoad();
                 a.invokeStatic(g.cls.name, g.cls.returnCallIndirectHelper((int) imm),
-                        CallingConvention.descriptor(t.params(), "II", CallingConvention.returnType(t)));
+                        CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
                 returnPassedValue(t);
             }
             default -> throw new IllegalArgumentException(op.text);
@@ -96,12 +99,13 @@ final class CallGen {
         FuncType t = g.plan.type(f);
         g.popN(t.params().length);
         if (f < g.plan.module().importedFunctions()) {
-            a.invokeStatic(g.cls.name, g.cls.boxHelper(t.params()), "(" + FunctionGen.descs(t.params()) + ")[J");
+            g.boxValues(t.params());
             a.iconst(f);
             g.ctxLoad();
             a.invokeStatic("org/tailbench/aot/rt/Boundary", "callImport", "([JI" + C + ")[J");
             unboxResults(t);
         } else {
+            if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
             g.ctxLoad();
             invokeFunction(g.plan, g.cls, a, f);
             if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
@@ -114,13 +118,23 @@ final class CallGen {
     private void callIndirect(int typeIndex, int table) {
         FuncType t = g.plan.module().types.get(typeIndex);
         g.popN(1 + t.params().length);
+        wideIndirectArguments(t);
         a.iconst(table);
         g.ctxLoad();
         a.invokeStatic(g.cls.name, g.cls.callIndirectHelper(typeIndex),
-                CallingConvention.descriptor(t.params(), "II", CallingConvention.returnType(t)));
+                CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
         if (CallingConvention.multiResult(t)) loadResults(t);
         g.reloadMemory();
         g.pushAll(t.results());
+    }
+
+    /** wide type: [args, index] → index, with the arguments in ctx.tcArgs */
+    private void wideIndirectArguments(FuncType t) {
+        if (!CallingConvention.wide(t)) return;
+        int idx = g.scratch(ValType.I32);
+        a.mv.visitVarInsn(ISTORE, idx);
+        g.argumentsToSlots(t.params());
+        a.mv.visitVarInsn(ILOAD, idx);
     }
 
     /** long[] of boxed results on top → the results as JVM values */

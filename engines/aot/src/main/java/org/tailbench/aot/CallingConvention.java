@@ -18,6 +18,11 @@ import org.tailbench.wasm.ValType;
  *       {@link AotContext#tcArgs}; the method returns the zero value of its result type.</li>
  *   <li>Locals: parameters in slots from 0 (long/double take two), the context after them, then the
  *       declared locals, then the memory view ({@code byte[]}) and scratch slots.</li>
+ *   <li>Wide functions ({@link #wide}: parameters above {@link #MAX_PARAM_SLOTS} JVM slots, e.g. a split
+ *       pass's outlined function carrying many locals; the JVM allows 255): the method takes only the
+ *       context, the caller stores the arguments encoded in {@link AotContext#tcArgs} (the tail-call
+ *       slots, free during a call) and the prologue moves them into locals (context in slot 0, parameters
+ *       from slot 1). Helpers taking the arguments of a wide type take none ({@link #helperParams}).</li>
  * </ul>
  */
 public final class CallingConvention {
@@ -48,8 +53,24 @@ public final class CallingConvention {
         return t.results().length == 1 ? jvmType(t.results()[0]) : Type.VOID_TYPE;
     }
 
+    /** Most JVM parameter slots a method or helper takes Wasm values in (the JVM limit is 255, with a few kept for extras). */
+    public static final int MAX_PARAM_SLOTS = 250;
+
+    /** @return JVM slots of {@code ts} */
+    public static int slots(ValType[] ts) {
+        int s = 0;
+        for (ValType t : ts) s += size(t);
+        return s;
+    }
+
+    /** @return true when functions of type {@code t} take their arguments in {@link AotContext#tcArgs} */
+    public static boolean wide(FuncType t) { return slots(t.params()) > MAX_PARAM_SLOTS; }
+
+    /** @return the Wasm parameters that are JVM parameters of methods and helpers of type {@code t} (none when wide) */
+    public static ValType[] helperParams(FuncType t) { return wide(t) ? new ValType[0] : t.params(); }
+
     /** @return the descriptor of the method of a function of type {@code t}: {@code (params..., AotContext) R} */
-    public static String descriptor(FuncType t) { return descriptor(t.params(), "", returnType(t)); }
+    public static String descriptor(FuncType t) { return descriptor(helperParams(t), "", returnType(t)); }
 
     /** @return {@code (params..., extra..., AotContext) ret} where {@code extra} is raw descriptor text */
     static String descriptor(ValType[] params, String extra, Type ret) {
@@ -59,19 +80,16 @@ public final class CallingConvention {
     }
 
     /** @return the slot of the context: right after the parameters */
-    public static int contextSlot(FuncType t) {
-        int s = 0;
-        for (ValType p : t.params()) s += size(p);
-        return s;
-    }
+    public static int contextSlot(FuncType t) { return slots(helperParams(t)); }
 
     /** @return slot per Wasm local (parameters first, then declared locals after the context slot) */
     public static int[] localSlots(FuncType t, ValType[] declared) {
         int n = t.params().length;
         int[] slots = new int[n + declared.length];
-        int s = 0;
+        boolean wide = wide(t);
+        int s = wide ? 1 : 0;   // wide: the context first
         for (int i = 0; i < n; i++) { slots[i] = s; s += size(t.params()[i]); }
-        s++;   // the context
+        if (!wide) s++;   // the context
         for (int i = 0; i < declared.length; i++) { slots[n + i] = s; s += size(declared[i]); }
         return slots;
     }

@@ -124,7 +124,7 @@ final class ClassGen {
         FuncType t = plan.module().types.get(typeIndex);
         return helper(n, () -> {
             MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
-                    CallingConvention.descriptor(t.params(), "I", CallingConvention.returnType(t)), null, null);
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "I", CallingConvention.returnType(t)), null, null);
             Asm a = new Asm(mv);
             mv.visitCode();
             int fSlot = CallingConvention.contextSlot(t), ctx = fSlot + 1;
@@ -142,7 +142,7 @@ final class ClassGen {
 
     private static void storeArgs(Asm a, FuncType t, int ctxSlot) {
         int slot = 0;
-        ValType[] ps = t.params();
+        ValType[] ps = CallingConvention.helperParams(t);   // a wide type's arguments are in tcArgs already
         if (ps.length == 0) return;
         int arr = ctxSlot + 1;
         a.aload(ctxSlot);
@@ -164,7 +164,7 @@ final class ClassGen {
         FuncType t = plan.module().types.get(typeIndex);
         return helper(n, () -> {
             MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
-                    CallingConvention.descriptor(t.params(), "II", CallingConvention.returnType(t)), null, null);
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
             Asm a = new Asm(mv);
             mv.visitCode();
             int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2, arr = ctx + 3;
@@ -173,14 +173,15 @@ final class ClassGen {
             mv.visitVarInsn(ILOAD, fi);
             a.jump(IFLT, foreign);
             // pending call of this instance: arguments into the preallocated slots
-            if (t.params().length > 0) {
+            ValType[] ps = CallingConvention.helperParams(t);   // a wide type's arguments are in tcArgs already
+            if (ps.length > 0) {
                 int slot = 0;
                 a.aload(ctx);
                 a.getField(CallingConvention.CTX, "tcArgs", "[J");
                 a.astore(arr);
-                for (int k = 0; k < t.params().length; k++) {
-                    a.aload(arr); a.iconst(k); a.load(t.params()[k], slot); a.toLong(t.params()[k]); a.op(LASTORE);
-                    slot += CallingConvention.size(t.params()[k]);
+                for (int k = 0; k < ps.length; k++) {
+                    a.aload(arr); a.iconst(k); a.load(ps[k], slot); a.toLong(ps[k]); a.op(LASTORE);
+                    slot += CallingConvention.size(ps[k]);
                 }
             }
             a.aload(ctx);
@@ -202,7 +203,7 @@ final class ClassGen {
         FuncType t = plan.module().types.get(typeIndex);
         return helper(n, () -> {
             MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
-                    CallingConvention.descriptor(t.params(), "II", CallingConvention.returnType(t)), null, null);
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
             Asm a = new Asm(mv);
             mv.visitCode();
             int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2;
@@ -220,7 +221,7 @@ final class ClassGen {
                 for (int k = 0; k < keys.length; k++) {
                     a.label(cases[k]);
                     int slot = 0;
-                    for (ValType p : t.params()) { a.load(p, slot); slot += CallingConvention.size(p); }
+                    for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
                     a.aload(ctx);
                     CallGen.invokeFunction(plan, this, a, keys[k]);
                     if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
@@ -251,9 +252,16 @@ final class ClassGen {
     /** boxes the parameters, {@code Rt.callBoxed(f, args, ctx)}, unboxes and returns the result(s) */
     private void boxedCall(Asm a, MethodVisitor mv, FuncType t, int fSlot, int ctx) {
         a.aload(fSlot);
-        int slot = 0;
-        for (ValType p : t.params()) { a.load(p, slot); slot += CallingConvention.size(p); }
-        a.invokeStatic(name, boxHelper(t.params()), "(" + FunctionGen.descs(t.params()) + ")[J");
+        if (CallingConvention.wide(t)) {
+            a.aload(ctx);
+            a.getField(CallingConvention.CTX, "tcArgs", "[J");
+            a.iconst(t.params().length);
+            a.invokeStatic("java/util/Arrays", "copyOf", "([JI)[J");
+        } else {
+            int slot = 0;
+            for (ValType p : t.params()) { a.load(p, slot); slot += CallingConvention.size(p); }
+            a.invokeStatic(name, boxHelper(t.params()), "(" + FunctionGen.descs(t.params()) + ")[J");
+        }
         a.aload(ctx);
         a.invokeStatic(RT, "callBoxed", "(" + FI + "[J" + C + ")[J");
         ValType[] rs = t.results();
@@ -280,7 +288,17 @@ final class ClassGen {
         for (int k = 0; k < keys.length; k++) {
             a.label(cases[k]);
             FuncType t = plan.type(keys[k]);
-            for (int p = 0; p < t.params().length; p++) a.loadSlot(1, p, t.params()[p]);
+            if (CallingConvention.wide(t)) {   // arguments go in ctx.tcArgs (a no-op copy when args is tcArgs)
+                a.aload(1);
+                a.iconst(0);
+                a.aload(2);
+                a.getField(CallingConvention.CTX, "tcArgs", "[J");
+                a.iconst(0);
+                a.iconst(t.params().length);
+                a.invokeStatic("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
+            } else {
+                for (int p = 0; p < t.params().length; p++) a.loadSlot(1, p, t.params()[p]);
+            }
             a.aload(2);
             CallGen.invokeFunction(plan, this, a, keys[k]);
             if (t.results().length == 1) a.toLong(t.results()[0]); else a.op(LCONST_0);

@@ -71,7 +71,7 @@ final class FunctionGen {
         System.arraycopy(type.params(), 0, localType, 0, type.params().length);
         System.arraycopy(fn.locals(), 0, localType, type.params().length, fn.locals().length);
         int s = ctxSlot + 1;
-        for (ValType t : fn.locals()) s += CallingConvention.size(t);
+        if (localSlot.length > 0) s = Math.max(s, localSlot[localSlot.length - 1] + CallingConvention.size(localType[localSlot.length - 1]));
         this.nextSlot = s;
         int orig = plan.originalFunction()[index];
         this.lineBase = m.functions.get(orig - m.importedFunctions()).bodyOffset();
@@ -138,6 +138,16 @@ final class FunctionGen {
     }
 
     private void prologue() {
+        if (CallingConvention.wide(type)) {   // arguments arrive in ctx.tcArgs: into the parameter locals first
+            int arr = scratchRef();
+            ctxLoad();
+            a.getField(CallingConvention.CTX, "tcArgs", "[J");
+            a.astore(arr);
+            for (int p = 0; p < type.params().length; p++) {
+                a.loadSlot(arr, p, type.params()[p]);
+                a.store(type.params()[p], localSlot[p]);
+            }
+        }
         Label ok = new Label();
         ctxLoad();
         a.getField(CallingConvention.CTX, "depth", "I");
@@ -145,8 +155,15 @@ final class FunctionGen {
         a.getField(CallingConvention.CTX, "depthLimit", "I");
         a.jump(IF_ICMPLT, ok);
         // slow path: the frame limit, or a move to a large stack (Boundary.slowEnter)
-        for (int p = 0; p < type.params().length; p++) a.load(type.params()[p], localSlot[p]);
-        a.invokeStatic(cls.name, cls.boxHelper(type.params()), "(" + descs(type.params()) + ")[J");
+        a.iconst(type.params().length);
+        a.mv.visitIntInsn(NEWARRAY, T_LONG);
+        for (int p = 0; p < type.params().length; p++) {
+            a.op(DUP);
+            a.iconst(p);
+            a.load(type.params()[p], localSlot[p]);
+            a.toLong(type.params()[p]);
+            a.op(LASTORE);
+        }
         a.iconst(index);
         ctxLoad();
         a.invokeStatic("org/tailbench/aot/rt/Boundary", "slowEnter", "([JI" + CallingConvention.CTX_DESC + ")J");
@@ -277,9 +294,7 @@ final class FunctionGen {
         decrementDepth();
         Type rt = CallingConvention.returnType(type);
         if (CallingConvention.multiResult(type)) {
-            ctxLoad();
-            a.getField(CallingConvention.CTX, "results", "[J");
-            a.invokeStatic(cls.name, cls.packHelper(type.results()), "(" + descs(type.results()) + "[J)V");
+            packInto(type.results(), () -> { ctxLoad(); a.getField(CallingConvention.CTX, "results", "[J"); });
             a.op(RETURN);
         } else {
             a.ret(rt);
@@ -287,6 +302,50 @@ final class FunctionGen {
     }
 
     void dead() { dead = true; }
+
+    /**
+     * Stores the values of types {@code ts} on top of the stack, encoded, into the long[] that
+     * {@code loadArray} pushes (index 0 = deepest value): through the class's {@code $pack} helper, or
+     * through scratch locals when the values would exceed a helper's parameter slots.
+     */
+    void packInto(ValType[] ts, Runnable loadArray) {
+        if (CallingConvention.slots(ts) <= CallingConvention.MAX_PARAM_SLOTS) {
+            loadArray.run();
+            a.invokeStatic(cls.name, cls.packHelper(ts), "(" + descs(ts) + "[J)V");
+            return;
+        }
+        int[] slots = new int[ts.length];
+        for (int k = ts.length - 1; k >= 0; k--) { slots[k] = scratch(ts[k]); a.store(ts[k], slots[k]); }
+        int arr = scratchRef();
+        loadArray.run();
+        a.astore(arr);
+        for (int k = 0; k < ts.length; k++) {
+            a.aload(arr);
+            a.iconst(k);
+            a.load(ts[k], slots[k]);
+            a.toLong(ts[k]);
+            a.op(LASTORE);
+        }
+    }
+
+    /** Replaces the values of types {@code ts} on top of the stack by a new long[] holding them encoded. */
+    void boxValues(ValType[] ts) {
+        if (CallingConvention.slots(ts) <= CallingConvention.MAX_PARAM_SLOTS) {
+            a.invokeStatic(cls.name, cls.boxHelper(ts), "(" + descs(ts) + ")[J");
+            return;
+        }
+        int arr = scratchRef();
+        a.iconst(ts.length);
+        a.mv.visitIntInsn(NEWARRAY, T_LONG);
+        a.astore(arr);
+        packInto(ts, () -> a.aload(arr));
+        a.aload(arr);
+    }
+
+    /** Arguments of a wide-type call on top of the stack → {@code ctx.tcArgs}. */
+    void argumentsToSlots(ValType[] params) {
+        packInto(params, () -> { ctxLoad(); a.getField(CallingConvention.CTX, "tcArgs", "[J"); });
+    }
 
     void decrementDepth() {
         ctxLoad();

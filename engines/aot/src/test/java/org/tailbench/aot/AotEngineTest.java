@@ -104,6 +104,65 @@ class AotEngineTest {
         }
     }
 
+    /**
+     * Beyond the JVM's 255 parameter slots: g takes 150 parameters (i64, f64 alternating: 300 slots) and
+     * returns them reversed (150 results); wrappers pass them through call / call_indirect / return_call /
+     * return_call_indirect, and f_* fold the results into one i64.
+     */
+    private static byte[] veryWideModule() {
+        int n = 150;
+        int[] params = new int[n], results = new int[n];
+        for (int k = 0; k < n; k++) params[k] = k % 2 == 0 ? I64 : F64;
+        for (int k = 0; k < n; k++) results[k] = params[n - 1 - k];
+        ModuleBuilder mb = new ModuleBuilder();
+        int tg = mb.type(params, results);
+        int tw = mb.type(new int[] {I32}, results);
+        int tf = mb.type(new int[] {I32}, I64);
+        Body gb = new Body();
+        for (int k = n - 1; k >= 0; k--) gb.localGet(k);
+        int g = mb.func(tg, 0, gb);
+        java.util.function.Supplier<Body> args = () -> {
+            Body b = new Body();
+            for (int k = 0; k < n; k++) {
+                b.localGet(0).op(Op.I64_EXTEND_I32_S).i64Const(k + 1).op(Op.I64_MUL);
+                if (params[k] == F64) b.op(Op.F64_CONVERT_I64_S);
+            }
+            return b;
+        };
+        int[] w = {
+            mb.func(tw, 0, args.get().call(g)),
+            mb.func(tw, 0, args.get().i32Const(0).callIndirect(tg)),
+            mb.func(tw, 0, args.get().returnCall(g)),
+            mb.func(tw, 0, args.get().i32Const(0).returnCallIndirect(tg))};
+        mb.table(g);
+        String[] names = {"f_call", "f_ci", "f_rc", "f_rci"};
+        for (int k = 0; k < 4; k++) {
+            Body b = new Body().localGet(0).call(w[k]);   // local 1: the i64 accumulator
+            for (int r = n - 1; r >= 0; r--) {
+                if (results[r] == F64) b.op(Op.I64_TRUNC_SAT_F64_S);
+                b.i64Const(r + 3).op(Op.I64_MUL).localGet(1).op(Op.I64_ADD).localSet(1);
+            }
+            mb.export(names[k], mb.func(tf, new int[] {1, I64}, b.localGet(1)));
+        }
+        return mb.build();
+    }
+
+    @Test
+    void parameterListsBeyondTheJvmSlotLimitGoThroughTheContextSlots() {
+        byte[] wasm = veryWideModule();
+        Instance ref = Engines.byName("switch").compile(ValidatedModule.of(wasm)).instantiate(new Store(), Imports.NONE);
+        for (String engine : new String[] {"aot", "aot-naive"}) {
+            Instance inst = Engines.byName(engine).compile(ValidatedModule.of(wasm)).instantiate(new Store(), Imports.NONE);
+            for (long x : new long[] {0, 1, -7, 123_456}) {
+                for (String f : new String[] {"f_call", "f_ci", "f_rc", "f_rci"}) {
+                    long[] want = ref.exportedFunction(f).invoke(x);
+                    if (x != 0) assertThat(want[0]).as("reference is not trivially zero").isNotZero();
+                    assertThat(inst.exportedFunction(f).invoke(x)).as("%s %s(%d)", engine, f, x).containsExactly(want);
+                }
+            }
+        }
+    }
+
     @Test
     void compiledJarLoadsAndRunsAndRefusesAnotherModule(@TempDir Path dir) throws Exception {
         byte[] wasm = wideModule();
