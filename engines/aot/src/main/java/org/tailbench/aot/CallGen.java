@@ -37,7 +37,11 @@ final class CallGen {
 
     CallGen(FunctionGen g) { this.g = g; this.a = g.a; }
 
+    /** the instruction being generated (the reload of the memory view looks ahead from it) */
+    private int callAt;
+
     void emit(Op op, int i) {
+        callAt = i;
         long imm = g.code.a[i];
         int table = (int) g.code.b[i];
         boolean tramp = g.plan.options().trampoline();
@@ -111,7 +115,7 @@ final class CallGen {
             if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
             if (CallingConvention.multiResult(t)) loadResults(t);
         }
-        g.reloadMemory();
+        g.reloadMemoryAfter(callAt);
         g.pushAll(t.results());
     }
 
@@ -124,7 +128,7 @@ final class CallGen {
         a.invokeStatic(g.cls.name, g.cls.callIndirectHelper(typeIndex),
                 CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
         if (CallingConvention.multiResult(t)) loadResults(t);
-        g.reloadMemory();
+        g.reloadMemoryAfter(callAt);
         g.pushAll(t.results());
     }
 

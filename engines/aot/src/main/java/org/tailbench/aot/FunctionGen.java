@@ -93,6 +93,33 @@ final class FunctionGen {
 
     void ctxLoad() { a.aload(ctxSlot); }
 
+    /**
+     * The memory view reload after the call at instruction {@code i}, unless the code after it reaches
+     * another call, a return or the function's end before any memory instruction or control-flow join
+     * (keeps methods small: C2 compiles nothing above {@link BytecodeSize#HUGE_METHOD_LIMIT}).
+     */
+    void reloadMemoryAfter(int i) {
+        if (memSlot < 0) return;
+        for (int j = i + 1; j < code.length; j++) {
+            Op op = code.opAt(j);
+            switch (op) {
+                case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN, UNREACHABLE -> { return; }
+                case BLOCK, LOOP, IF, ELSE, BR, BR_IF, BR_TABLE, MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> {
+                    reloadMemory();
+                    return;
+                }
+                case END -> {
+                    if (j == code.length - 1) return;
+                    reloadMemory();
+                    return;
+                }
+                default -> {
+                    if (op.isMemoryAccess()) { reloadMemory(); return; }
+                }
+            }
+        }
+    }
+
     /** memory view reload after calls and memory.grow */
     void reloadMemory() {
         if (memSlot < 0) return;
@@ -349,11 +376,7 @@ final class FunctionGen {
 
     void decrementDepth() {
         ctxLoad();
-        a.op(DUP);
-        a.getField(CallingConvention.CTX, "depth", "I");
-        a.op(ICONST_1);
-        a.op(ISUB);
-        a.putField(CallingConvention.CTX, "depth", "I");
+        a.invokeStatic("org/tailbench/aot/rt/Rt", "leave", "(" + CallingConvention.CTX_DESC + ")V");
     }
 
     /** {@code return_call} to this very function: new arguments into the parameter locals, then jump to the start. */
@@ -425,12 +448,10 @@ final class FunctionGen {
             case GLOBAL_GET -> {
                 int g = (int) code.a[i];
                 ValType t = plan.module().globalType(g).type();
-                ctxLoad();
-                a.getField(CallingConvention.CTX, "globals", "[Lorg/tailbench/runtime/Global;");
                 a.iconst(g);
-                a.op(AALOAD);
-                a.getField("org/tailbench/runtime/Global", "value", "J");
-                a.fromLong(t);
+                ctxLoad();
+                String jt = CallingConvention.jvmType(t).getDescriptor();
+                a.invokeStatic("org/tailbench/aot/rt/Rt", "global" + jt, "(I" + CallingConvention.CTX_DESC + ")" + jt);
                 push(t);
             }
             case GLOBAL_SET -> {

@@ -23,6 +23,15 @@ public final class Rt {
 
     public static void setGlobal(long v, int g, AotContext ctx) { ctx.globals[g].value = v; }
 
+    /** {@code global.get} by JVM type (I, J, F, D): small call sites, inlined by C2. */
+    public static int globalI(int g, AotContext ctx) { return (int) ctx.globals[g].value; }
+    public static long globalJ(int g, AotContext ctx) { return ctx.globals[g].value; }
+    public static float globalF(int g, AotContext ctx) { return Float.intBitsToFloat((int) ctx.globals[g].value); }
+    public static double globalD(int g, AotContext ctx) { return Double.longBitsToDouble(ctx.globals[g].value); }
+
+    /** A frame ends: one Wasm call depth less. */
+    public static void leave(AotContext ctx) { ctx.depth--; }
+
     public static int memoryGrow(int delta, AotContext ctx) { return ctx.memory.grow(delta & MASK); }
 
     public static void memoryFill(int dst, int v, int n, AotContext ctx) {
