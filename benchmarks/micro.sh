@@ -59,8 +59,8 @@ stale() { # true when the jar is missing or a source/pom it contains is newer
 }
 if [ "$REBUILD" = 1 ] || stale; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the jar: apt-get install maven"
-  echo "micro.sh: building benchmarks.jar (mvn -q -Dmaven.test.skip=true -pl benchmarks -am package)"
-  mvn -q -B -Dmaven.test.skip=true -pl benchmarks -am package || die "build failed"
+  echo "micro.sh: building benchmarks.jar (mvn -q -DskipTests -pl benchmarks -am package)"
+  mvn -q -B -DskipTests -pl benchmarks -am package || die "build failed"
 fi
 [ -f "$JAR" ] || die "$JAR missing after the build"
 

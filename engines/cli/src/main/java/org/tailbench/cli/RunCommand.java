@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         Wasi wasi = null;
         try {
             ValidatedModule vm = decode(read());
-            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : engine().compile(vm);
+            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(engine(), vm);
             wasi = wasi();
             Instance instance;
             try {
@@ -103,6 +103,18 @@ final class RunCommand implements Callable<Integer> {
             io.out().flush();
             io.err().flush();
         }
+    }
+
+    /** aot names its generated classes (and their SourceFile, shown in JFR) after the file */
+    private CompiledModule compile(Engine e, ValidatedModule vm) {
+        if (e instanceof org.tailbench.aot.AotEngine aot) {
+            try {
+                return aot.compile(vm, file.getFileName().toString());
+            } catch (org.tailbench.aot.AotCompileException x) {
+                throw new UserError(file + ": " + x.getMessage());
+            }
+        }
+        return e.compile(vm);
     }
 
     private CompiledModule loadAotJar(ValidatedModule vm) {

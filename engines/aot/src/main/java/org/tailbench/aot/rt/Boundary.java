@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.HostFunction;
+import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -87,18 +87,11 @@ public final class Boundary {
      * @throws Trap (HOST kind) when the callee returns null or the wrong number of values
      */
     public static long[] callForeign(FunctionInstance f, long[] args, AotContext ctx) {
-        long[] r;
         try {
-            r = f instanceof HostFunction h ? h.call(ctx.inst, args) : f.invoke(args);
+            return FunctionCalls.callForeign(f, ctx.inst, args);
         } catch (Trap t) {
             throw Backtraces.fill(t, 0);
         }
-        int nr = f.type().results().length;
-        if (r == null || r.length != nr) {
-            throw Backtraces.fill(new Trap(TrapKind.HOST, f.name() + " returned " + (r == null ? "null" : r.length + " values")
-                    + ", expected " + nr, null), 0);
-        }
-        return r;
     }
 
     /** {@code call} of imported function {@code fi}: {@link #callForeign}. */

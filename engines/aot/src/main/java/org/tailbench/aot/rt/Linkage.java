@@ -5,7 +5,7 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.concurrent.ConcurrentHashMap;
+import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.wasm.FuncType;
 
 /**
@@ -15,8 +15,6 @@ import org.tailbench.wasm.FuncType;
  * Each generated class finds it through {@link #of} (class data of a hidden class, or its {@link ModuleClassLoader}).
  */
 public final class Linkage {
-    private static final ConcurrentHashMap<FuncType, FuncType> CANONICAL = new ConcurrentHashMap<>();
-
     /** the class holding each function index, -1 for imports */
     public final int[] classOf;
     /** the Wasm function each function index stands for (itself, or the original a split part came from) */
@@ -66,7 +64,7 @@ public final class Linkage {
     }
 
     /** @return the JVM-wide canonical object structurally equal to {@code t} */
-    public static FuncType canonical(FuncType t) { return CANONICAL.computeIfAbsent(t, k -> k); }
+    public static FuncType canonical(FuncType t) { return FunctionCalls.canonical(t); }
 
     /** @return module byte offset of line {@code line} in a method of original function {@code function} */
     public long moduleOffset(int function, int line) { return (long) lineBase[function] + line; }

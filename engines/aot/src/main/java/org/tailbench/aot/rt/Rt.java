@@ -1,12 +1,9 @@
 package org.tailbench.aot.rt;
 
 import java.util.Arrays;
+import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.Table;
 import org.tailbench.runtime.Trap;
-import org.tailbench.runtime.TrapKind;
-import org.tailbench.wasm.FuncType;
-import org.tailbench.wasm.ValType;
 
 /**
  * Runtime helpers called by generated code for the instructions that touch instance state: globals,
@@ -84,15 +81,11 @@ public final class Rt {
      * @throws Trap UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT or INDIRECT_CALL_TYPE_MISMATCH, with frames
      */
     public static FunctionInstance resolve(int index, int table, int typeIndex, AotContext ctx) {
-        long[] elements = ctx.tables[table].elements();
-        long i = index & MASK;
-        if (i >= elements.length) throw Traps.trap(TrapKind.UNDEFINED_ELEMENT);
-        long ref = elements[(int) i];
-        if (ref == ValType.NULL_REF) throw Traps.trap(TrapKind.UNINITIALIZED_ELEMENT);
-        FunctionInstance f = ctx.store.function(ref);
-        FuncType want = ctx.types[typeIndex], have = f.type();
-        if (have != want && !have.equals(want)) throw Traps.trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
-        return f;
+        try {
+            return FunctionCalls.resolveIndirect(ctx.tables[table], ctx.store, ctx.types[typeIndex], index);
+        } catch (Trap t) {
+            throw Traps.framed(t);
+        }
     }
 
     /** @return the function index of {@code f} when it is a function of this very instance, else -1 */
