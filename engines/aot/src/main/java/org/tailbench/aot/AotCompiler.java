@@ -68,7 +68,7 @@ public final class AotCompiler {
             try {
                 files[k] = gens[k].finish();
             } catch (MethodTooLargeException e) {
-                int f = ClassFilesNames.functionOf(e.getMethodName());
+                int f = org.tailbench.aot.rt.Linkage.functionOfMethod(e.getMethodName());
                 throw new AotCompileException("aot: function " + f + " (" + (f >= 0 ? m.functionName(f) : e.getMethodName())
                         + ") needs " + e.getCodeSize() + " bytes of JVM bytecode, above the JVM's 65535-byte method limit;"
                         + " it must be split into several methods (FunctionSplitter) before aot can compile it", e);
@@ -111,13 +111,5 @@ public final class AotCompiler {
         Module.Function fn = m.functions.get(f - m.importedFunctions());
         int[] pos = fn.body().pos;
         return pos.length == 0 ? 0 : pos[pos.length - 1] + 1 - fn.bodyOffset();
-    }
-
-    /** method names back to function indices */
-    static final class ClassFilesNames {
-        private ClassFilesNames() {}
-        static int functionOf(String method) {
-            return org.tailbench.aot.rt.Linkage.functionOfMethod(method);
-        }
     }
 }
