@@ -231,7 +231,7 @@ final class FunctionGen {
         ctl[csp++] = c;
     }
 
-    private Ctl target(long depth) { return ctl[csp - 1 - (int) depth]; }
+    Ctl target(long depth) { return ctl[csp - 1 - (int) depth]; }
 
     private void skipDead(Op op, int i) {
         switch (op) {
@@ -433,7 +433,7 @@ final class FunctionGen {
             case END -> end();
             case BR -> { branch(target(code.a[i])); dead = true; }
             case BR_IF -> { pop(); branchIf(target(code.a[i]), IFNE); }
-            case BR_TABLE -> brTable(code.brTables[(int) code.a[i]]);
+            case BR_TABLE -> { pop(); BrTableGen.emit(this, code.brTables[(int) code.a[i]]); dead = true; }
             case RETURN -> { emitReturn(); dead = true; }
             case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> calls.emit(op, i);
             case DROP -> a.pop(pop());
@@ -511,55 +511,4 @@ final class FunctionGen {
         push(t);
     }
 
-    /** br_tables longer than this map the index to a distinct target through a string constant first */
-    static final int BIG_BR_TABLE = 1024;
-
-    /**
-     * A long br_table (4 bytes per entry would not fit a method): the index selects a character of a
-     * string constant holding, per entry, 1 + the ordinal of its distinct target; a tableswitch over the
-     * few distinct targets follows. Out-of-range indices go to the default.
-     */
-    private void bigBrTable(int[] labels, java.util.Map<Integer, Label> stubs, Label defaultStub) {
-        int n = labels.length - 1;
-        java.util.List<Integer> distinct = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(
-                java.util.Arrays.stream(labels, 0, n).boxed().toList()));
-        StringBuilder sb = new StringBuilder(n);
-        for (int k = 0; k < n; k++) sb.append((char) (1 + distinct.indexOf(labels[k])));
-        int idx = scratch(ValType.I32);
-        a.mv.visitVarInsn(ISTORE, idx);
-        a.mv.visitVarInsn(ILOAD, idx);
-        a.jump(IFLT, defaultStub);
-        a.mv.visitVarInsn(ILOAD, idx);
-        a.iconst(n);
-        a.jump(IF_ICMPGE, defaultStub);
-        a.mv.visitLdcInsn(sb.toString());
-        a.mv.visitVarInsn(ILOAD, idx);
-        a.mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
-        Label[] cases = new Label[distinct.size()];
-        for (int k = 0; k < cases.length; k++) cases[k] = stubs.get(distinct.get(k));
-        a.mv.visitTableSwitchInsn(1, cases.length, defaultStub, cases);
-    }
-
-    private void brTable(int[] labels) {
-        pop();
-        int n = labels.length - 1;
-        Label[] targets = new Label[n];
-        Label dflt = new Label();
-        java.util.Map<Integer, Label> stubs = new java.util.HashMap<>();
-        for (int k = 0; k < n; k++) targets[k] = stubs.computeIfAbsent(labels[k], d -> new Label());
-        Label defaultStub = stubs.computeIfAbsent(labels[n], d -> dflt);
-        if (n == 0) {
-            a.op(POP);
-            a.jump(GOTO, defaultStub);
-        } else if (n <= BIG_BR_TABLE) {
-            a.mv.visitTableSwitchInsn(0, n - 1, defaultStub, targets);
-        } else {
-            bigBrTable(labels, stubs, defaultStub);
-        }
-        for (var e : stubs.entrySet()) {
-            a.label(e.getValue());
-            branch(target(e.getKey()));
-        }
-        dead = true;
-    }
 }
