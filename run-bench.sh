@@ -138,11 +138,11 @@ stale() { # true when a jar is missing or a source/pom of the modules it contain
 if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp engines/aot engines/peer-* workloads \
    || stale "$CHARTS_JAR" pom.xml charts; then
   if [ "$DRY_RUN" = 1 ]; then
-    say "would build: mvn -q -Dmaven.test.skip=true -pl benchmarks,charts -am package"
+    say "would build: mvn -q -DskipTests -pl benchmarks,charts -am package"
   else
     command -v mvn >/dev/null || die "Maven (mvn) is needed to build the jars: apt-get install maven"
-    say "building benchmarks.jar and charts.jar (mvn -q -Dmaven.test.skip=true -pl benchmarks,charts -am package)"
-    mvn -q -Dmaven.test.skip=true -pl benchmarks,charts -am package || die "build failed"
+    say "building benchmarks.jar and charts.jar (mvn -q -DskipTests -pl benchmarks,charts -am package)"
+    mvn -q -DskipTests -pl benchmarks,charts -am package || die "build failed"
   fi
 fi
 list_inventory() {

@@ -53,14 +53,14 @@ source "$ROOT/engines/cli/bin/find-jdk.sh" && tailbench_find_jdk || exit 2
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 stale() { # true when the jar is missing or a source/pom it contains is newer
   [ -f "$JAR" ] || return 0
-  [ -n "$(find pom.xml benchmarks engines/core engines/interp workloads -newer "$JAR" \
+  [ -n "$(find pom.xml benchmarks engines/core engines/interp engines/aot workloads -newer "$JAR" \
           \( -name '*.java' -o -name 'pom.xml' -o -name 'org.tailbench.runtime.Engine' \) \
           -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
 if [ "$REBUILD" = 1 ] || stale; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the jar: apt-get install maven"
-  echo "micro.sh: building benchmarks.jar (mvn -q -Dmaven.test.skip=true -pl benchmarks -am package)"
-  mvn -q -B -Dmaven.test.skip=true -pl benchmarks -am package || die "build failed"
+  echo "micro.sh: building benchmarks.jar (mvn -q -DskipTests -pl benchmarks -am package)"
+  mvn -q -B -DskipTests -pl benchmarks -am package || die "build failed"
 fi
 [ -f "$JAR" ] || die "$JAR missing after the build"
 

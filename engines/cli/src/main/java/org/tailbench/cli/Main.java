@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("spectest", new SpectestCommand(io));
         cl.addSubcommand("engines", new EnginesCommand(io));
         cl.addSubcommand("charts", new ChartsCommand(io));
+        cl.addSubcommand("compile", new CompileCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Call this exported function with ARGS (parsed per parameter type) and print its results, one per line.")
     String invoke;
 
+    @Option(names = "--aot-jar", paramLabel = "FILE.jar",
+            description = "Load the classes `tailbench compile` wrote instead of compiling (engine aot / aot-naive).")
+    Path aotJar;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
     Path file;
 
@@ -72,8 +76,7 @@ final class RunCommand implements Callable<Integer> {
         Wasi wasi = null;
         try {
             ValidatedModule vm = decode(read());
-            Engine e = engine();
-            CompiledModule compiled = e.compile(vm);
+            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(engine(), vm);
             wasi = wasi();
             Instance instance;
             try {
@@ -99,6 +102,26 @@ final class RunCommand implements Callable<Integer> {
             if (wasi != null) wasi.close();
             io.out().flush();
             io.err().flush();
+        }
+    }
+
+    /** aot names its generated classes (and their SourceFile, shown in JFR) after the file */
+    private CompiledModule compile(Engine e, ValidatedModule vm) {
+        if (e instanceof org.tailbench.aot.AotEngine aot) {
+            try {
+                return aot.compile(vm, file.getFileName().toString());
+            } catch (org.tailbench.aot.AotCompileException x) {
+                throw new UserError(file + ": " + x.getMessage());
+            }
+        }
+        return e.compile(vm);
+    }
+
+    private CompiledModule loadAotJar(ValidatedModule vm) {
+        try {
+            return org.tailbench.aot.AotJar.load(aotJar, vm);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
+            throw new UserError(aotJar + ": " + x.getMessage());
         }
     }
 

@@ -102,6 +102,30 @@ class MainTest {
     }
 
     @Test
+    void compileWritesAJarThatRunLoadsAndAnotherModuleIsRefused(@TempDir Path tmp) {
+        String jar = tmp.resolve("hello.jar").toString();
+        Result c = run("compile", resource("hello.wasm"), "-o", jar, "--log");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.err()).contains("aot: func[").contains("compiled ");
+        assertThat(Files.exists(Path.of(jar))).isTrue();
+        Result r = run("run", "--aot-jar", jar, resource("hello.wasm"));
+        assertThat(r.out()).isEqualTo("hello\n");
+        assertThat(r.code()).isEqualTo(7);
+        Result wrong = run("run", "--aot-jar", jar, resource("trap.wasm"));
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).startsWith("error: ").contains("another module");
+        assertNoJavaTrace(wrong);
+    }
+
+    @Test
+    void trapOnAotHasTheSameBacktraceNames() {
+        Result r = run("run", "--engine", "aot", resource("trap.wasm"));
+        assertThat(r.code()).isEqualTo(134);
+        assertThat(r.err()).startsWith("trap: unreachable\n").contains("inner");
+        assertNoJavaTrace(r);
+    }
+
+    @Test
     void trapExitsWith134AndABacktrace() {
         Result r = run("run", resource("trap.wasm"));
         assertThat(r.code()).isEqualTo(134);

@@ -1,32 +1,27 @@
 package org.tailbench.interp.rt;
 
-import java.util.concurrent.ConcurrentHashMap;
 import org.tailbench.interp.lower.LoweredFunction;
+import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.HostFunction;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Table;
 import org.tailbench.runtime.Trap;
-import org.tailbench.runtime.TrapKind;
 import org.tailbench.wasm.FuncType;
-import org.tailbench.wasm.ValType;
 
 /**
  * Call machinery shared by the interpreters of lowered code, whatever their dispatch: canonical
  * function types, {@code call_indirect}'s checks, calls that leave the engine (host functions or
- * another engine's functions) and backtrace frames.
+ * another engine's functions), delegated to core's {@link FunctionCalls} (shared with aot), and backtrace frames.
  */
 public final class Calls {
-    private static final ConcurrentHashMap<FuncType, FuncType> CANONICAL = new ConcurrentHashMap<>();
-
     private Calls() {}
 
     /**
      * @return the one JVM-wide {@link FuncType} object structurally equal to {@code t}, so that type
      *         checks between canonical types are usually an identity comparison
      */
-    public static FuncType canonical(FuncType t) { return CANONICAL.computeIfAbsent(t, k -> k); }
+    public static FuncType canonical(FuncType t) { return FunctionCalls.canonical(t); }
 
     /**
      * {@code call_indirect}'s checks (spec 2.0 §4.4.8): the element exists, is not null, and has the
@@ -35,15 +30,7 @@ public final class Calls {
      * @throws Trap UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT or INDIRECT_CALL_TYPE_MISMATCH
      */
     public static FunctionInstance resolveIndirect(Table table, Store store, FuncType want, long index) {
-        long[] elements = table.elements();
-        long i = index & 0xFFFFFFFFL;
-        if (i >= elements.length) throw new Trap(TrapKind.UNDEFINED_ELEMENT);
-        long ref = elements[(int) i];
-        if (ref == ValType.NULL_REF) throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
-        FunctionInstance f = store.function(ref);
-        FuncType have = f.type();
-        if (have != want && !have.equals(want)) throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
-        return f;
+        return FunctionCalls.resolveIndirect(table, store, want, index);
     }
 
     /**
@@ -54,13 +41,7 @@ public final class Calls {
      * @throws Trap (HOST kind) when the callee returns null or the wrong number of values
      */
     public static long[] callForeign(FunctionInstance f, Instance caller, long[] args) {
-        long[] r = f instanceof HostFunction h ? h.call(caller, args) : f.invoke(args);
-        int nr = f.type().results().length;
-        if (r == null || r.length != nr) {
-            throw new Trap(TrapKind.HOST, f.name() + " returned " + (r == null ? "null" : r.length + " values")
-                    + ", expected " + nr, null);
-        }
-        return r;
+        return FunctionCalls.callForeign(f, caller, args);
     }
 
     /** @return the backtrace frame of {@code fn} executing the instruction that occupies {@code code[pc]} */

@@ -1,0 +1,31 @@
+package org.tailbench.aot;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The output of the compiler for one module: the class files and what is needed to define and link
+ * them ({@link AotModule#define}). Written to and read from a jar by {@link AotJar}.
+ *
+ * @param engine           {@code aot} or {@code aot-naive}
+ * @param moduleSha256     hex SHA-256 of the module bytes the classes were made from
+ * @param classNames       internal names, by class index
+ * @param classFiles       class files, by class index
+ * @param classOf          class index per function index (-1 for imports)
+ * @param originalFunction per function index, the Wasm function it stands for (see {@link ModulePlan})
+ * @param profiling        whether tail-call counters were compiled in
+ * @param log              one line per function (the compile log)
+ */
+public record AotClasses(String engine, String moduleSha256, String[] classNames, byte[][] classFiles, int[] classOf,
+                         int[] originalFunction, boolean profiling, List<String> log) {
+    /** @return hex SHA-256 of {@code bytes} */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

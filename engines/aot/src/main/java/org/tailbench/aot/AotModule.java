@@ -1,0 +1,111 @@
+package org.tailbench.aot;
+
+import java.lang.invoke.MethodHandles;
+import org.tailbench.aot.rt.AotContext;
+import org.tailbench.aot.rt.AotFunction;
+import org.tailbench.aot.rt.Linkage;
+import org.tailbench.aot.rt.ModuleClassLoader;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Store;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.Module;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * A module compiled by aot: its generated classes defined (ordinary classes of a per-module
+ * {@link ModuleClassLoader}, or hidden classes: {@link #HIDDEN_CLASSES}), instantiated any number of
+ * times; each instance gets one {@link AotContext}.
+ */
+public final class AotModule implements CompiledModule {
+    /**
+     * {@code -Dtailbench.aot.hiddenClasses=true}: define the generated classes as hidden classes
+     * ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}). Off by default because the JVM treats
+     * every method of a hidden class as a hidden frame: JFR's execution samples and exception stack traces
+     * leave them out (checked on JDK 25, even with {@code -XX:+ShowHiddenFrames} for JFR), so profiles
+     * could not attribute time to Wasm functions. The default defines them as ordinary classes of a
+     * {@link ModuleClassLoader}, one per module (unloaded with it). Backtraces work in both modes.
+     */
+    public static final boolean HIDDEN_CLASSES = Boolean.getBoolean("tailbench.aot.hiddenClasses");
+
+    private final ValidatedModule module;
+    private final AotClasses classes;
+    private final Linkage linkage;
+
+    private AotModule(ValidatedModule module, AotClasses classes, Linkage linkage) {
+        this.module = module;
+        this.classes = classes;
+        this.linkage = linkage;
+    }
+
+    /**
+     * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
+     * made them) as hidden classes.
+     * @throws IllegalArgumentException when {@code classes} were made from other module bytes
+     */
+    public static AotModule define(ValidatedModule module, AotClasses classes) {
+        String sha = AotClasses.sha256(module.module().bytes);
+        if (!sha.equals(classes.moduleSha256())) {
+            throw new IllegalArgumentException("aot classes were compiled from another module (SHA-256 "
+                    + classes.moduleSha256() + "), not this one (" + sha + ")");
+        }
+        Module m = module.module();
+        String[] names = new String[m.functionCount()];
+        int[] lineBase = new int[m.functionCount()];
+        for (int f = 0; f < m.functionCount(); f++) {
+            names[f] = m.functionName(f);
+            lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
+        }
+        // types of the module code generation saw (a split appends functions, and maybe types, to the input)
+        FuncType[] types = AotCompiler.prepare(module).module().module().types.toArray(FuncType[]::new);
+        if (classes.classOf().length < m.functionCount()) {
+            throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
+        }
+        Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
+                lineBase, types, classes.profiling());
+        try {
+            if (HIDDEN_CLASSES) {
+                MethodHandles.Lookup host = Linkage.hostLookup();
+                for (int k = 0; k < classes.classFiles().length; k++) {
+                    linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+                }
+            } else {
+                ModuleClassLoader loader = new ModuleClassLoader(linkage);
+                for (int k = 0; k < classes.classFiles().length; k++) {
+                    linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("aot: defining generated classes failed", e);
+        }
+        return new AotModule(module, classes, linkage);
+    }
+
+    @Override public ValidatedModule module() { return module; }
+
+    /** @return the class files and compile log this module was defined from */
+    public AotClasses classes() { return classes; }
+
+    @Override public Instance instantiate(Store store, Imports imports) {
+        Module m = module.module();
+        AotContext[] ctx = new AotContext[1];
+        return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
+            if (ctx[0] == null) {
+                ctx[0] = new AotContext(inst, linkage);
+                inst.engineState = ctx[0];
+            }
+            int typeIndex = m.functions.get(defined).typeIndex();
+            return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
+        });
+    }
+
+    /**
+     * @return the aot context of {@code inst} (its call depth, tail-call counters), or null when
+     *         {@code inst} was not made by an aot module or has no functions of its own
+     */
+    public static AotContext context(Instance inst) {
+        return inst.engineState instanceof AotContext c ? c : null;
+    }
+}

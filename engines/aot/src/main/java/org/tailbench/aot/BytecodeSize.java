@@ -1,0 +1,58 @@
+package org.tailbench.aot;
+
+import org.tailbench.wasm.Code;
+import org.tailbench.wasm.Op;
+
+/**
+ * Estimates the JVM bytecode bytes {@link FunctionGen} emits per Wasm instruction (line-number labels
+ * cost no bytecode). Shaped as the splitter's size model ({@code FunctionSplitter.SizeModel}:
+ * {@code int bytecodeBytes(Code code, int instr)}), so a split pass can be given {@code BytecodeSize::estimate}.
+ * Upper-leaning: branches that must spill carried values cost more than estimated only for very deep stacks.
+ */
+public final class BytecodeSize {
+    private BytecodeSize() {}
+
+    /** JVM method size limit (JVMS §4.7.3 code_length < 65536). */
+    public static final int JVM_METHOD_LIMIT = 65535;
+    /** C2 does not compile methods larger than this (-XX:HugeMethodLimit default, with DontCompileHugeMethods). */
+    public static final int HUGE_METHOD_LIMIT = 8000;
+    /** prologue (depth check, slow path, memory view) plus zeroing of locals, per method */
+    public static final int PROLOGUE = 40;
+
+    /** @return estimated bytecode bytes for instruction {@code instr} of {@code code} */
+    public static int estimate(Code code, int instr) {
+        Op op = code.opAt(instr);
+        return switch (op) {
+            case NOP, BLOCK, LOOP, END, ELSE -> 0;
+            case UNREACHABLE -> 4;
+            case IF, BR_IF, BR -> 3;
+            case BR_TABLE -> 16 + 6 * code.brTables[(int) code.a[instr]].length;
+            case RETURN -> 12;
+            case CALL -> 22;
+            case CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> 24;
+            case DROP -> 1;
+            case SELECT, SELECT_T -> 9;
+            case LOCAL_GET, LOCAL_SET -> code.a[instr] < 4 ? 1 : 2;
+            case LOCAL_TEE -> 3;
+            case GLOBAL_GET -> 10;
+            case GLOBAL_SET -> 8;
+            case I32_CONST, F32_CONST -> 3;
+            case I64_CONST, F64_CONST -> 3;
+            case MEMORY_GROW -> 14;
+            case MEMORY_SIZE -> 5;
+            default -> {
+                if (op.isMemoryAccess()) yield 7;
+                if (NumericGen.isComparison(op)) yield 9;
+                if (op.signature != null && op.signature.length() == 4 && op.imm == Op.Imm.NONE) yield 3;
+                yield 6;
+            }
+        };
+    }
+
+    /** @return the estimate for a whole function body */
+    public static int estimate(Code code) {
+        int n = PROLOGUE;
+        for (int i = 0; i < code.length; i++) n += estimate(code, i);
+        return n;
+    }
+}

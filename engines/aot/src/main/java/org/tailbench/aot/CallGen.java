@@ -1,0 +1,186 @@
+package org.tailbench.aot;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Type;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.Op;
+import org.tailbench.wasm.ValType;
+
+/**
+ * Code generation of {@code call}, {@code call_indirect}, {@code return_call} and
+ * {@code return_call_indirect} (spec 2.0 §4.4.8 and the tail-call proposal), following
+ * {@link CallingConvention}.
+ *
+ * <ul>
+ *   <li>{@code call} of a defined function: {@code invokestatic} (same class) or {@code invokedynamic}
+ *       bound once to the other class's method; when the callee may leave a pending tail call, a check of
+ *       {@code tcTarget} and the class's trampoline loop {@code $drain}.</li>
+ *   <li>{@code call} of an import: arguments boxed, {@code Boundary.callImport}.</li>
+ *   <li>{@code call_indirect}: the class's {@code $ci<T>} helper for the type (checks, then a switch to
+ *       the functions of that type, else a boxed call).</li>
+ *   <li>{@code return_call} to the function itself: a jump to the method start (trampoline mode).
+ *       Other {@code return_call} / {@code return_call_indirect}: {@code $tc<T>} / {@code $rci<T>} record
+ *       the callee and its arguments in the context's preallocated slots and the method returns: no
+ *       allocation, constant JVM stack. In naive mode ({@code aot-naive}) both are call + return.</li>
+ * </ul>
+ */
+final class CallGen {
+    static final Handle BOOTSTRAP = new Handle(H_INVOKESTATIC, "org/tailbench/aot/rt/Linkage", "bootstrapCall",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+    private static final String C = CallingConvention.CTX_DESC;
+
+    private final FunctionGen g;
+    private final Asm a;
+
+    CallGen(FunctionGen g) { this.g = g; this.a = g.a; }
+
+    /** the instruction being generated (the reload of the memory view looks ahead from it) */
+    private int callAt;
+
+    void emit(Op op, int i) {
+        callAt = i;
+        long imm = g.code.a[i];
+        int table = (int) g.code.b[i];
+        boolean tramp = g.plan.options().trampoline();
+        switch (op) {
+            case CALL -> call((int) imm);
+            case CALL_INDIRECT -> callIndirect((int) imm, table);
+            case RETURN_CALL -> {
+                int f = (int) imm;
+                boolean imported = f < g.plan.module().importedFunctions();
+                if (tramp && f == g.index) { countTailCall(); g.selfTailCall(); return; }
+                if (!tramp || imported) { call(f); g.emitReturn(); g.dead(); return; }
+                countTailCall();
+                FuncType t = g.plan.type(f);
+                g.popN(t.params().length);
+                if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
+                a.iconst(f);
+                g.ctxLoad();
+                int ti = g.plan.module().functions.get(f - g.plan.module().importedFunctions()).typeIndex();
+                a.invokeStatic(g.cls.name, g.cls.tailCallHelper(ti),
+                        CallingConvention.descriptor(CallingConvention.helperParams(t), "I", CallingConvention.returnType(t)));
+                returnPassedValue(t);
+            }
+            case RETURN_CALL_INDIRECT -> {
+                if (!tramp) { callIndirect((int) imm, table); g.emitReturn(); g.dead(); return; }
+                countTailCall();
+                FuncType t = g.plan.module().types.get((int) imm);
+                g.popN(1 + t.params().length);
+                wideIndirectArguments(t);
+                a.iconst(table);
+                g.ctxLoad();
+                a.invokeStatic(g.cls.name, g.cls.returnCallIndirectHelper((int) imm),
+                        CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
+                returnPassedValue(t);
+            }
+            default -> throw new IllegalArgumentException(op.text);
+        }
+    }
+
+    /** After a tail-call helper: its return value (zero when a call is pending) is the function's. */
+    private void returnPassedValue(FuncType t) {
+        g.decrementDepth();
+        a.ret(CallingConvention.returnType(t));
+        g.dead();
+    }
+
+    private void countTailCall() {
+        if (!g.plan.options().profiling()) return;
+        g.ctxLoad();
+        a.getField(CallingConvention.CTX, "tailCalls", "[J");
+        a.iconst(g.index);
+        a.op(DUP2);
+        a.op(LALOAD);
+        a.op(LCONST_1);
+        a.op(LADD);
+        a.op(LASTORE);
+    }
+
+    private void call(int f) {
+        FuncType t = g.plan.type(f);
+        g.popN(t.params().length);
+        if (f < g.plan.module().importedFunctions()) {
+            g.boxValues(t.params());
+            a.iconst(f);
+            g.ctxLoad();
+            a.invokeStatic("org/tailbench/aot/rt/Boundary", "callImport", "([JI" + C + ")[J");
+            unboxResults(t);
+        } else {
+            if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
+            g.ctxLoad();
+            invokeFunction(g.plan, g.cls, a, f);
+            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
+            if (CallingConvention.multiResult(t)) loadResults(t);
+        }
+        g.reloadMemoryAfter(callAt);
+        g.pushAll(t.results());
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType t = g.plan.module().types.get(typeIndex);
+        g.popN(1 + t.params().length);
+        wideIndirectArguments(t);
+        a.iconst(table);
+        g.ctxLoad();
+        a.invokeStatic(g.cls.name, g.cls.callIndirectHelper(typeIndex),
+                CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
+        if (CallingConvention.multiResult(t)) loadResults(t);
+        g.reloadMemoryAfter(callAt);
+        g.pushAll(t.results());
+    }
+
+    /** wide type: [args, index] → index, with the arguments in ctx.tcArgs */
+    private void wideIndirectArguments(FuncType t) {
+        if (!CallingConvention.wide(t)) return;
+        int idx = g.scratch(ValType.I32);
+        a.mv.visitVarInsn(ISTORE, idx);
+        g.argumentsToSlots(t.params());
+        a.mv.visitVarInsn(ILOAD, idx);
+    }
+
+    /** long[] of boxed results on top → the results as JVM values */
+    private void unboxResults(FuncType t) {
+        ValType[] rs = t.results();
+        if (rs.length == 0) { a.op(POP); return; }
+        if (rs.length == 1) { a.iconst(0); a.op(LALOAD); a.fromLong(rs[0]); return; }
+        int arr = g.scratchRef();
+        a.astore(arr);
+        for (int k = 0; k < rs.length; k++) a.loadSlot(arr, k, rs[k]);
+    }
+
+    /** pushes the results a multi-value callee left in {@code ctx.results} */
+    private void loadResults(FuncType t) {
+        int arr = g.scratchRef();
+        g.ctxLoad();
+        a.getField(CallingConvention.CTX, "results", "[J");
+        a.astore(arr);
+        for (int k = 0; k < t.results().length; k++) a.loadSlot(arr, k, t.results()[k]);
+    }
+
+    /** Calls the method of defined function {@code f} (arguments and context on the stack). */
+    static void invokeFunction(ModulePlan plan, ClassGen cls, Asm a, int f) {
+        String desc = CallingConvention.descriptor(plan.type(f));
+        if (plan.className()[plan.classOf()[f]].equals(cls.name)) a.invokeStatic(cls.name, plan.methodName()[f], desc);
+        else a.mv.visitInvokeDynamicInsn(plan.methodName()[f], desc, BOOTSTRAP, f);
+    }
+
+    /**
+     * After a call whose callee may return with a pending tail call: if {@code tcTarget >= 0}, replace
+     * the (zero) result by what the class's trampoline loop {@code $drain} returns.
+     */
+    static void drainIfPending(Asm a, FuncType t, String className, Runnable loadCtx) {
+        Label done = new Label();
+        loadCtx.run();
+        a.getField(CallingConvention.CTX, "tcTarget", "I");
+        a.jump(IFLT, done);
+        Type rt = CallingConvention.returnType(t);
+        if (rt.getSort() != Type.VOID) a.op(rt.getSize() == 2 ? POP2 : POP);
+        loadCtx.run();
+        a.invokeStatic(className, "$drain", "(" + C + ")J");
+        if (rt.getSort() == Type.VOID) a.op(POP2); else a.fromLong(t.results()[0]);
+        a.label(done);
+    }
+}

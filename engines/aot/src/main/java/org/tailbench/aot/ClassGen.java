@@ -1,0 +1,359 @@
+package org.tailbench.aot;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.tailbench.wasm.FuncType;
+import org.tailbench.wasm.ValType;
+
+/**
+ * Writes one generated class: the methods of its Wasm functions ({@link FunctionGen}) and the helpers
+ * they share, each made once per class and signature:
+ * <ul>
+ *   <li>{@code $invoke(int f, long[] args, AotContext)long}: boxed entry to any function of the class
+ *       (host calls, the trampoline); other functions go to their class through {@code Rt.invokeOne};</li>
+ *   <li>{@code $drain(AotContext)long}: the trampoline loop (pending tail calls until none is left);</li>
+ *   <li>{@code $box_<sig>}, {@code $pack_<sig>}: values → new long[] / into a given long[];</li>
+ *   <li>{@code $tc<T>}, {@code $rci<T>}, {@code $ci<T>}: tail call, tail call indirect, call indirect of type T;</li>
+ *   <li>{@code $linkage()}: the module's {@code Linkage}, for backtraces.</li>
+ * </ul>
+ */
+final class ClassGen {
+    private static final String C = CallingConvention.CTX_DESC;
+    private static final String RT = "org/tailbench/aot/rt/Rt";
+    private static final String FI = "Lorg/tailbench/runtime/FunctionInstance;";
+
+    final String name;
+    final ModulePlan plan;
+    final int classIndex;
+    final ClassWriter cw;
+    private final java.util.ArrayDeque<Runnable> helpers = new java.util.ArrayDeque<>();
+    private final List<Integer> functions = new ArrayList<>();
+
+    ClassGen(ModulePlan plan, int classIndex, String sourceFile) {
+        this.plan = plan;
+        this.classIndex = classIndex;
+        this.name = plan.className()[classIndex];
+        this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override protected String getCommonSuperClass(String t1, String t2) { return "java/lang/Object"; }
+        };
+        cw.visit(V25, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        cw.visitSource(sourceFile, null);
+    }
+
+    /** Generates the method of function {@code f}. */
+    void function(int f) {
+        functions.add(f);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, plan.methodName()[f],
+                CallingConvention.descriptor(plan.type(f)), null, null);
+        new FunctionGen(plan, this, f, mv).generate();
+    }
+
+    /** Writes the helpers and returns the class file. */
+    byte[] finish() {
+        invoke();
+        drain();
+        linkage();
+        while (!helpers.isEmpty()) helpers.poll().run();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private final java.util.Set<String> made = new java.util.HashSet<>();
+
+    private String helper(String helperName, Runnable body) {
+        if (made.add(helperName)) helpers.add(body);
+        return helperName;
+    }
+
+    String boxHelper(ValType[] ts) {
+        String n = "$box_" + CallingConvention.code(ts);
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n, "(" + FunctionGen.descs(ts) + ")[J", null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            a.iconst(ts.length);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            int slot = 0;
+            for (int k = 0; k < ts.length; k++) {
+                a.op(DUP);
+                a.iconst(k);
+                a.load(ts[k], slot);
+                a.toLong(ts[k]);
+                a.op(LASTORE);
+                slot += CallingConvention.size(ts[k]);
+            }
+            a.op(ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    String packHelper(ValType[] ts) {
+        String n = "$pack_" + CallingConvention.code(ts);
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n, "(" + FunctionGen.descs(ts) + "[J)V", null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            int arr = 0;
+            for (ValType t : ts) arr += CallingConvention.size(t);
+            int slot = 0;
+            for (int k = 0; k < ts.length; k++) {
+                a.aload(arr);
+                a.iconst(k);
+                a.load(ts[k], slot);
+                a.toLong(ts[k]);
+                a.op(LASTORE);
+                slot += CallingConvention.size(ts[k]);
+            }
+            a.op(RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /** {@code $tc<T>(params..., int f, ctx) R}: arguments into ctx.tcArgs, tcTarget = f, returns zero */
+    String tailCallHelper(int typeIndex) {
+        String n = "$tc" + typeIndex;
+        FuncType t = plan.module().types.get(typeIndex);
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "I", CallingConvention.returnType(t)), null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            int fSlot = CallingConvention.contextSlot(t), ctx = fSlot + 1;
+            storeArgs(a, t, ctx);
+            a.aload(ctx);
+            mv.visitVarInsn(ILOAD, fSlot);
+            a.putField(CallingConvention.CTX, "tcTarget", "I");
+            Type rt = CallingConvention.returnType(t);
+            a.zero(rt);
+            a.ret(rt);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    private static void storeArgs(Asm a, FuncType t, int ctxSlot) {
+        int slot = 0;
+        ValType[] ps = CallingConvention.helperParams(t);   // a wide type's arguments are in tcArgs already
+        if (ps.length == 0) return;
+        int arr = ctxSlot + 1;
+        a.aload(ctxSlot);
+        a.getField(CallingConvention.CTX, "tcArgs", "[J");
+        a.astore(arr);
+        for (int k = 0; k < ps.length; k++) {
+            a.aload(arr);
+            a.iconst(k);
+            a.load(ps[k], slot);
+            a.toLong(ps[k]);
+            a.op(LASTORE);
+            slot += CallingConvention.size(ps[k]);
+        }
+    }
+
+    /** {@code $rci<T>(params..., int index, int table, ctx) R}: return_call_indirect */
+    String returnCallIndirectHelper(int typeIndex) {
+        String n = "$rci" + typeIndex;
+        FuncType t = plan.module().types.get(typeIndex);
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2, arr = ctx + 3;
+            resolve(a, mv, typeIndex, idx, ctx, fSlot, fi);
+            Label foreign = new Label();
+            mv.visitVarInsn(ILOAD, fi);
+            a.jump(IFLT, foreign);
+            // pending call of this instance: arguments into the preallocated slots
+            ValType[] ps = CallingConvention.helperParams(t);   // a wide type's arguments are in tcArgs already
+            if (ps.length > 0) {
+                int slot = 0;
+                a.aload(ctx);
+                a.getField(CallingConvention.CTX, "tcArgs", "[J");
+                a.astore(arr);
+                for (int k = 0; k < ps.length; k++) {
+                    a.aload(arr); a.iconst(k); a.load(ps[k], slot); a.toLong(ps[k]); a.op(LASTORE);
+                    slot += CallingConvention.size(ps[k]);
+                }
+            }
+            a.aload(ctx);
+            mv.visitVarInsn(ILOAD, fi);
+            a.putField(CallingConvention.CTX, "tcTarget", "I");
+            Type rt = CallingConvention.returnType(t);
+            a.zero(rt);
+            a.ret(rt);
+            a.label(foreign);
+            boxedCall(a, mv, t, fSlot, ctx);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /** {@code $ci<T>(params..., int index, int table, ctx) R}: call_indirect */
+    String callIndirectHelper(int typeIndex) {
+        String n = "$ci" + typeIndex;
+        FuncType t = plan.module().types.get(typeIndex);
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2;
+            resolve(a, mv, typeIndex, idx, ctx, fSlot, fi);
+            List<Integer> same = new ArrayList<>();
+            for (int f : functions) if (plan.type(f).equals(t)) same.add(f);
+            Label slow = new Label();
+            Type rt = CallingConvention.returnType(t);
+            if (!same.isEmpty()) {
+                int[] keys = same.stream().mapToInt(Integer::intValue).toArray();
+                Label[] cases = new Label[keys.length];
+                for (int k = 0; k < keys.length; k++) cases[k] = new Label();
+                mv.visitVarInsn(ILOAD, fi);
+                mv.visitLookupSwitchInsn(slow, keys, cases);
+                for (int k = 0; k < keys.length; k++) {
+                    a.label(cases[k]);
+                    int slot = 0;
+                    for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
+                    a.aload(ctx);
+                    CallGen.invokeFunction(plan, this, a, keys[k]);
+                    if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
+                    a.ret(rt);
+                }
+            }
+            a.label(slow);
+            boxedCall(a, mv, t, fSlot, ctx);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /** f = Rt.resolve(index, table, T, ctx) into fSlot; fi = Rt.localIndex(f, ctx) into fiSlot */
+    private void resolve(Asm a, MethodVisitor mv, int typeIndex, int idx, int ctx, int fSlot, int fiSlot) {
+        mv.visitVarInsn(ILOAD, idx);
+        mv.visitVarInsn(ILOAD, idx + 1);
+        a.iconst(typeIndex);
+        a.aload(ctx);
+        a.invokeStatic(RT, "resolve", "(III" + C + ")" + FI);
+        a.op(DUP);
+        a.astore(fSlot);
+        a.aload(ctx);
+        a.invokeStatic(RT, "localIndex", "(" + FI + C + ")I");
+        mv.visitVarInsn(ISTORE, fiSlot);
+    }
+
+    /** boxes the parameters, {@code Rt.callBoxed(f, args, ctx)}, unboxes and returns the result(s) */
+    private void boxedCall(Asm a, MethodVisitor mv, FuncType t, int fSlot, int ctx) {
+        a.aload(fSlot);
+        if (CallingConvention.wide(t)) {
+            a.aload(ctx);
+            a.getField(CallingConvention.CTX, "tcArgs", "[J");
+            a.iconst(t.params().length);
+            a.invokeStatic("java/util/Arrays", "copyOf", "([JI)[J");
+        } else {
+            int slot = 0;
+            for (ValType p : t.params()) { a.load(p, slot); slot += CallingConvention.size(p); }
+            a.invokeStatic(name, boxHelper(t.params()), "(" + FunctionGen.descs(t.params()) + ")[J");
+        }
+        a.aload(ctx);
+        a.invokeStatic(RT, "callBoxed", "(" + FI + "[J" + C + ")[J");
+        ValType[] rs = t.results();
+        if (rs.length == 0) { a.op(POP); a.op(RETURN); }
+        else if (rs.length == 1) { a.iconst(0); a.op(LALOAD); a.fromLong(rs[0]); a.ret(CallingConvention.jvmType(rs[0])); }
+        else { a.aload(ctx); a.invokeStatic(RT, "spillResults", "([J" + C + ")V"); a.op(RETURN); }
+    }
+
+    /** {@code $invoke(int f, long[] args, ctx) long} */
+    private void invoke() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$invoke", "(I[J" + C + ")J", null, null);
+        Asm a = new Asm(mv);
+        mv.visitCode();
+        Label other = new Label();
+        int[] keys = functions.stream().mapToInt(Integer::intValue).toArray();
+        Label[] cases = new Label[keys.length];
+        for (int k = 0; k < keys.length; k++) cases[k] = new Label();
+        mv.visitVarInsn(ILOAD, 0);
+        if (keys.length > 0 && keys[keys.length - 1] - keys[0] == keys.length - 1) {
+            mv.visitTableSwitchInsn(keys[0], keys[keys.length - 1], other, cases);   // functions of a class are contiguous
+        } else {
+            mv.visitLookupSwitchInsn(other, keys, cases);
+        }
+        for (int k = 0; k < keys.length; k++) {
+            a.label(cases[k]);
+            FuncType t = plan.type(keys[k]);
+            if (CallingConvention.wide(t)) {   // arguments go in ctx.tcArgs (a no-op copy when args is tcArgs)
+                a.aload(1);
+                a.iconst(0);
+                a.aload(2);
+                a.getField(CallingConvention.CTX, "tcArgs", "[J");
+                a.iconst(0);
+                a.iconst(t.params().length);
+                a.invokeStatic("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
+            } else {
+                for (int p = 0; p < t.params().length; p++) a.loadSlot(1, p, t.params()[p]);
+            }
+            a.aload(2);
+            CallGen.invokeFunction(plan, this, a, keys[k]);
+            if (t.results().length == 1) a.toLong(t.results()[0]); else a.op(LCONST_0);
+            a.op(LRETURN);
+        }
+        a.label(other);
+        mv.visitVarInsn(ILOAD, 0);
+        a.aload(1);
+        a.aload(2);
+        a.invokeStatic(RT, "invokeOne", "(I[J" + C + ")J");
+        a.op(LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code $drain(ctx) long}: the trampoline loop */
+    private void drain() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$drain", "(" + C + ")J", null, null);
+        Asm a = new Asm(mv);
+        mv.visitCode();
+        Label loop = new Label(), done = new Label();
+        a.op(LCONST_0);
+        mv.visitVarInsn(LSTORE, 1);
+        a.label(loop);
+        a.aload(0);
+        a.getField(CallingConvention.CTX, "tcTarget", "I");
+        a.op(DUP);
+        mv.visitVarInsn(ISTORE, 3);
+        a.jump(IFLT, done);
+        a.aload(0);
+        a.op(ICONST_M1);
+        a.putField(CallingConvention.CTX, "tcTarget", "I");
+        mv.visitVarInsn(ILOAD, 3);
+        a.aload(0);
+        a.getField(CallingConvention.CTX, "tcArgs", "[J");
+        a.aload(0);
+        a.invokeStatic(name, "$invoke", "(I[J" + C + ")J");
+        mv.visitVarInsn(LSTORE, 1);
+        a.jump(GOTO, loop);
+        a.label(done);
+        mv.visitVarInsn(LLOAD, 1);
+        a.op(LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code $linkage() Object}: the module's linkage ({@code Linkage.of(MethodHandles.lookup())}) */
+    private void linkage() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$linkage", "()Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitMethodInsn(INVOKESTATIC, "org/tailbench/aot/rt/Linkage", "of",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;)Lorg/tailbench/aot/rt/Linkage;", false);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}
