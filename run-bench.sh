@@ -204,8 +204,8 @@ fi
 # to its forks. Without the jars it runs interpreter-only, and engines.txt / the tables say so.
 GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null) || GRAAL_JVM_ARGS=""
 if [ -z "$GRAAL_JVM_ARGS" ] && [ "$DRY_RUN" = 0 ] && [[ ",$ENGINES," == *",graalwasm,"* ]] && command -v mvn >/dev/null; then
-  say "graalwasm: copying the Graal jars (mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package)"
-  mvn -q -Dmaven.test.skip=true -pl engines/peer-graalwasm -am package >/dev/null 2>&1 \
+  say "graalwasm: copying the Graal jars (mvn -q -DskipTests -pl engines/peer-graalwasm -am package)"
+  mvn -q -DskipTests -pl engines/peer-graalwasm -am package >/dev/null 2>&1 \
     && GRAAL_JVM_ARGS=$("$ROOT/engines/peer-graalwasm/bin/graal-jvm-args.sh" "$ROOT" 2>/dev/null)
 fi
 OTHER_ENGINES=$(printf '%s\n' "${ENGINE_LIST[@]}" | grep -vx graalwasm | paste -sd, -)
