@@ -188,7 +188,8 @@ public final class ResultTables {
         }
         Map<String, String> descriptions = o.engineDescriptions() == null ? Map.of() : descriptions(o.engineDescriptions());
         AtomicFiles.write(md, MarkdownReport.render(o.title(), note, sections, baseline, env, descriptions,
-                o.outputCheck(), ReferenceReport.markdown(refs, sections) + PeerReport.markdown(sections, peers, runFailures),
+                o.outputCheck(), ReferenceReport.markdown(refs, sections) + PeerReport.markdown(sections, peers, runFailures)
+                        + CompileRateReport.markdown(results, o.engines(), CompileRateReport::moduleBytes),
                 runFailures));
         AtomicFiles.write(csv, CsvReport.render(sections, baseline, ReferenceReport.nativeGccMedians(refs), runFailures));
         written.add(md);

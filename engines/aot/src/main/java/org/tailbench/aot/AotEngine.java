@@ -1,21 +1,29 @@
 package org.tailbench.aot;
 
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.FrameAttribution;
+import org.tailbench.runtime.LineNumberAttribution;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * Engine {@code aot}: compiles every Wasm function to a static JVM method with ASM, defines the classes
- * as hidden classes, and runs {@code return_call} / {@code return_call_indirect} in constant JVM stack
+ * with one class loader per module (or as hidden classes, {@code -Dtailbench.aot.hiddenClasses=true}: JFR drops
+ * hidden-class frames, so profiles need the default), and runs {@code return_call} / {@code return_call_indirect} in constant JVM stack
  * (a jump for self tail calls, a trampoline with preallocated slots otherwise). See the module README.
  */
 public class AotEngine implements Engine {
     @Override public String name() { return "aot"; }
 
     @Override public String description() {
-        return "compiles to JVM bytecode (ASM, hidden classes); tail calls: jump to self or trampoline, constant stack";
+        return "compiles to JVM bytecode (ASM; one class loader per module, hidden classes with -Dtailbench.aot.hiddenClasses=true); tail calls: jump to self or trampoline, constant stack";
     }
 
     boolean trampoline() { return true; }
+
+    /** JFR frames of the generated methods ({@code f<index>_<name>}, line numbers per {@link org.tailbench.aot.rt.Linkage#LINE_NUMBERS}) map back to Wasm functions and instructions. */
+    @Override public FrameAttribution frameAttribution(ValidatedModule module) {
+        return LineNumberAttribution.relativeToBody(module, "org.tailbench.aot.rt.Wasm$", name());
+    }
 
     @Override public AotModule compile(ValidatedModule module) {
         return compile(module, "module-" + AotClasses.sha256(module.module().bytes).substring(0, 8) + ".wasm");
