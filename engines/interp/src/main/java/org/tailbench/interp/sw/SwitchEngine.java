@@ -17,7 +17,9 @@ public final class SwitchEngine implements Engine {
         return "interpreter: lowered int[] code, one switch loop, explicit frame stack";
     }
 
+    /** Compiles; in opcode-profile mode ({@link OpcodeProfiler}) when {@code -Dtailbench.opcodeProfile=true}. */
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new SwitchModule(module, Lowerer.lowerAll(module));
+        if (Boolean.getBoolean(OpcodeProfiler.PROPERTY)) return OpcodeProfiler.compile(module);
+        return new SwitchModule(module, Lowerer.lowerAll(module, name()));
     }
 }

@@ -54,6 +54,6 @@ public final class TailCallEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new TailCallModule(module, Lowerer.lowerAll(module));
+        return new TailCallModule(module, Lowerer.lowerAll(module, name()));
     }
 }

@@ -19,6 +19,6 @@ public final class ThreadedEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new ThreadedModule(module, Lowerer.lowerAll(module));
+        return new ThreadedModule(module, Lowerer.lowerAll(module, name()));
     }
 }
