@@ -29,6 +29,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("run", new CommandLine(new RunCommand(io)).setStopAtPositional(true));
         cl.addSubcommand("spectest", new SpectestCommand(io));
         cl.addSubcommand("engines", new EnginesCommand(io));
+        cl.addSubcommand("profile", new CommandLine(new ProfileCommand(io)).setStopAtPositional(true));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -5,7 +5,7 @@ import java.util.function.IntFunction;
 /**
  * Per-function tail-call counts of one compiled module for the {@code tailbench.TailCalls} event
  * ({@link TailCallsEvent}). An engine makes one per compiled module and, at each {@code return_call*}
- * made by function {@code f}, calls {@code if (WasmJfr.tailCallsOn) counter.count(f)}; at the end of
+ * made by function {@code f}, calls {@code if (WasmJfr.countTailCalls()) counter.count(f)}; at the end of
  * each host → Wasm invocation it calls {@link #invocationEnded()}.
  *
  * <p>Counts are plain (unsynchronized) increments by the running thread, exact for one thread;

@@ -24,7 +24,7 @@ import jdk.jfr.Recording;
  * finally { if (registered) WasmJfr.exit(machine); counter.invocationEnded(); }
  *
  * // at every tail call made by function f (one volatile read when off):
- * if (WasmJfr.tailCallsOn) counter.count(f);
+ * if (WasmJfr.countTailCalls()) counter.count(f);
  * }</pre>
  *
  * <p>Cost when no recording enables the events: {@link #enter} is one volatile read per host → Wasm
@@ -37,6 +37,12 @@ import jdk.jfr.Recording;
  * {@link CallDepthSource} racily; {@code TailCalls} flushes every {@link TailCallCounter} that counted.
  */
 public final class WasmJfr {
+    /**
+     * false when the JVM runs with {@code -Dtailbench.jfr.hooks=false}: then {@link #enter} and
+     * {@link #countTailCalls} are constant false, the JIT removes the hooks, and nothing registers with
+     * JFR: the baseline of the overhead benchmark ({@code benchmarks/.../jfr/JfrOverheadBenchmark}).
+     */
+    public static final boolean HOOKS = !"false".equals(System.getProperty("tailbench.jfr.hooks"));
     /** true while some recording enables {@code tailbench.TailCalls}; engines read it at each tail call */
     public static volatile boolean tailCallsOn;
     /** true while some recording enables {@code tailbench.WasmCallDepth}; read by {@link #enter} */
@@ -48,6 +54,10 @@ public final class WasmJfr {
     private static final Set<TailCallCounter> COUNTERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     static {
+        if (HOOKS) hook();
+    }
+
+    private static void hook() {
         FlightRecorder.addPeriodicEvent(WasmCallDepthEvent.class, WasmJfr::sampleDepths);
         FlightRecorder.addPeriodicEvent(TailCallsEvent.class, WasmJfr::flushCounters);
         FlightRecorder.addListener(new FlightRecorderListener() {
@@ -67,6 +77,9 @@ public final class WasmJfr {
 
     private WasmJfr() {}
 
+    /** @return whether to count tail calls now: {@link #HOOKS} and {@link #tailCallsOn} (one volatile read) */
+    public static boolean countTailCalls() { return HOOKS && tailCallsOn; }
+
     /** Re-reads whether the events are enabled. */
     static void refresh() {
         callDepthOn = EventType.getEventType(WasmCallDepthEvent.class).isEnabled();
@@ -81,7 +94,7 @@ public final class WasmJfr {
      *         invocation ends, however it ends
      */
     public static boolean enter(String engine, CallDepthSource source) {
-        if (!callDepthOn) return false;
+        if (!HOOKS || !callDepthOn) return false;
         return ACTIVE.putIfAbsent(source, new Entry(engine, Thread.currentThread())) == null;
     }
 

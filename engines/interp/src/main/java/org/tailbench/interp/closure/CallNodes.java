@@ -142,7 +142,7 @@ final class CallNodes {
         TailCall(Site site, int signal) { this.site = site; this.signal = signal; }
         @Override int exec(Frame f) {
             Frame cf = site.prepare(f);
-            if (WasmJfr.tailCallsOn) f.ctx.tailCalls.count(f.code.functionIndex);
+            if (WasmJfr.countTailCalls()) f.ctx.tailCalls.count(f.code.functionIndex);
             if (cf != null) {
                 f.m.tail = cf;
             } else {

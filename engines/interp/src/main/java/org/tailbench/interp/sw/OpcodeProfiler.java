@@ -1,7 +1,10 @@
 package org.tailbench.interp.sw;
 
+import java.io.OutputStream;
+import java.util.List;
 import org.tailbench.interp.lower.LoweredFunction;
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.jfr.ProfileRecorder;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.wasm.validate.ValidatedModule;
 
@@ -37,6 +40,22 @@ public final class OpcodeProfiler {
         LoweredFunction[] fns = new LoweredFunction[vm.module().functions.size()];
         for (int i = 0; i < fns.length; i++) fns[i] = Lowerer.lowerCounting(vm.module(), i, vm.functions()[i]);
         return new SwitchModule(vm, fns, new OpcodeProfile(vm.module()));
+    }
+
+    /**
+     * Runs a WASI command once in opcode-profile mode (output discarded; see
+     * {@link org.tailbench.jfr.ProfileRecorder#runWasi}) and returns its profile as the contract's JSON.
+     * @param workload the name the JSON carries
+     * @param argv     the program's argv (program name first); the JSON's {@code args} are the rest
+     * @throws org.tailbench.runtime.Trap when the program traps
+     */
+    public static String profileWasi(ValidatedModule vm, String workload, List<String> argv) {
+        CompiledModule cm = compile(vm);
+        long t0 = System.nanoTime();
+        int exit = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String note = OVERHEAD_NOTE + "; this counting run took " + ms + " ms (one cold run), exit code " + exit;
+        return profileOf(cm).toJson("switch", workload, argv.subList(Math.min(1, argv.size()), argv.size()), note);
     }
 
     /**

@@ -178,7 +178,7 @@ final class SwitchInterpreter {
                         s = m.stack;
                         mem = bytes(memory);
                         if (tail) {
-                            if (WasmJfr.tailCallsOn) ctx.tailCalls.count(cur.fn.functionIndex());
+                            if (WasmJfr.countTailCalls()) ctx.tailCalls.count(cur.fn.functionIndex());
                             pc = cur.returnPc;
                         }
                         continue;
@@ -410,7 +410,7 @@ final class SwitchInterpreter {
                 // A call to a switch function (callee, tail): enter it in this loop.
                 int np = callee.paramCount;
                 if (tail) {
-                    if (WasmJfr.tailCallsOn) ctx.tailCalls.count(cur.fn.functionIndex());
+                    if (WasmJfr.countTailCalls()) ctx.tailCalls.count(cur.fn.functionIndex());
                     int src = sp - np;
                     for (int k = 0; k < np; k++) s[fp + k] = s[src + k];
                     sp = fp + np;

@@ -210,7 +210,7 @@ final class ControlInstrs {
      * so that re-entrant Wasm calls run above this frame.
      */
     static Instr foreign(CallInstr site, FunctionInstance f, Instance caller, boolean tail, Machine m, long[] s, int sp, int fp) {
-        if (tail && WasmJfr.tailCallsOn) m.countTailCall();
+        if (tail && WasmJfr.countTailCalls()) m.countTailCall();
         int np = f.type().params().length;
         long[] args = Arrays.copyOfRange(s, sp - np, sp);
         sp -= np;

@@ -139,7 +139,7 @@ final class Machine implements CallDepthSource {
 
     /** {@code return_call}: moves the arguments down to {@code fp}, replacing the current frame. */
     Instr tailCall(TailCallFunction callee, int sp, int fp) {
-        if (WasmJfr.tailCallsOn) countTailCall();
+        if (WasmJfr.countTailCalls()) countTailCall();
         int np = callee.paramCount;
         System.arraycopy(stack, sp - np, stack, fp, np);
         return enter(callee, fp, fp + np);

@@ -187,7 +187,7 @@ final class Machine implements CallDepthSource {
         int np = callee.paramCount;
         int sp = this.sp, fp;
         if (tail) {
-            if (WasmJfr.tailCallsOn) countTailCall();
+            if (WasmJfr.countTailCalls()) countTailCall();
             fp = this.fp;
             System.arraycopy(s, sp - np, s, fp, np);
             sp = fp + np;
@@ -232,7 +232,7 @@ final class Machine implements CallDepthSource {
      * @return the handler result: {@code ~next}, or for a tail call {@code ~returnPc} of the current function
      */
     int callForeign(FunctionInstance f, long[] s, int next, boolean tail) {
-        if (tail && WasmJfr.tailCallsOn) countTailCall();
+        if (tail && WasmJfr.countTailCalls()) countTailCall();
         int np = f.type().params().length;
         int sp = this.sp - np;
         long[] args = Arrays.copyOfRange(s, sp, sp + np);
