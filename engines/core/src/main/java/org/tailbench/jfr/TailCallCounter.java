@@ -40,9 +40,12 @@ public final class TailCallCounter {
         counts[functionIndex]++;
     }
 
-    /** Flushes when this counter ever counted: call it at the end of each host → Wasm invocation. */
+    /**
+     * Flushes when this counter ever counted and the event is still enabled: call it at the end of each
+     * host → Wasm invocation (a plain field read when nothing was counted).
+     */
     public void invocationEnded() {
-        if (registered) flush();
+        if (registered && WasmJfr.countTailCalls()) flush();
     }
 
     /** Emits one {@code tailbench.TailCalls} event per function whose count grew since the last flush. */
