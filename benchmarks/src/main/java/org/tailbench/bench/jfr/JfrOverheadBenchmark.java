@@ -36,7 +36,11 @@ import org.tailbench.workloads.WorkloadCatalog;
  *   <li>{@link #recording}: a {@link Recording} with {@code tailbench.jfc} (execution samples every 10 ms,
  *       the tailbench events enabled) running through the trial, with the JFR pass's JVM flags (goal ≤ 5%);</li>
  *   <li>{@link #opcodeProfile}: {@code -Dtailbench.opcodeProfile=true}: the {@code switch} engine's
- *       exact counting mode (meaningful for {@code engine=switch} only).</li>
+ *       exact counting mode (meaningful for {@code engine=switch} only);</li>
+ *   <li>{@link #recordingAlternating}: one fork whose measurement iterations alternate between no
+ *       recording (even) and a {@code tailbench.jfc} recording (odd), so both halves share the machine's
+ *       load: split the iterations' raw data by parity to compare (a shared machine's noise otherwise
+ *       swamps a few-percent difference between forks run minutes apart).</li>
  * </ul>
  * Compare the scores side by side as ratios to {@link #noJfr}; see engines/interp/README.md for a run.
  */
@@ -101,4 +105,35 @@ public class JfrOverheadBenchmark {
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Dtailbench.opcodeProfile=true")
     public int opcodeProfile() { return runOnce(); }
+
+    /** Starts a {@code tailbench.jfc} recording for every odd iteration (warm-up iterations count too). */
+    @State(Scope.Thread)
+    public static class Alternating {
+        private int iteration;
+        private Recording recording;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            WasmJfr.init();
+            if (iteration++ % 2 == 1) {
+                recording = new Recording(ProfileRecorder.configuration());
+                recording.setToDisk(true);
+                recording.start();
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            if (recording != null) recording.close();
+            recording = null;
+        }
+    }
+
+    /** See the class comment; with an even number of warm-up iterations the measurements go without, with, without, ... */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-XX:FlightRecorderOptions:stackdepth=2048", "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:+DebugNonSafepoints"})
+    @Warmup(iterations = 4, time = 1)
+    @Measurement(iterations = 20, time = 1)
+    public int recordingAlternating(Alternating a) { return runOnce(); }
 }
