@@ -109,23 +109,27 @@ public class JfrOverheadBenchmark {
     /** Starts a {@code tailbench.jfc} recording for every odd iteration (warm-up iterations count too). */
     @State(Scope.Thread)
     public static class Alternating {
+        private static final long SETTLE_MS = 500;
         private int iteration;
         private Recording recording;
 
         @Setup(Level.Iteration)
-        public void start() {
+        public void start() throws InterruptedException {
             WasmJfr.init();
             if (iteration++ % 2 == 1) {
                 recording = new Recording(ProfileRecorder.configuration());
                 recording.setToDisk(true);
                 recording.start();
             }
+            Thread.sleep(SETTLE_MS);
         }
 
+        /** Closes the recording and lets JFR's background work after it settle (untimed), so it does not land in the next iteration. */
         @TearDown(Level.Iteration)
-        public void stop() {
+        public void stop() throws InterruptedException {
             if (recording != null) recording.close();
             recording = null;
+            Thread.sleep(SETTLE_MS);
         }
     }
 
