@@ -42,6 +42,13 @@ options:
                         --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"; the last
                         is for the wasmtime peer's JNI library)
   --results-dir DIR     where run folders go (default: results/ next to this script)
+  --jfr                 after the timed pass, record each engine x workload with JFR (tailbench.jfc, stack
+                        depth 2048, -XX:+DebugNonSafepoints) in its own JVM: jfr/<workload>/<engine>.jfr
+                        (on by default with --profile full; --no-jfr turns it off)
+  --jfr-seconds N       seconds recorded per cell, after the warm-up (default: 5 quick, 20 full)
+  --jfr-warmup N        seconds each cell runs before recording (default: 2 quick, 5 full)
+  --opcode-profile      exact Wasm opcode and pair counts per workload (the switch engine's counting
+                        mode, one run): opcodes/<workload>/switch.json
   --rebuild             rebuild the jars even if they look up to date
   --dry-run             print the plan, the time estimate and the JMH commands; run nothing
   -h, --help            this text
@@ -69,6 +76,7 @@ LOCK_WAIT=${TAILBENCH_JMH_LOCK_WAIT:-1800}  # seconds to wait for another JMH ru
 RESULTS_DIR="$ROOT/results"
 FORK_JVM_ARGS="-Xss16m -Xms2g -Xmx2g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
 EXTRA_JMH=()
+JFR="" JFR_SECONDS="" JFR_WARMUP="" OPCODES=0   # --- jfr pass options (see the jfr pass block below) ---
 while [ $# -gt 0 ]; do
   case "$1" in
     --engines)     [ $# -ge 2 ] || die "--engines needs a value"; ENGINES=$2; shift 2 ;;
@@ -83,8 +91,13 @@ while [ $# -gt 0 ]; do
     --timer)       [ $# -ge 2 ] || die "--timer needs a value"; TIMER=$2; shift 2 ;;
     --wasm)        [ $# -ge 2 ] || die "--wasm needs a value"; WASM=$2; shift 2 ;;
     --name)        [ $# -ge 2 ] || die "--name needs a value"; WASM_NAME=$2; shift 2 ;;
-    --engines=*|--workloads=*|--size=*|--profile=*|--baseline=*|--jvm-args=*|--results-dir=*|--references=*|--reference-runs=*|--timer=*|--wasm=*|--name=*)
+    --engines=*|--workloads=*|--size=*|--profile=*|--baseline=*|--jvm-args=*|--results-dir=*|--references=*|--reference-runs=*|--timer=*|--wasm=*|--name=*|--jfr-seconds=*|--jfr-warmup=*)
                    set -- "${1%%=*}" "${1#*=}" "${@:2}" ;;
+    --jfr)         JFR=1; shift ;;
+    --no-jfr)      JFR=0; shift ;;
+    --jfr-seconds) [ $# -ge 2 ] || die "--jfr-seconds needs a value"; JFR_SECONDS=$2; shift 2 ;;
+    --jfr-warmup)  [ $# -ge 2 ] || die "--jfr-warmup needs a value"; JFR_WARMUP=$2; shift 2 ;;
+    --opcode-profile) OPCODES=1; shift ;;
     --rebuild)     REBUILD=1; shift ;;
     --dry-run)     DRY_RUN=1; shift ;;
     -h|--help)     usage; exit 0 ;;
@@ -115,6 +128,12 @@ case "$PROFILE" in
   full)  RUN_SET=(3 5 2 5 2); INST_SET=(3 5 1 5 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=10}" ;;
   *)     die "--profile must be quick or full, not '$PROFILE'" ;;
 esac
+
+# --- jfr pass: settings (the full profile records by default) ---
+[ -n "$JFR" ] || { [ "$PROFILE" = full ] && JFR=1 || JFR=0; }
+: "${JFR_SECONDS:=$([ "$PROFILE" = full ] && echo 20 || echo 5)}" "${JFR_WARMUP:=$([ "$PROFILE" = full ] && echo 5 || echo 2)}"
+[[ "$JFR_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "--jfr-seconds must be a positive whole number"
+[[ "$JFR_WARMUP" =~ ^[0-9]+$ ]] || die "--jfr-warmup must be a whole number"
 
 # shellcheck source=engines/cli/bin/find-jdk.sh
 source "$ROOT/engines/cli/bin/find-jdk.sh" && tailbench_find_jdk || exit 2
@@ -291,6 +310,54 @@ ref_cmd() { # fills REF_CMD: the reference.sh command writing $1
   fi
 }
 
+# --- jfr pass ---------------------------------------------------------------------------------
+# After the timed pass, in separate JVMs (one per cell, so nothing disturbs the timings): records each
+# engine x workload with tailbench.jfc (org.tailbench.bench.jfr.JfrPass: the first run's output checked,
+# JFR_WARMUP s of runs, then JFR_SECONDS s recorded), and with --opcode-profile counts each workload's
+# Wasm instructions once in the switch engine's counting mode.
+JFR_FLAGS=(-XX:FlightRecorderOptions:stackdepth=2048 -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
+jfr_cmd() { # $1 engine (empty: the opcode profile), $2 workload, $3 run folder: fills JFR_CMD
+  JFR_CMD=("$JAVA" -Xss16m -Xmx2g --sun-misc-unsafe-memory-access=allow "${JFR_FLAGS[@]}"
+           -cp "$BENCH_JAR" org.tailbench.bench.jfr.JfrPass --out "$3")
+  if [ -n "$WASM" ]; then
+    JFR_CMD+=(--wasm "$MODULE_DIR/$WASM_NAME.wasm" --name "$WASM_NAME" --args-file "$MODULE_DIR/$WASM_NAME.args")
+  else
+    JFR_CMD+=(--workload "$2" --size "$SIZE")
+  fi
+  if [ -n "$1" ]; then JFR_CMD+=(--engine "$1" --warmup "$JFR_WARMUP" --seconds "$JFR_SECONDS"); else JFR_CMD+=(--opcode-profile); fi
+}
+jfr_estimate() { # seconds: per cell ~4 s of JVM start, compile and checked run, then warm-up and recording
+  local n=0
+  [ "$JFR" = 1 ] && n=$(( ${#ENGINE_LIST[@]} * ${#WORKLOAD_LIST[@]} * (4 + JFR_WARMUP + JFR_SECONDS) ))
+  [ "$OPCODES" = 1 ] && n=$(( n + ${#WORKLOAD_LIST[@]} * 20 ))
+  echo "$n"
+}
+jfr_plan() { # fills JFR_PLAN with "engine:workload" cells (engine empty for an opcode profile)
+  JFR_PLAN=()
+  local w e
+  for w in "${WORKLOAD_LIST[@]}"; do
+    if [ "$JFR" = 1 ]; then for e in "${ENGINE_LIST[@]}"; do JFR_PLAN+=("$e:$w"); done; fi
+    [ "$OPCODES" = 1 ] && JFR_PLAN+=(":$w")
+  done
+}
+jfr_pass() { # runs JFR_PLAN into $RUN_DIR; returns 1 when a cell failed
+  local p e w status=0
+  jfr_plan
+  [ ${#JFR_PLAN[@]} -gt 0 ] || return 0
+  say "JFR pass: ${#JFR_PLAN[@]} cells, about $(fmt_secs "$(jfr_estimate)")"
+  for p in "${JFR_PLAN[@]}"; do
+    e=${p%%:*}; w=${p#*:}
+    jfr_cmd "$e" "$w" "$RUN_DIR"
+    echo "# jfr pass: $(printf '%q ' "${JFR_CMD[@]}")" >> "$RUN_DIR/command.txt"
+    CURRENT="JFR pass ${e:-opcode profile} × $w"
+    "${JFR_CMD[@]}" 2>&1 | tee -ai "$RUN_DIR/jmh.log"
+    [ "${PIPESTATUS[0]}" = 0 ] || { say "FAILURE: JFR pass ${e:-opcode profile} × $w failed (see jmh.log)"; status=1; }
+  done
+  rm -f "$RUN_DIR"/jfr/*/*.tmp "$RUN_DIR"/opcodes/*/*.tmp
+  return $status
+}
+[ "$JFR" = 1 ] || [ "$OPCODES" = 1 ] && say "JFR pass after the timed pass: $([ "$JFR" = 1 ] && echo "record ${JFR_WARMUP}+${JFR_SECONDS} s per engine x workload")$([ "$OPCODES" = 1 ] && echo "; opcode profiles"), about $(fmt_secs "$(jfr_estimate)")"
+
 if [ -n "$WASM" ]; then
   say "profile $PROFILE: engines [$ENGINES] x your module $WASM as '$WASM_NAME' (args: ${WASM_ARGS[*]:-none}); benchmarks: ${BENCHES[*]}"
 else
@@ -309,6 +376,8 @@ if [ "$DRY_RUN" = 1 ]; then
     jmh_cmd "$b" "$w" "RUN_DIR/jmh-parts/$(printf %02d $n)-$b-$w-$g.json" "$g"
     echo "  ($n/${#PLAN[@]}, ~$(fmt_secs "$(estimate "$b" "$g")")) $(printf '%q ' "${CMD[@]}")"
   done
+  jfr_plan   # --- jfr pass ---
+  for p in "${JFR_PLAN[@]}"; do jfr_cmd "${p%%:*}" "${p#*:}" RUN_DIR; echo "  (JFR pass) $(printf '%q ' "${JFR_CMD[@]}")"; done
   exit 0
 fi
 
@@ -459,6 +528,9 @@ for p in "${PLAN[@]}"; do
   ELAPSED_EST=$(( ELAPSED_EST + $(estimate "$b" "$g") ))
   DONE=$n
 done
+# --- jfr pass (after the timed pass, separate JVMs) ---
+JFR_STATUS=0
+jfr_pass || JFR_STATUS=1
 CURRENT="tables"
 
 say "all $DONE JMH invocations done in $(fmt_secs $(( $(date +%s) - START ))); writing tables"
@@ -498,6 +570,10 @@ if [ "$tables_status" != 0 ]; then
 fi
 if [ "$REF_STATUS" != 0 ]; then
   say "FAILED: the references or the output check failed — see results.md and jmh.log"
+  exit 1
+fi
+if [ "$JFR_STATUS" != 0 ]; then   # --- jfr pass ---
+  say "FAILED: a cell of the JFR pass failed — see jmh.log"
   exit 1
 fi
 exit 0

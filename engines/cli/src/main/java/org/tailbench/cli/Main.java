@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("engines", new EnginesCommand(io));
         cl.addSubcommand("charts", new ChartsCommand(io));
         cl.addSubcommand("compile", new CompileCommand(io));
+        cl.addSubcommand("profile", new CommandLine(new ProfileCommand(io)).setStopAtPositional(true));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -1,5 +1,7 @@
 package org.tailbench.interp.closure;
 
+import org.tailbench.jfr.WasmJfr;
+
 import org.tailbench.runtime.FunctionInstance;
 
 /**
@@ -140,6 +142,7 @@ final class CallNodes {
         TailCall(Site site, int signal) { this.site = site; this.signal = signal; }
         @Override int exec(Frame f) {
             Frame cf = site.prepare(f);
+            if (WasmJfr.countTailCalls()) f.ctx.tailCalls.count(f.code.functionIndex);
             if (cf != null) {
                 f.m.tail = cf;
             } else {

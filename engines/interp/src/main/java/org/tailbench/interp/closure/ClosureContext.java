@@ -15,7 +15,7 @@ final class ClosureContext extends InstanceContext {
     final ClosureFunction[] defined;
 
     ClosureContext(Instance inst, ClosureModule module) {
-        super(inst, module.types);
+        super(inst, module);
         this.defined = new ClosureFunction[module.codes.length];
     }
 

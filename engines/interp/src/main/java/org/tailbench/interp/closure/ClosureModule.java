@@ -1,6 +1,8 @@
 package org.tailbench.interp.closure;
 
+import org.tailbench.interp.lower.Lowerer;
 import org.tailbench.interp.rt.InterpModule;
+import org.tailbench.jfr.CompileEvent;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
 import org.tailbench.wasm.FuncType;
@@ -14,9 +16,18 @@ final class ClosureModule extends InterpModule<ClosureContext> {
     final FunctionCode[] codes;
 
     ClosureModule(ValidatedModule module) {
-        super(module);
+        super(module, "closure");
         this.codes = new FunctionCode[module.module().functions.size()];
-        for (int i = 0; i < codes.length; i++) codes[i] = TreeBuilder.build(module.module(), i, module.functions()[i]);
+        for (int i = 0; i < codes.length; i++) {
+            CompileEvent ev = new CompileEvent();   // JFR tailbench.Compile: building the tree is this engine's compile step
+            ev.begin();
+            codes[i] = TreeBuilder.build(module.module(), i, module.functions()[i]);
+            ev.end();
+            if (ev.shouldCommit()) {
+                Lowerer.compileEvent(ev, "closure", module.module(), i);
+                ev.commit();
+            }
+        }
     }
 
     @Override protected ClosureContext newContext(Instance inst) { return new ClosureContext(inst, this); }

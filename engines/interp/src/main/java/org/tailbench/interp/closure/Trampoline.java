@@ -2,6 +2,7 @@ package org.tailbench.interp.closure;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
@@ -26,6 +27,7 @@ final class Trampoline {
         if (depth >= fr.ctx.store.maxCallDepth()) throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         if (depth >= Invoker.INLINE_DEPTH && !m.bigStack) return Invoker.continueOnWorker(fr);
         m.depth = depth + 1;
+        if (m.track) m.noteFrame(depth, fr.code.functionIndex);
         try {
             for (;;) {
                 Stmt.run(fr.code.body, fr);
@@ -33,6 +35,7 @@ final class Trampoline {
                 if (next == null) return fr;
                 m.tail = null;
                 fr = next;
+                if (m.track) m.noteFrame(depth, fr.code.functionIndex);
             }
         } catch (Trap t) {
             FunctionCode c = fr.code;
@@ -63,6 +66,8 @@ final class Trampoline {
     static long[] invokeHere(ClosureFunction f, long[] args) {
         Machine m = Invoker.machine();
         int depth0 = m.depth;
+        boolean jfr = WasmJfr.enter("closure", m);
+        if (jfr) m.track = true;
         try {
             Frame fr = new Frame(f.code, f.ctx, m);
             System.arraycopy(args, 0, fr.s, 0, args.length);
@@ -75,6 +80,11 @@ final class Trampoline {
             m.depth = depth0;
             m.tail = null;
             m.trapOffset = -1;
+            if (jfr) {
+                m.track = false;
+                WasmJfr.exit(m);
+            }
+            f.ctx.tailCalls.invocationEnded();
         }
     }
 }

@@ -290,8 +290,15 @@ public final class LOp {
     /** target: fused {@code i32.ge_u} + {@code br_if}: pops y then x, jumps when the comparison holds */
     public static final int BR_IF_I32_GE_U = 206;
 
+    /**
+     * Opcode-profile mode only ({@link Lowerer#lowerCounting}): operands {@code i, slot}: Wasm
+     * instruction {@code i} of the function's {@link org.tailbench.wasm.Code} is about to execute;
+     * {@code slot} is the frame's hidden local holding the previously executed instruction (-1 at entry).
+     */
+    public static final int PROBE = 207;
+
     /** Number of internal opcodes. */
-    public static final int COUNT = 207;
+    public static final int COUNT = 208;
 
     /** Names by opcode, for disassembly and errors. */
     public static final String[] NAMES = {
@@ -501,6 +508,7 @@ public final class LOp {
         "BR_IF_I32_LE_S",
         "BR_IF_I32_LE_U",
         "BR_IF_I32_GE_S",
-        "BR_IF_I32_GE_U"
+        "BR_IF_I32_GE_U",
+        "PROBE"
     };
 }

@@ -3,6 +3,7 @@ package org.tailbench.interp.lower;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tailbench.jfr.CompileEvent;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
@@ -52,6 +53,7 @@ public final class Lowerer {
         OPERANDS[LOp.RETURN_CALL_LOCAL] = 1; OPERANDS[LOp.RETURN_CALL_IMPORT] = 1;
         OPERANDS[LOp.MEMORY_INIT] = 1;
         for (int f = LOp.BR_IF_I32_EQ; f <= LOp.BR_IF_I32_GE_U; f++) OPERANDS[f] = 1;
+        OPERANDS[LOp.PROBE] = 2;
     }
 
     private Lowerer() {}
@@ -73,6 +75,58 @@ public final class Lowerer {
         return out;
     }
 
+    /**
+     * {@link #lowerAll(ValidatedModule)}, writing one JFR {@code tailbench.Compile} event per function
+     * (lowering is the interpreters' compile step) when a recording enables it.
+     * @param engine the engine name the events carry
+     */
+    public static LoweredFunction[] lowerAll(ValidatedModule vm, String engine) {
+        Module m = vm.module();
+        LoweredFunction[] out = new LoweredFunction[m.functions.size()];
+        for (int i = 0; i < out.length; i++) {
+            CompileEvent ev = new CompileEvent();
+            ev.begin();
+            out[i] = lower(m, i, vm.functions()[i]);
+            ev.end();
+            if (ev.shouldCommit()) {
+                compileEvent(ev, engine, m, i);
+                ev.commit();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills a {@code tailbench.Compile} event for an interpreter: no JVM bytecode is made, so
+     * {@code bytecodeBytes} and {@code methods} are 0 and nothing is split.
+     */
+    public static void compileEvent(CompileEvent ev, String engine, Module m, int definedIndex) {
+        Module.Function f = m.functions.get(definedIndex);
+        Code body = f.body();
+        ev.engine = engine;
+        ev.functionIndex = m.importedFunctions() + definedIndex;
+        ev.functionName = m.functionName(ev.functionIndex);
+        ev.wasmBytes = body.length == 0 ? 0 : Math.max(0, body.pos[body.length - 1] + 1 - f.bodyOffset());
+        ev.bytecodeBytes = 0;
+        ev.methods = 0;
+        ev.split = false;
+        ev.reason = "";
+    }
+
+    /**
+     * Lowers defined function {@code definedIndex} for exact Wasm-level opcode counting: no fusion,
+     * and before every reachable Wasm instruction {@code i} a {@link LOp#PROBE}{@code  i, slot}, where
+     * {@code slot} is one extra hidden local (after the declared ones, initially -1) that holds the
+     * previous instruction executed in this activation. Branch targets land after the probes of
+     * {@code loop} and {@code end}/{@code else}, so a structured {@code end} or {@code else} counts
+     * when control falls into it, not when a branch (or a false {@code if} without else) skips past it;
+     * {@code block}, {@code loop}, {@code if} count on entry. A trapping instruction counts (its probe ran).
+     */
+    public static LoweredFunction lowerCounting(Module m, int definedIndex, FunctionInfo info) {
+        Run r = new Lowerer.Run(m, definedIndex, info);
+        r.probes = true;
+        return r.run();
+    }
     /**
      * Lowers defined function {@code definedIndex} of {@code m}.
      * @param info the validator's facts about that function
@@ -130,6 +184,8 @@ public final class Lowerer {
         /** position of the last emitted opcode when it is a fusable i32 test (eqz or a comparison), else -1 */
         private int lastTest = -1;
         private final List<Ctrl> ctrls = new ArrayList<>();
+        /** opcode-profile mode ({@link #lowerCounting}) */
+        boolean probes;
 
         Run(Module m, int definedIndex, FunctionInfo info) {
             this.m = m; this.definedIndex = definedIndex; this.info = info;
@@ -219,6 +275,7 @@ public final class Lowerer {
             boolean live = true;
             int dead = 0;
             int returnPc = -1;
+            int probeSlot = params + f.locals().length;
             for (int i = 0; i < c.length; i++) {
                 Op op = c.opAt(i);
                 curOffset = c.pos[i];
@@ -229,6 +286,7 @@ public final class Lowerer {
                     if (op == Op.END && dead > 0) { dead--; continue; }
                     if (dead > 0 || (op != Op.ELSE && op != Op.END)) continue;
                 }
+                if (probes) { emit(LOp.PROBE); emit(i); emit(probeSlot); }
                 switch (op) {
                     case NOP, I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> { }
                     case BLOCK, LOOP -> {
@@ -294,11 +352,12 @@ public final class Lowerer {
             }
             if (returnPc < 0) throw new IllegalStateException("function body has no final end");
             ValType[] declared = f.locals();
-            long[] init = new long[declared.length];
+            long[] init = new long[declared.length + (probes ? 1 : 0)];
             for (int k = 0; k < declared.length; k++) init[k] = declared[k].isRef() ? ValType.NULL_REF : 0;
+            if (probes) init[declared.length] = -1;
             int funcIndex = m.importedFunctions() + definedIndex;
             return new LoweredFunction(funcIndex, m.functionName(funcIndex), type, Arrays.copyOf(code, size),
-                    Arrays.copyOf(offs, size), Arrays.copyOf(consts, constCount), params, params + declared.length,
+                    Arrays.copyOf(offs, size), Arrays.copyOf(consts, constCount), params, params + init.length,
                     init, info.maxStackHeight(), returnPc);
         }
 

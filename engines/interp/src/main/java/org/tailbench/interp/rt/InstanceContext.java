@@ -1,5 +1,6 @@
 package org.tailbench.interp.rt;
 
+import org.tailbench.jfr.TailCallCounter;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Global;
 import org.tailbench.runtime.Instance;
@@ -27,19 +28,23 @@ public abstract class InstanceContext {
     public final Table[] tables;
     /** canonical types ({@link Calls#canonical}) by type index */
     public final FuncType[] types;
+    /** the module's tail-call counts for JFR ({@link InterpModule#tailCalls}) */
+    public final TailCallCounter tailCalls;
     private Memory memory;
 
     /**
      * @param inst the instance being made (its arrays may still be filling)
-     * @param types the module's canonical types by type index, see {@link InterpModule#types}
+     * @param module the module being instantiated (its canonical {@link InterpModule#types} and
+     *               {@link InterpModule#tailCalls})
      */
-    protected InstanceContext(Instance inst, FuncType[] types) {
+    protected InstanceContext(Instance inst, InterpModule<?> module) {
         this.inst = inst;
         this.store = inst.store;
         this.functions = inst.functions;
         this.globals = inst.globals;
         this.tables = inst.tables;
-        this.types = types;
+        this.types = module.types;
+        this.tailCalls = module.tailCalls;
     }
 
     /** @return memory 0, or null when the instance has none (or it is not allocated yet) */

@@ -2,6 +2,7 @@ package org.tailbench.interp.rt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tailbench.jfr.TailCallCounter;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Imports;
@@ -23,9 +24,14 @@ public abstract class InterpModule<C extends InstanceContext> implements Compile
     private final ValidatedModule module;
     /** canonical types by type index; the same length as the module's type section */
     public final FuncType[] types;
+    /** tail calls per function for the JFR event {@code tailbench.TailCalls} (counted only while it is enabled) */
+    public final TailCallCounter tailCalls;
 
-    protected InterpModule(ValidatedModule module) {
+    /** @param engine the engine's name, carried by its JFR events */
+    protected InterpModule(ValidatedModule module, String engine) {
         this.module = module;
+        var m = module.module();
+        this.tailCalls = new TailCallCounter(engine, m.functionCount(), m::functionName);
         this.types = new FuncType[module.module().types.size()];
         for (int i = 0; i < types.length; i++) types[i] = Calls.canonical(module.module().types.get(i));
     }

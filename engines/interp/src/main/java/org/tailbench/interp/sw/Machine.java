@@ -1,6 +1,7 @@
 package org.tailbench.interp.sw;
 
 import java.util.Arrays;
+import org.tailbench.jfr.CallDepthSource;
 
 /**
  * One thread's execution state: the value stack (each frame's locals followed by its operand stack)
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * (host → Wasm → host → Wasm) continues on top of the same stacks, so {@link #depth} counts every
  * active Wasm frame of the thread. A frame whose function is null marks a return to the host.
  */
-final class Machine {
+final class Machine implements CallDepthSource {
     private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
 
     long[] stack = new long[1 << 12];
@@ -19,6 +20,35 @@ final class Machine {
     int[] retPc = new int[64];
     int[] fps = new int[64];
     SwitchFunction[] fns = new SwitchFunction[64];
+    /**
+     * true while registered for JFR call-depth sampling: the loop then keeps {@link #depth} and
+     * {@link #cur} current at every call, tail call and return (otherwise they live in Java locals)
+     */
+    boolean track;
+    /** the executing function, while {@link #track} */
+    SwitchFunction cur;
+
+    // CallDepthSource, read racily by the JFR periodic hook
+    @Override public int wasmCallDepth() { return depth; }
+
+    @Override public int innermostFunction() {
+        SwitchFunction c = cur;
+        return c == null ? -1 : c.fn.functionIndex();
+    }
+
+    @Override public int stack(int[] out) {
+        SwitchFunction c = cur;
+        if (c == null || out.length == 0) return 0;
+        int n = 0;
+        out[n++] = c.fn.functionIndex();
+        SwitchFunction[] fs = fns;
+        for (int d = Math.min(depth, fs.length) - 1; d >= 0 && n < out.length; d--) {
+            SwitchFunction f = fs[d];
+            if (f == null) break;
+            out[n++] = f.fn.functionIndex();
+        }
+        return n;
+    }
 
     /** Grows the value stack to at least {@code needed} slots and returns it. */
     long[] growStack(long needed) {

@@ -10,9 +10,12 @@ import org.tailbench.runtime.Instance;
 final class SwitchContext extends InstanceContext {
     /** by defined-function index; filled while instantiating, complete before any function runs */
     final SwitchFunction[] defined;
+    /** the module's opcode-profile counts ({@link OpcodeProfiler}), or null when not in that mode */
+    final OpcodeProfile opcodes;
 
     SwitchContext(Instance inst, SwitchModule module) {
-        super(inst, module.types);
+        super(inst, module);
         this.defined = new SwitchFunction[module.functions.length];
+        this.opcodes = module.opcodes;
     }
 }

@@ -17,8 +17,10 @@ public final class SwitchEngine implements Engine {
         return "interpreter: lowered int[] code, one switch loop, explicit frame stack";
     }
 
+    /** Compiles; in opcode-profile mode ({@link OpcodeProfiler}) when {@code -Dtailbench.opcodeProfile=true}. */
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new SwitchModule(module, Lowerer.lowerAll(module));
+        if (Boolean.getBoolean(OpcodeProfiler.PROPERTY)) return OpcodeProfiler.compile(module);
+        return new SwitchModule(module, Lowerer.lowerAll(module, name()));
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return SwitchAttribution.INSTANCE; }

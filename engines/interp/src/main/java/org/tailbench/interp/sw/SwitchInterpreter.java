@@ -10,6 +10,7 @@ import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LOpNumeric;
 import org.tailbench.interp.rt.NumericOps;
 import org.tailbench.interp.rt.TableMemoryOps;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Trap;
@@ -40,6 +41,9 @@ final class SwitchInterpreter {
     static long[] invoke(SwitchFunction f, long[] args) {
         Machine m = MACHINE.get();
         int sp0 = m.sp, depth0 = m.depth;
+        SwitchFunction cur0 = m.cur;
+        boolean jfr = WasmJfr.enter("switch", m);
+        if (jfr) m.track = true;
         try {
             return run(m, f, args);
         } catch (StackOverflowError e) {
@@ -47,6 +51,13 @@ final class SwitchInterpreter {
         } finally {
             m.sp = sp0;
             m.depth = depth0;
+            m.cur = cur0;
+            if (jfr) {
+                m.track = false;
+                m.cur = null;
+                WasmJfr.exit(m);
+            }
+            f.ctx.tailCalls.invocationEnded();
         }
     }
 
@@ -87,6 +98,8 @@ final class SwitchInterpreter {
         Memory memory = ctx.memory();
         byte[] mem = bytes(memory);
         int pc = 0;
+        final boolean track = m.track;   // JFR call-depth sampling: publish depth and cur (see Machine#track)
+        if (track) { m.depth = depth; m.cur = cur; }
         try {
             for (;;) {
                 int op = code[pc++];
@@ -138,6 +151,7 @@ final class SwitchInterpreter {
                         }
                         pc = m.retPc[depth];
                         fp = m.fps[depth];
+                        if (track) { m.depth = depth; m.cur = cur; }
                         code = cur.code;
                         consts = cur.consts;
                         if (cur.ctx != ctx) { ctx = cur.ctx; memory = ctx.memory(); }
@@ -163,10 +177,14 @@ final class SwitchInterpreter {
                         sp = callForeign(m, f, ctx, s, sp);
                         s = m.stack;
                         mem = bytes(memory);
-                        if (tail) pc = cur.returnPc;
+                        if (tail) {
+                            if (WasmJfr.countTailCalls()) ctx.tailCalls.count(cur.fn.functionIndex());
+                            pc = cur.returnPc;
+                        }
                         continue;
                     }
                     case LOp.DROP: sp--; continue;
+                    case LOp.PROBE: ctx.opcodes.hit(cur.fn.functionIndex(), code[pc], s, fp + code[pc + 1]); pc += 2; continue;
                     case LOp.SELECT: {
                         int c = (int) s[--sp];
                         sp--;
@@ -392,6 +410,7 @@ final class SwitchInterpreter {
                 // A call to a switch function (callee, tail): enter it in this loop.
                 int np = callee.paramCount;
                 if (tail) {
+                    if (WasmJfr.countTailCalls()) ctx.tailCalls.count(cur.fn.functionIndex());
                     int src = sp - np;
                     for (int k = 0; k < np; k++) s[fp + k] = s[src + k];
                     sp = fp + np;
@@ -408,6 +427,7 @@ final class SwitchInterpreter {
                 init = callee.localInit;
                 for (int k = 0; k < init.length; k++) s[sp++] = init[k];
                 cur = callee;
+                if (track) { m.depth = depth; m.cur = cur; }
                 code = callee.code;
                 consts = callee.consts;
                 pc = 0;

@@ -13,10 +13,15 @@ import org.tailbench.wasm.validate.ValidatedModule;
  */
 final class SwitchModule extends InterpModule<SwitchContext> {
     final LoweredFunction[] functions;
+    /** the counts of the opcode-profile mode ({@link OpcodeProfiler}), else null */
+    final OpcodeProfile opcodes;
 
-    SwitchModule(ValidatedModule module, LoweredFunction[] functions) {
-        super(module);
+    SwitchModule(ValidatedModule module, LoweredFunction[] functions) { this(module, functions, null); }
+
+    SwitchModule(ValidatedModule module, LoweredFunction[] functions, OpcodeProfile opcodes) {
+        super(module, "switch");
         this.functions = functions;
+        this.opcodes = opcodes;
     }
 
     @Override protected SwitchContext newContext(Instance inst) { return new SwitchContext(inst, this); }

@@ -2,6 +2,7 @@ package org.tailbench.interp.tailcall;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
@@ -209,6 +210,7 @@ final class ControlInstrs {
      * so that re-entrant Wasm calls run above this frame.
      */
     static Instr foreign(CallInstr site, FunctionInstance f, Instance caller, boolean tail, Machine m, long[] s, int sp, int fp) {
+        if (tail && WasmJfr.countTailCalls()) m.countTailCall();
         int np = f.type().params().length;
         long[] args = Arrays.copyOfRange(s, sp - np, sp);
         sp -= np;

@@ -2,6 +2,8 @@ package org.tailbench.interp.tailcall;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.jfr.CallDepthSource;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -20,7 +22,7 @@ import org.tailbench.runtime.TrapKind;
  * when control is back in the trampoline (stored by a {@link Bounce}, a call or a return), while
  * {@link #fp} and {@link #cur} always describe the executing frame.
  */
-final class Machine {
+final class Machine implements CallDepthSource {
     private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
     private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
@@ -50,13 +52,41 @@ final class Machine {
         Machine m = MACHINE.get();
         int sp0 = m.sp, fp0 = m.fp, depth0 = m.depth, max0 = m.maxDepth;
         TailCallFunction cur0 = m.cur;
+        boolean jfr = WasmJfr.enter("tailcall", m);
         try {
             return m.run(f, args);
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         } finally {
             m.sp = sp0; m.fp = fp0; m.depth = depth0; m.maxDepth = max0; m.cur = cur0;
+            if (jfr) WasmJfr.exit(m);
+            f.ctx.tailCalls.invocationEnded();
         }
+    }
+
+    /** Counts a tail call made by {@link #cur} for the JFR event {@code tailbench.TailCalls} (call only when it is on). */
+    void countTailCall() { cur.ctx.tailCalls.count(cur.fn.functionIndex()); }
+
+    // CallDepthSource, read racily by the JFR periodic hook (fields are always current in this engine)
+    @Override public int wasmCallDepth() { return depth; }
+
+    @Override public int innermostFunction() {
+        TailCallFunction c = cur;
+        return c == null ? -1 : c.fn.functionIndex();
+    }
+
+    @Override public int stack(int[] out) {
+        TailCallFunction c = cur;
+        if (c == null || out.length == 0) return 0;
+        int n = 0;
+        out[n++] = c.fn.functionIndex();
+        TailCallFunction[] fs = fns;
+        for (int d = Math.min(depth, fs.length) - 1; d >= 0 && n < out.length; d--) {
+            TailCallFunction f = fs[d];
+            if (f == null) break;
+            out[n++] = f.fn.functionIndex();
+        }
+        return n;
     }
 
     /** The trampoline: pushes the entry frame, then runs chains of handlers until the entry frame returns. */
@@ -109,6 +139,7 @@ final class Machine {
 
     /** {@code return_call}: moves the arguments down to {@code fp}, replacing the current frame. */
     Instr tailCall(TailCallFunction callee, int sp, int fp) {
+        if (WasmJfr.countTailCalls()) countTailCall();
         int np = callee.paramCount;
         System.arraycopy(stack, sp - np, stack, fp, np);
         return enter(callee, fp, fp + np);

@@ -12,7 +12,7 @@ final class TailCallContext extends InstanceContext {
     final TailCallFunction[] defined;
 
     TailCallContext(Instance inst, TailCallModule module) {
-        super(inst, module.types);
+        super(inst, module);
         this.defined = new TailCallFunction[module.functions.length];
     }
 }

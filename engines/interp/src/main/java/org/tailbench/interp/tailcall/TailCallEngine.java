@@ -54,7 +54,7 @@ public final class TailCallEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new TailCallModule(module, Lowerer.lowerAll(module));
+        return new TailCallModule(module, Lowerer.lowerAll(module, name()));
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return TailCallAttribution.INSTANCE; }

@@ -15,7 +15,7 @@ final class TailCallModule extends InterpModule<TailCallContext> {
     final LoweredFunction[] functions;
 
     TailCallModule(ValidatedModule module, LoweredFunction[] functions) {
-        super(module);
+        super(module, "tailcall");
         this.functions = functions;
     }
 

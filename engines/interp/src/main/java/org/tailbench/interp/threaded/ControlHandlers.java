@@ -13,6 +13,12 @@ import org.tailbench.runtime.TrapKind;
 final class ControlHandlers {
     private ControlHandlers() {}
 
+    /** Never executed: only the {@code switch} engine runs opcode-profile code ({@code Lowerer.lowerCounting}). */
+    static final class PROBE extends Handler {
+        int exec(Machine m, long[] s, int[] c, int pc) {
+            throw new IllegalStateException("PROBE: opcode-profile code runs only in the switch engine");
+        }
+    }
     static final class UNREACHABLE extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) { throw new Trap(TrapKind.UNREACHABLE); }
     }

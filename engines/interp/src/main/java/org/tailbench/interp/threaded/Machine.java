@@ -2,6 +2,8 @@ package org.tailbench.interp.threaded;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.jfr.CallDepthSource;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Trap;
@@ -41,7 +43,7 @@ import org.tailbench.runtime.TrapKind;
  * nested loop on top of the same stacks; {@link #invoke} saves and restores the outer loop's
  * registers. A {@code fns} entry of null marks a return to the host.
  */
-final class Machine {
+final class Machine implements CallDepthSource {
     /** Returned by a handler when the entry frame of the current loop returned. */
     static final int EXIT = Integer.MIN_VALUE;
     private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
@@ -84,6 +86,7 @@ final class Machine {
         int[] code0 = m.code;
         long[] consts0 = m.consts;
         Memory memory0 = m.memory;
+        boolean jfr = WasmJfr.enter("threaded", m);
         try {
             m.maxDepth = f.ctx.store.maxCallDepth();
             return m.run(f, args);
@@ -94,7 +97,34 @@ final class Machine {
             m.cur = cur0; m.ctx = ctx0; m.code = code0; m.consts = consts0;
             m.memory = memory0;
             m.mem = bytes(memory0);
+            if (jfr) WasmJfr.exit(m);
+            f.ctx.tailCalls.invocationEnded();
         }
+    }
+
+    /** Counts a tail call made by {@link #cur} for the JFR event {@code tailbench.TailCalls} (call only when it is on). */
+    private void countTailCall() { ctx.tailCalls.count(cur.fn.functionIndex()); }
+
+    // CallDepthSource, read racily by the JFR periodic hook (fields are always current in this engine)
+    @Override public int wasmCallDepth() { return depth; }
+
+    @Override public int innermostFunction() {
+        ThreadedFunction c = cur;
+        return c == null ? -1 : c.fn.functionIndex();
+    }
+
+    @Override public int stack(int[] out) {
+        ThreadedFunction c = cur;
+        if (c == null || out.length == 0) return 0;
+        int n = 0;
+        out[n++] = c.fn.functionIndex();
+        ThreadedFunction[] fs = fns;
+        for (int d = Math.min(depth, fs.length) - 1; d >= 0 && n < out.length; d--) {
+            ThreadedFunction f = fs[d];
+            if (f == null) break;
+            out[n++] = f.fn.functionIndex();
+        }
+        return n;
     }
 
     static byte[] bytes(Memory memory) { return memory == null ? NO_MEMORY : memory.bytes(); }
@@ -157,6 +187,7 @@ final class Machine {
         int np = callee.paramCount;
         int sp = this.sp, fp;
         if (tail) {
+            if (WasmJfr.countTailCalls()) countTailCall();
             fp = this.fp;
             System.arraycopy(s, sp - np, s, fp, np);
             sp = fp + np;
@@ -201,6 +232,7 @@ final class Machine {
      * @return the handler result: {@code ~next}, or for a tail call {@code ~returnPc} of the current function
      */
     int callForeign(FunctionInstance f, long[] s, int next, boolean tail) {
+        if (tail && WasmJfr.countTailCalls()) countTailCall();
         int np = f.type().params().length;
         int sp = this.sp - np;
         long[] args = Arrays.copyOfRange(s, sp, sp + np);

@@ -12,7 +12,7 @@ final class ThreadedContext extends InstanceContext {
     final ThreadedFunction[] defined;
 
     ThreadedContext(Instance inst, ThreadedModule module) {
-        super(inst, module.types);
+        super(inst, module);
         this.defined = new ThreadedFunction[module.functions.length];
     }
 }

@@ -19,7 +19,7 @@ public final class ThreadedEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new ThreadedModule(module, Lowerer.lowerAll(module));
+        return new ThreadedModule(module, Lowerer.lowerAll(module, name()));
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return ThreadedAttribution.INSTANCE; }

@@ -15,7 +15,7 @@ final class ThreadedModule extends InterpModule<ThreadedContext> {
     final LoweredFunction[] functions;
 
     ThreadedModule(ValidatedModule module, LoweredFunction[] functions) {
-        super(module);
+        super(module, "threaded");
         this.functions = functions;
     }
 

@@ -1,0 +1,113 @@
+package org.tailbench.bench.jfr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.tailbench.interp.sw.OpcodeProfiler;
+import org.tailbench.jfr.ProfileRecorder;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.Engines;
+import org.tailbench.wasm.validate.ValidatedModule;
+import org.tailbench.workloads.Workload;
+import org.tailbench.workloads.WorkloadCatalog;
+
+/**
+ * One cell of {@code run-bench.sh}'s JFR pass (run after the timed JMH pass, one JVM per cell, with
+ * {@link ProfileRecorder#JVM_FLAGS}): checks one run of the workload, then records it with
+ * {@code tailbench.jfc} to {@code RUN_DIR/jfr/<workload>/<engine>.jfr}; or, with
+ * {@code --opcode-profile}, writes exact Wasm opcode counts to {@code RUN_DIR/opcodes/<workload>/switch.json}.
+ *
+ * <pre>
+ * java FLAGS -cp benchmarks.jar org.tailbench.bench.jfr.JfrPass --out RUN_DIR --engine E
+ *      (--workload W --size S | --wasm FILE --name NAME --args-file F) [--warmup SECONDS] [--seconds SECONDS]
+ *      [--opcode-profile]
+ * </pre>
+ * Exit status 0, 1 on a wrong answer, a trap or bad arguments (message on stderr).
+ */
+public final class JfrPass {
+    private JfrPass() {}
+
+    public static void main(String[] a) throws IOException {
+        try {
+            System.exit(run(a));
+        } catch (RuntimeException e) {
+            System.err.println("jfr pass: " + e);
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] a) throws IOException {
+        String out = null, engineName = null, workload = null, size = "default", wasm = null, name = null, argsFile = null;
+        double warmup = 2, seconds = 5;
+        boolean opcodes = false;
+        for (int i = 0; i < a.length; i++) {
+            switch (a[i]) {
+                case "--out" -> out = a[++i];
+                case "--engine" -> engineName = a[++i];
+                case "--workload" -> workload = a[++i];
+                case "--size" -> size = a[++i];
+                case "--wasm" -> wasm = a[++i];
+                case "--name" -> name = a[++i];
+                case "--args-file" -> argsFile = a[++i];
+                case "--warmup" -> warmup = Double.parseDouble(a[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(a[++i]);
+                case "--opcode-profile" -> opcodes = true;
+                default -> throw new IllegalArgumentException("unknown argument " + a[i]);
+            }
+        }
+        if (out == null || (workload == null) == (wasm == null)) {
+            throw new IllegalArgumentException("usage: --out RUN_DIR --engine E (--workload W [--size S] | --wasm FILE --name NAME --args-file F)");
+        }
+        Workload w = null;
+        byte[] bytes;
+        List<String> argv;
+        if (workload != null) {
+            w = WorkloadCatalog.load().get(workload);
+            name = workload;
+            bytes = w.wasm();
+            argv = w.argv(size);
+        } else {
+            bytes = Files.readAllBytes(Path.of(wasm));
+            if (name == null) name = Path.of(wasm).getFileName().toString().replaceFirst("\\.wasm$", "");
+            argv = new ArrayList<>();
+            argv.add(name);
+            if (argsFile != null) argv.addAll(Files.readAllLines(Path.of(argsFile), StandardCharsets.UTF_8));
+        }
+        Path runDir = Path.of(out);
+        ValidatedModule vm = ValidatedModule.of(bytes);
+        if (opcodes) {
+            Path json = runDir.resolve("opcodes").resolve(name).resolve("switch.json");
+            Files.createDirectories(json.getParent());
+            Path tmp = json.resolveSibling("switch.json.tmp");
+            Files.writeString(tmp, OpcodeProfiler.profileWasi(vm, name, argv), StandardCharsets.UTF_8);
+            Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.out.println("jfr pass: opcode profile of " + name + ": " + json);
+            return 0;
+        }
+        if (engineName == null) throw new IllegalArgumentException("--engine is required");
+        Engine engine = Engines.byName(engineName);
+        CompiledModule cm = engine.compile(vm);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int exit = ProfileRecorder.runWasi(cm, argv, stdout, OutputStream.nullOutputStream());
+        if (w != null) {
+            w.verifyStdout(size, stdout.toByteArray());
+            if (exit != 0) throw new IllegalStateException(name + " on " + engineName + " exited with " + exit);
+        }
+        Path jfr = ProfileRecorder.jfrFile(runDir, name, engineName);
+        ProfileRecorder.Result r = ProfileRecorder.record(() -> engine.compile(vm), () -> {
+            int code = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+            if (code != exit) throw new IllegalStateException("a later run exited with " + code + ", the first with " + exit);
+        }, Duration.ofMillis((long) (warmup * 1000)), Duration.ofMillis((long) (seconds * 1000)), jfr);
+        System.out.printf("jfr pass: %s × %s: %d warm-up runs, %d runs recorded in %.1f s: %s%n", name, engineName,
+                r.warmupRuns(), r.recordedRuns(), r.recorded().toMillis() / 1000.0, runDir.relativize(jfr));
+        return 0;
+    }
+}

@@ -1,0 +1,221 @@
+package org.tailbench.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tailbench.interp.sw.OpcodeProfiler;
+import org.tailbench.jfr.ProfileRecorder;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.Engines;
+import org.tailbench.runtime.Trap;
+import org.tailbench.wasm.InvalidModuleException;
+import org.tailbench.wasm.MalformedModuleException;
+import org.tailbench.wasm.validate.ValidatedModule;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tailbench profile}: records one WASI program with JFR in-process ({@link ProfileRecorder}:
+ * {@code tailbench.jfc}, warm-up first, then the program runs repeatedly for the recording time; output
+ * is shown for the first run only, later runs must exit with the same code) and writes a run folder:
+ * {@code jfr/<name>/<engine>.jfr}, {@code command.txt}, {@code environment.json}, and with
+ * {@code --opcode-profile} {@code opcodes/<name>/switch.json} (exact Wasm counts from the {@code switch}
+ * engine's counting mode). Then draws charts with the {@code charts} subcommand when this build has it.
+ * The {@code ./tailbench} launcher adds {@link ProfileRecorder#JVM_FLAGS} for this command.
+ * Exit status: 0, 134 when the first run traps, 1 for bad input or a failed write.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Records a WASI program with JFR (tailbench.jfc) and writes a run folder for the charts.",
+                "Options go before FILE; everything after FILE is passed to the program."})
+final class ProfileCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME", description = "Engine (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--seconds", defaultValue = "10", paramLabel = "N",
+            description = "Seconds to record, after the warm-up (default: ${DEFAULT-VALUE}; 0: no JFR recording).")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Seconds to run before recording (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--opcode-profile",
+            description = "Also count every executed Wasm instruction and pair exactly (switch engine counting mode, one run).")
+    boolean opcodeProfile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: results/profile-<UTC time>-<engine>-<name>).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Workload name in the folder layout (default: FILE without .wasm).")
+    String name;
+
+    @Option(names = "--no-charts", description = "Do not draw charts.")
+    boolean noCharts;
+
+    @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The WASI command module.")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+    List<String> args = new ArrayList<>();
+
+    ProfileCommand(Io io) { this.io = io; }
+
+    private static final class UserError extends RuntimeException {
+        UserError(String message) { super(message, null, false, false); }
+    }
+
+    @Override public Integer call() {
+        try {
+            if (seconds < 0 || warmup < 0) throw new UserError("--seconds and --warmup must not be negative");
+            if (name == null) name = file.getFileName().toString().replaceFirst("\\.wasm$", "");
+            if (!name.matches("[A-Za-z0-9_.-]+")) throw new UserError("--name '" + name + "': use letters, digits, '_', '.' and '-' only");
+            ValidatedModule vm = decode(read());
+            Engine e = engine();
+            CompiledModule cm = e.compile(vm);
+            List<String> argv = new ArrayList<>();
+            argv.add(file.toString());
+            argv.addAll(args);
+
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            int firstExit;
+            try {
+                firstExit = ProfileRecorder.runWasi(cm, argv, stdout, stderr);
+            } catch (Trap t) {
+                io.out().write(stdout.toByteArray());
+                io.err().write(stderr.toByteArray());
+                io.err().println("trap: " + t.getMessage());
+                return RunCommand.TRAP_EXIT;
+            }
+            io.out().write(stdout.toByteArray());
+            io.err().write(stderr.toByteArray());
+            io.out().flush();
+
+            Path dir = out != null ? out : Path.of("results", "profile-"
+                    + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + engine + "-" + name);
+            Files.createDirectories(dir);
+            writeAtomically(dir.resolve("command.txt"), "# " + ZonedDateTime.now(ZoneOffset.UTC) + "\n"
+                    + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + "\n"
+                    + "tailbench profile --engine " + engine + " --seconds " + seconds + " --warmup " + warmup
+                    + (opcodeProfile ? " --opcode-profile" : "") + " --name " + name + " " + String.join(" ", argv) + "\n"
+                    + "# first run: exit code " + firstExit + ", " + stdout.size() + " bytes of stdout\n");
+            writeAtomically(dir.resolve("environment.json"), environmentJson());
+
+            if (seconds > 0) {
+                Path jfr = ProfileRecorder.jfrFile(dir, name, engine);
+                int expectExit = firstExit;
+                ProfileRecorder.Result r = ProfileRecorder.record(() -> e.compile(vm), () -> {
+                    int code = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+                    if (code != expectExit) throw new IllegalStateException("a later run exited with " + code + ", the first with " + expectExit);
+                }, seconds(warmup), seconds(seconds), jfr);
+                io.err().printf("profile: %d warm-up runs, then %d runs recorded in %.1f s: %s%n",
+                        r.warmupRuns(), r.recordedRuns(), r.recorded().toMillis() / 1000.0, jfr);
+            }
+            if (opcodeProfile) {
+                Path json = dir.resolve("opcodes").resolve(name).resolve("switch.json");
+                Files.createDirectories(json.getParent());
+                writeAtomically(json, OpcodeProfiler.profileWasi(vm, name, argv));
+                io.err().println("profile: exact opcode counts: " + json);
+            }
+            drawCharts(dir);
+            io.err().println("profile: run folder " + dir);
+            return 0;
+        } catch (UserError x) {
+            io.err().println("error: " + x.getMessage());
+            return 1;
+        } catch (IOException x) {
+            io.err().println("error: " + x.getMessage());
+            return 1;
+        }
+    }
+
+    private Engine engine() {
+        try {
+            return Engines.byName(engine);
+        } catch (IllegalArgumentException x) {
+            throw new UserError(x.getMessage());
+        }
+    }
+
+    private static Duration seconds(double s) { return Duration.ofNanos((long) (s * 1e9)); }
+
+    /** Draws charts through the {@code charts} subcommand when this build registers one. */
+    private void drawCharts(Path dir) {
+        if (noCharts) return;
+        CommandLine root = Main.commandLine(io);
+        if (!root.getSubcommands().containsKey("charts")) {
+            io.err().println("profile: charts are not available in this build (no `charts` subcommand); open the .jfr in JDK Mission Control");
+            return;
+        }
+        int code = root.execute("charts", dir.toString());
+        if (code != 0) io.err().println("profile: drawing charts failed (exit " + code + ")");
+    }
+
+    private static String environmentJson() {
+        Runtime rt = Runtime.getRuntime();
+        StringBuilder sb = new StringBuilder("{");
+        for (String k : List.of("java.version", "java.vm.name", "java.vm.version", "os.name", "os.arch", "os.version")) {
+            sb.append(json(k)).append(':').append(json(System.getProperty(k, ""))).append(',');
+        }
+        sb.append("\"availableProcessors\":").append(rt.availableProcessors()).append(',');
+        sb.append("\"maxHeapBytes\":").append(rt.maxMemory()).append(',');
+        sb.append("\"jvmArgs\":[");
+        List<String> a = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (int i = 0; i < a.size(); i++) sb.append(i > 0 ? "," : "").append(json(a.get(i)));
+        return sb.append("]}\n").toString();
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    private static void writeAtomically(Path p, String text) throws IOException {
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private byte[] read() {
+        try {
+            if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a .wasm file");
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException x) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException x) {
+            throw new UserError("cannot read " + file + ": " + x.getMessage());
+        }
+    }
+
+    private ValidatedModule decode(byte[] bytes) {
+        try {
+            return ValidatedModule.of(bytes);
+        } catch (MalformedModuleException x) {
+            throw new UserError(file + ": malformed module: " + x.getMessage());
+        } catch (InvalidModuleException x) {
+            throw new UserError(file + ": invalid module: " + x.getMessage());
+        }
+    }
+}
