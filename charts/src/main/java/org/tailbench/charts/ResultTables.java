@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * </pre>
  * {@code --failures} names the run's {@code failures/} folder ({@link RunFailures}): a missing cell with a recorded
  * reason shows {@code fails: <reason>} in results.md and in results.csv's {@code <engine>_fails} column; a peer's
- * recorded failure does not count as missing for {@code --fail-on-missing} (peers are expected to lack features).
+ * recorded failure, and a {@code *-naive} engine's "call stack exhausted", do not count as missing for {@code --fail-on-missing}
+ * ({@link RunFailures#expected}).
  * {@code --peers} names a {@code peer.<engine>.<key>=<value>} file: those engines are peers, and results.md gets
  * "Ratio to peers" and "Versions and configuration" ({@link PeerReport}).
  * {@code --references} reads {@code workloads/reference.sh}'s TSV: {@code results.md} then gets the
@@ -161,7 +162,7 @@ public final class ResultTables {
         for (Section s : sections) {
             for (Section.Row r : s.rows()) {
                 for (String e : s.engines()) {
-                    if (s.cell(r, e) == null && !(peers.containsKey(e) && runFailures.reason(e, r.workload()) != null)) missing++;
+                    if (s.cell(r, e) == null && !runFailures.expected(e, r.workload(), peers.containsKey(e))) missing++;
                 }
             }
         }
