@@ -117,6 +117,10 @@ final class ProfileCommand implements Callable<Integer> {
                     + (opcodeProfile ? " --opcode-profile" : "") + " --name " + name + " " + String.join(" ", argv) + "\n"
                     + "# first run: exit code " + firstExit + ", " + stdout.size() + " bytes of stdout\n");
             writeAtomically(dir.resolve("environment.json"), environmentJson());
+            // the module itself, so the charts (opcode and function names) and later redraws need nothing outside the folder
+            Path module = dir.resolve("module").resolve(name + ".wasm");
+            Files.createDirectories(module.getParent());
+            Files.copy(file, module, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             if (seconds > 0) {
                 Path jfr = ProfileRecorder.jfrFile(dir, name, engine);
@@ -156,10 +160,13 @@ final class ProfileCommand implements Callable<Integer> {
 
     private static Duration seconds(double s) { return Duration.ofNanos((long) (s * 1e9)); }
 
-    /** Draws charts through the {@code charts} subcommand when this build registers one. */
+    /**
+     * Draws charts through the {@code charts} subcommand when this build registers one; its messages go to
+     * stderr, so stdout holds only the program's output.
+     */
     private void drawCharts(Path dir) {
         if (noCharts) return;
-        CommandLine root = Main.commandLine(io);
+        CommandLine root = Main.commandLine(new Io(io.in(), io.err(), io.err()));
         if (!root.getSubcommands().containsKey("charts")) {
             io.err().println("profile: charts are not available in this build (no `charts` subcommand); open the .jfr in JDK Mission Control");
             return;
