@@ -84,16 +84,19 @@ public final class AotCompiler {
                 int bytecode = sizes.getOrDefault(plan.methodName()[f], 0);
                 int wasmBytes = wasmBytes(m, f);
                 String reason = p.splitReasons()[p.originalFunction()[f]];
-                CompileEvent ev = events.get(f - imported);
-                ev.engine = engine;
-                ev.functionIndex = p.originalFunction()[f];
-                ev.functionName = m.functionName(p.originalFunction()[f]);
-                ev.wasmBytes = wasmBytes;
-                ev.bytecodeBytes = bytecode;
-                ev.methods = 1;
-                ev.split = reason != null;
-                ev.reason = reason == null ? "" : reason;
-                if (ev.shouldCommit()) ev.commit();
+                // one event per input function: the parts a split made add their methods and bytecode to it
+                int o = p.originalFunction()[f];
+                CompileEvent ev = events.get(o - imported);
+                if (ev.engine == null) {
+                    ev.engine = engine;
+                    ev.functionIndex = o;
+                    ev.functionName = m.functionName(o);
+                    ev.wasmBytes = wasmBytes(input.module(), o);
+                    ev.split = reason != null;
+                    ev.reason = reason == null ? "" : reason;
+                }
+                ev.bytecodeBytes += bytecode;
+                ev.methods++;
                 String line = String.format("%s: func[%d] %s: wasm %d B, bytecode %d B, %d method%s, %s%s", engine, f,
                         m.functionName(f), wasmBytes, bytecode, 1, "",
                         reason == null ? "not split" : "split: " + reason,
@@ -101,6 +104,10 @@ public final class AotCompiler {
                 log.add(line);
                 if (options.log()) System.err.println(line);
             }
+        }
+        for (int o = imported; o < input.module().functionCount(); o++) {
+            CompileEvent ev = events.get(o - imported);
+            if (ev.shouldCommit()) ev.commit();
         }
         String sha = AotClasses.sha256(input.module().bytes);
         return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log);

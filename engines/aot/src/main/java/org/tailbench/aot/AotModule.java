@@ -64,7 +64,7 @@ public final class AotModule implements CompiledModule {
             throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
-                lineBase, types, classes.profiling());
+                lineBase, types, classes.profiling(), classes.engine());
         try {
             if (HIDDEN_CLASSES) {
                 MethodHandles.Lookup host = Linkage.hostLookup();

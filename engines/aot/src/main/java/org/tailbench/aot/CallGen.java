@@ -52,8 +52,8 @@ final class CallGen {
                 int f = (int) imm;
                 boolean imported = f < g.plan.module().importedFunctions();
                 if (tramp && f == g.index) { countTailCall(); g.selfTailCall(); return; }
-                if (!tramp || imported) { call(f); g.emitReturn(); g.dead(); return; }
                 countTailCall();
+                if (!tramp || imported) { call(f); g.emitReturn(); g.dead(); return; }
                 FuncType t = g.plan.type(f);
                 g.popN(t.params().length);
                 if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
@@ -65,8 +65,8 @@ final class CallGen {
                 returnPassedValue(t);
             }
             case RETURN_CALL_INDIRECT -> {
-                if (!tramp) { callIndirect((int) imm, table); g.emitReturn(); g.dead(); return; }
                 countTailCall();
+                if (!tramp) { callIndirect((int) imm, table); g.emitReturn(); g.dead(); return; }
                 FuncType t = g.plan.module().types.get((int) imm);
                 g.popN(1 + t.params().length);
                 wideIndirectArguments(t);
@@ -87,16 +87,12 @@ final class CallGen {
         g.dead();
     }
 
+    /** profiling only: {@code Rt.countTailCall(index, ctx)}; default code gets nothing here */
     private void countTailCall() {
         if (!g.plan.options().profiling()) return;
-        g.ctxLoad();
-        a.getField(CallingConvention.CTX, "tailCalls", "[J");
         a.iconst(g.index);
-        a.op(DUP2);
-        a.op(LALOAD);
-        a.op(LCONST_1);
-        a.op(LADD);
-        a.op(LASTORE);
+        g.ctxLoad();
+        a.invokeStatic("org/tailbench/aot/rt/Rt", "countTailCall", "(I" + C + ")V");
     }
 
     private void call(int f) {

@@ -1,5 +1,6 @@
 package org.tailbench.aot.rt;
 
+import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Global;
 import org.tailbench.runtime.Instance;
@@ -15,8 +16,16 @@ import org.tailbench.wasm.FuncType;
  * {@link #memory} is looked up by {@link #ready()} before the first call from outside.
  *
  * <p>Not thread-safe: an instance runs on one thread at a time (a {@link Store} is per thread).
+ *
+ * <p>As a {@link CallDepthSource} (JFR {@code tailbench.WasmCallDepth}, registered by {@link Boundary} at
+ * each host → Wasm entry while the event is enabled) it reports {@link #depth}, which every generated
+ * method maintains anyway (prologue +1, return -1; a trampolined tail call leaves its frame before the
+ * callee enters, so {@code aot} stays flat in tail-call loops while {@code aot-naive} grows). It reports
+ * no innermost function (-1) and an empty stack: generated code keeps no Wasm frame stack, and keeping one
+ * would cost every call; per-function time of aot comes from the JVM frames instead (methods
+ * {@code f<index>_<name>}, {@code FrameAttribution}). Depth counts this instance's frames only.
  */
-public final class AotContext {
+public final class AotContext implements CallDepthSource {
     public final Instance inst;
     public final Store store;
     public final Linkage linkage;
@@ -46,8 +55,9 @@ public final class AotContext {
     /** results of a function with several results (multi-value), encoded; preallocated */
     public final long[] results;
     /**
-     * Tail calls made per function index ({@code return_call*} executed in that function), or null when
-     * the module was compiled without profiling ({@code -Dtailbench.aot.profile=true}).
+     * Tail calls made per function index ({@code return_call*} executed in that function, also in
+     * {@code aot-naive} where they are call + return), or null when the module was compiled without
+     * profiling (see {@code AotOptions#profiling}). Counted since instantiation, whether or not JFR records.
      */
     public final long[] tailCalls;
 
@@ -82,4 +92,13 @@ public final class AotContext {
 
     /** @return the current Wasm call depth of this instance (racy when read from another thread) */
     public int callDepth() { return depth; }
+
+    /** {@link #depth}, read racily by the JFR periodic hook */
+    @Override public int wasmCallDepth() { return depth; }
+
+    /** @return -1: aot keeps no frame stack (see the class comment) */
+    @Override public int innermostFunction() { return -1; }
+
+    /** @return 0: aot keeps no frame stack (see the class comment) */
+    @Override public int stack(int[] out) { return 0; }
 }

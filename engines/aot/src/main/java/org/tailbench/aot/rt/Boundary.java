@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.Trap;
@@ -53,12 +54,24 @@ public final class Boundary {
 
     private Boundary() {}
 
-    /** Host → Wasm: runs {@code f} (and the tail calls it leaves) and restores the context however it ends. */
+    /**
+     * Host → Wasm: runs {@code f} (and the tail calls it leaves) and restores the context however it ends.
+     * While JFR enables {@code tailbench.WasmCallDepth} the instance's context is sampled for the
+     * invocation ({@link WasmJfr#enter}; the event names the calling thread, also when the code runs on a
+     * worker); at the end, tail-call counts of a profiling module are flushed.
+     */
     static long[] enter(AotFunction f, long[] args) {
-        if (!(Thread.currentThread() instanceof WasmThread) && PREFER_WORKER.get()[0]) {
-            return onWorker(() -> enterHere(f, args));
+        AotContext ctx = f.ctx;
+        boolean jfr = WasmJfr.enter(ctx.linkage.engine, ctx);
+        try {
+            if (!(Thread.currentThread() instanceof WasmThread) && PREFER_WORKER.get()[0]) {
+                return onWorker(() -> enterHere(f, args));
+            }
+            return enterHere(f, args);
+        } finally {
+            if (jfr) WasmJfr.exit(ctx);
+            if (ctx.linkage.tailCounter != null) ctx.linkage.tailCounter.invocationEnded();
         }
-        return enterHere(f, args);
     }
 
     private static long[] enterHere(AotFunction f, long[] args) {

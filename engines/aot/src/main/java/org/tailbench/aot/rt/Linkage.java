@@ -5,6 +5,7 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.tailbench.jfr.TailCallCounter;
 import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.wasm.FuncType;
 
@@ -26,6 +27,14 @@ public final class Linkage {
     public final FuncType[] canonicalTypes;
     public final int maxParams, maxResults;
     public final boolean profiling;
+    /** engine name ({@code aot} / {@code aot-naive}) carried by the JFR events */
+    public final String engine;
+    /**
+     * {@code tailbench.TailCalls} counts of this module, by original function index: fed by
+     * {@link Rt#countTailCall} in profiling-compiled code while a recording enables the event; null
+     * when the module was compiled without profiling
+     */
+    public final TailCallCounter tailCounter;
     final Class<?>[] classes;
     final MethodHandles.Lookup[] lookups;
     /** {@code $invoke(int, long[], AotContext)long} of each class */
@@ -42,7 +51,7 @@ public final class Linkage {
     public static final String LINE_NUMBERS = "line = Code.pos - Module.Function.bodyOffset of the method's function (f<index>_...)";
 
     public Linkage(int classCount, int[] classOf, int[] originalFunction, String[] names, int[] lineBase,
-                   FuncType[] types, boolean profiling) {
+                   FuncType[] types, boolean profiling, String engine) {
         this.classOf = classOf;
         this.originalFunction = originalFunction;
         this.names = names;
@@ -57,6 +66,8 @@ public final class Linkage {
         this.maxParams = mp;
         this.maxResults = mr;
         this.profiling = profiling;
+        this.engine = engine;
+        this.tailCounter = profiling ? new TailCallCounter(engine, names.length, f -> names[f]) : null;
         this.classes = new Class<?>[classCount];
         this.lookups = new MethodHandles.Lookup[classCount];
         this.invokers = new MethodHandle[classCount];

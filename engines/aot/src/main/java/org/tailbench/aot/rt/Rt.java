@@ -1,6 +1,7 @@
 package org.tailbench.aot.rt;
 
 import java.util.Arrays;
+import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Trap;
@@ -25,6 +26,16 @@ public final class Rt {
     public static long globalJ(int g, AotContext ctx) { return ctx.globals[g].value; }
     public static float globalF(int g, AotContext ctx) { return Float.intBitsToFloat((int) ctx.globals[g].value); }
     public static double globalD(int g, AotContext ctx) { return Double.longBitsToDouble(ctx.globals[g].value); }
+
+    /**
+     * A {@code return_call*} executed by function {@code f}, in profiling-compiled code only (default code
+     * has no call here): counts it in {@link AotContext#tailCalls} and, while a recording enables
+     * {@code tailbench.TailCalls}, in the module's {@link Linkage#tailCounter} (by original function index).
+     */
+    public static void countTailCall(int f, AotContext ctx) {
+        ctx.tailCalls[f]++;
+        if (WasmJfr.countTailCalls()) ctx.linkage.tailCounter.count(ctx.linkage.originalFunction[f]);
+    }
 
     /** A frame ends: one Wasm call depth less. */
     public static void leave(AotContext ctx) { ctx.depth--; }

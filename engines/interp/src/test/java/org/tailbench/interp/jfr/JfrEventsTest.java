@@ -8,12 +8,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.tailbench.jfr.CompileEvent;
 import org.tailbench.jfr.TailCallsEvent;
 import org.tailbench.jfr.WasmCallDepthEvent;
@@ -30,20 +31,38 @@ import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * Each interpreter writes tailbench's JFR events with the values the program implies: recorded in a
+ * Each engine writes tailbench's JFR events with the values the program implies: recorded in a
  * {@link Recording} around one run and read back with {@link RecordingFile}. Expected values come
  * from the program's structure (recursion depth, number of {@code return_call*} executed), not from
- * the engines.
+ * the engines. Runs over every engine on the class path, or those named in system property
+ * {@code tailbench.engines} (engines/aot runs this class over {@code aot}, {@code aot-naive}).
  */
-class JfrEventsTest {
+public class JfrEventsTest {
     /** recursion depth of {@code down}; its innermost frame pauses in the host for a few sampling periods */
     private static final int DEPTH = 300;
     private static final int DIRECT_TAIL_CALLS = 1000, INDIRECT_TAIL_CALLS = 700;
+    /** self tail calls of {@code loop} before its last activation pauses in the host */
+    private static final int LOOP_TAIL_CALLS = 100_000;
+    /** engines that report depth only (functionIndex -1, empty stack): aot keeps no Wasm frame stack */
+    private static final Set<String> DEPTH_ONLY = Set.of("aot", "aot-naive");
+
+    /** @return the engines under test: all on the class path, or those named in {@code tailbench.engines} */
+    static List<String> engines() {
+        String only = System.getProperty("tailbench.engines", "");
+        List<String> all = Engines.all().stream().map(Engine::name)
+                .filter(n -> only.isBlank() || List.of(only.split(",")).contains(n)).toList();
+        assertThat(all).as("engines found by ServiceLoader").isNotEmpty();
+        return all;
+    }
+
+    /** {@code aot-naive} compiles {@code return_call*} as call + return: its Wasm stack grows in tail-call loops */
+    private static boolean tailCallsGrowTheStack(String engine) { return engine.endsWith("-naive"); }
 
     /**
      * Function 0: import {@code env.pause}; 1: {@code down(n)} = n == 0 ? pause() : down(n - 1) (non-tail);
      * 2: {@code spin(n)} = n == 0 ? 0 : return_call spin(n - 1); 3: {@code ind(n)} the same through
-     * {@code return_call_indirect} via table slot 0.
+     * {@code return_call_indirect} via table slot 0; 4: {@code loop(n)} = n == 0 ? (pause(); 0) :
+     * return_call loop(n - 1).
      */
     private static byte[] module() {
         ModuleBuilder mb = new ModuleBuilder();
@@ -59,11 +78,24 @@ class JfrEventsTest {
         Body ind = new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(0).op(Op.ELSE)
                 .localGet(0).i32Const(1).op(Op.I32_SUB).i32Const(0).returnCallIndirect(t).end();
         mb.func(t, 0, ind);
-        return mb.table(3).export("down", 1).export("spin", 2).export("ind", 3).build();
+        Body loop = new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).call(0).i32Const(0).op(Op.ELSE)
+                .localGet(0).i32Const(1).op(Op.I32_SUB).returnCall(4).end();
+        mb.func(t, 0, loop);
+        return mb.table(3).export("down", 1).export("spin", 2).export("ind", 3).export("loop", 4).build();
+    }
+
+    /** @return the module of {@link #module()}, compiled by {@code engine} now, instantiated with a 120 ms {@code env.pause} */
+    private static Instance instantiate(Engine engine) {
+        HostFunction pause = new HostFunction("env", "pause", FuncType.EMPTY, (c, a) -> {
+            try { Thread.sleep(120); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            return new long[0];
+        });
+        return engine.compile(ValidatedModule.of(module()))
+                .instantiate(new Store(), (m, n) -> m.equals("env") && n.equals("pause") ? pause : null);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"switch", "threaded", "tailcall", "closure"})
+    @MethodSource("engines")
     void eventsCarryTheProgramsDepthTailCallsAndCompiledFunctions(String name, @TempDir Path dir) throws Exception {
         Engine engine = Engines.byName(name);
         Path file = dir.resolve("rec.jfr");
@@ -73,12 +105,7 @@ class JfrEventsTest {
             r.enable(TailCallsEvent.NAME).withPeriod(Duration.ofSeconds(1));
             r.enable(CompileEvent.NAME);
             r.start();
-            HostFunction pause = new HostFunction("env", "pause", FuncType.EMPTY, (c, a) -> {
-                try { Thread.sleep(120); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-                return new long[0];
-            });
-            Instance inst = engine.compile(ValidatedModule.of(module()))
-                    .instantiate(new Store(), (m, n) -> m.equals("env") && n.equals("pause") ? pause : null);
+            Instance inst = instantiate(engine);
             assertThat(inst.exportedFunction("down").invoke(DEPTH)[0]).isEqualTo(DEPTH);
             assertThat(inst.exportedFunction("spin").invoke(DIRECT_TAIL_CALLS)[0]).isZero();
             assertThat(inst.exportedFunction("ind").invoke(INDIRECT_TAIL_CALLS)[0]).isZero();
@@ -89,14 +116,20 @@ class JfrEventsTest {
                 .filter(e -> name.equals(e.getString("engine"))).toList();
 
         int maxDepth = 0;
-        String deepest = "";
+        RecordedEvent deepest = null;
         for (RecordedEvent e : events) {
             if (!e.getEventType().getName().equals(WasmCallDepthEvent.NAME)) continue;
-            if (e.getInt("depth") > maxDepth) { maxDepth = e.getInt("depth"); deepest = e.getString("stack"); }
+            if (e.getInt("depth") > maxDepth) { maxDepth = e.getInt("depth"); deepest = e; }
         }
         // down(DEPTH) .. down(0): DEPTH + 1 frames while the host pauses
         assertThat(maxDepth).as("deepest sampled depth").isEqualTo(DEPTH + 1);
-        assertThat(deepest.split(",")).hasSize(WasmCallDepthEvent.MAX_STACK).containsOnly("1");
+        if (DEPTH_ONLY.contains(name)) {
+            assertThat(deepest.getInt("functionIndex")).isEqualTo(-1);
+            assertThat(deepest.getString("stack")).isEmpty();
+        } else {
+            assertThat(deepest.getInt("functionIndex")).isEqualTo(1);
+            assertThat(deepest.getString("stack").split(",")).hasSize(WasmCallDepthEvent.MAX_STACK).containsOnly("1");
+        }
 
         Map<Integer, Long> tail = new HashMap<>();
         for (RecordedEvent e : events) {
@@ -105,7 +138,39 @@ class JfrEventsTest {
         assertThat(tail).containsExactlyInAnyOrderEntriesOf(Map.of(2, (long) DIRECT_TAIL_CALLS, 3, (long) INDIRECT_TAIL_CALLS));
 
         List<RecordedEvent> compiled = events.stream().filter(e -> e.getEventType().getName().equals(CompileEvent.NAME)).toList();
-        assertThat(compiled).extracting(e -> e.getInt("functionIndex")).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(compiled).extracting(e -> e.getInt("functionIndex")).containsExactlyInAnyOrder(1, 2, 3, 4);
         assertThat(compiled).allSatisfy(e -> assertThat(e.getInt("wasmBytes")).isBetween(10, 40));
+    }
+
+    /**
+     * {@code loop(100000)} pauses in the host after 100000 self tail calls: a constant-stack engine has
+     * one Wasm frame then, an engine that compiles tail calls as calls ({@code aot-naive}) 100001; and
+     * every {@code return_call} executed is counted.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void depthStaysFlatInATailCallLoopUnlessTailCallsAreCalls(String name, @TempDir Path dir) throws Exception {
+        Engine engine = Engines.byName(name);
+        Path file = dir.resolve("loop.jfr");
+        WasmJfr.init();
+        try (Recording r = new Recording()) {
+            r.enable(WasmCallDepthEvent.NAME).withPeriod(Duration.ofMillis(5));
+            r.enable(TailCallsEvent.NAME).withPeriod(Duration.ofSeconds(1));
+            r.start();
+            Instance inst = instantiate(engine);
+            assertThat(inst.exportedFunction("loop").invoke(LOOP_TAIL_CALLS)[0]).isZero();
+            r.stop();
+            r.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> name.equals(e.getString("engine"))).toList();
+        List<Integer> depths = events.stream().filter(e -> e.getEventType().getName().equals(WasmCallDepthEvent.NAME))
+                .map(e -> e.getInt("depth")).toList();
+        assertThat(depths).as("samples during the 120 ms pause").hasSizeGreaterThan(3);
+        int max = depths.stream().max(Integer::compare).orElseThrow();
+        assertThat(max).as("deepest sampled depth").isEqualTo(tailCallsGrowTheStack(name) ? LOOP_TAIL_CALLS + 1 : 1);
+        long tail = events.stream().filter(e -> e.getEventType().getName().equals(TailCallsEvent.NAME))
+                .peek(e -> assertThat(e.getInt("functionIndex")).isEqualTo(4)).mapToLong(e -> e.getLong("count")).sum();
+        assertThat(tail).isEqualTo(LOOP_TAIL_CALLS);
     }
 }
