@@ -316,7 +316,8 @@ ref_cmd() { # fills REF_CMD: the reference.sh command writing $1
 # engine x workload with tailbench.jfc (org.tailbench.bench.jfr.JfrPass: the first run's output checked,
 # JFR_WARMUP s of runs, then JFR_SECONDS s recorded), and with --opcode-profile counts each workload's
 # Wasm instructions once in the switch engine's counting mode.
-JFR_FLAGS=(-XX:FlightRecorderOptions:stackdepth=2048 -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
+# -Dtailbench.aot.profile=true: aot compiles its per-function tail-call counters (tailbench.TailCalls); other engines ignore it
+JFR_FLAGS=(-XX:FlightRecorderOptions:stackdepth=2048 -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Dtailbench.aot.profile=true)
 jfr_cmd() { # $1 engine (empty: the opcode profile), $2 workload, $3 run folder: fills JFR_CMD
   JFR_CMD=("$JAVA" -Xss16m -Xmx2g --sun-misc-unsafe-memory-access=allow "${JFR_FLAGS[@]}"
            -cp "$BENCH_JAR" org.tailbench.bench.jfr.JfrPass --out "$3")
