@@ -77,7 +77,7 @@ class FunctionSplitterSwitchTest {
 
     @Test
     void chainOf200kInstructionsSplitForTheJvmLimitComputesTheJavaModel() {
-        int steps = 23_000;
+        int steps = 27_000;
         ValidatedModule vm = ValidatedModule.of(LargeFunctions.chain(steps));
         assertThat(vm.module().functions.get(0).body().length).isGreaterThanOrEqualTo(200_000);
         long t0 = System.nanoTime();
@@ -95,7 +95,7 @@ class FunctionSplitterSwitchTest {
 
     @Test
     void chainSplitCheaplyForC2KeepsEveryPieceUnderHugeMethodLimit() {
-        int steps = 23_000;
+        int steps = 27_000;
         ValidatedModule vm = ValidatedModule.of(LargeFunctions.chain(steps));
         FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(C2_BUDGET, Options.DEFAULT_MODEL, true));
         System.out.println("chain cheapOnly: " + r.reports());
