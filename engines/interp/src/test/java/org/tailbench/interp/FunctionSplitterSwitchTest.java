@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -18,6 +20,9 @@ import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
 import org.tailbench.wasm.Code;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
+import org.tailbench.wasm.Op;
 import org.tailbench.wasm.gen.LargeFunctions;
 import org.tailbench.wasm.gen.RandomFunctions;
 import org.tailbench.wasm.split.FunctionSplitter;
@@ -139,6 +144,71 @@ class FunctionSplitterSwitchTest {
             assertThat(rep.reason()).startsWith("not split");
         });
         assertThat(cheap.module()).isSameAs(vm);
+    }
+
+    /** {@code n} stores {@code mem32[4k] = x + k} on local 0: straight-line bulk for a function. */
+    private static Body padding(int n) {
+        Body b = new Body();
+        for (int k = 0; k < n; k++) b.i32Const(4 * k).localGet(0).i32Const(k).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
+        return b;
+    }
+
+    /**
+     * even(n) / odd(n) by mutual {@code return_call}, each function over budget with its tail calls inside
+     * outlined regions: after splitting, the tail calls must still be made by the original functions, so
+     * a million calls run within a frame limit of 100.
+     */
+    @Test
+    void tailCallsInsideOutlinedRegionsStayTailCallsOfTheOriginalFunction() {
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
+        int t = mb.type(new int[] {ModuleBuilder.I32}, ModuleBuilder.I32);
+        for (int self = 0; self < 2; self++) {
+            int other = 1 - self;
+            Body b = new Body().localGet(0).u8(0x04).u8(0x40)
+                    .localGet(0).i32Const(7).op(Op.I32_AND).u8(0x04).u8(0x40)
+                    .localGet(0).i32Const(1).op(Op.I32_SUB).returnCall(other).end()
+                    .append(padding(100))
+                    .localGet(0).i32Const(1).op(Op.I32_SUB).returnCall(other).end()
+                    .i32Const(1 - self);
+            mb.func(t, 0, b);
+        }
+        ValidatedModule vm = ValidatedModule.of(mb.export("even", 0).build());
+        FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(1000, Options.DEFAULT_MODEL, false));
+        org.tailbench.wasm.Module out = r.module().module();
+        assertThat(out.functionCount()).isGreaterThan(2);
+        Code even = vm.module().functions.get(0).body();
+        Set<Integer> tailCallPos = new HashSet<>();
+        for (int i = 0; i < even.length; i++) if (even.opAt(i) == Op.RETURN_CALL) tailCallPos.add(even.pos[i]);
+        boolean movedOut = false;
+        for (int f = 2; f < out.functionCount(); f++) {
+            Code c = out.functions.get(f).body();
+            for (int i = 0; i < c.length; i++) {
+                assertThat(c.opAt(i)).as("outlined parts make no tail calls themselves").isNotIn(Op.RETURN_CALL, Op.RETURN_CALL_INDIRECT);
+                movedOut |= tailCallPos.contains(c.pos[i]);
+            }
+        }
+        assertThat(movedOut).as("a return_call of even was outlined").isTrue();
+        for (ValidatedModule m : List.of(vm, r.module())) {
+            Instance inst = SWITCH.compile(m).instantiate(new Store().maxCallDepth(100), Imports.NONE);
+            assertThat(inst.exportedFunction("even").invoke(1_000_000)[0]).isEqualTo(1);
+            assertThat(inst.exportedFunction("even").invoke(999_999)[0]).isEqualTo(0);
+        }
+    }
+
+    /** A region that can only trap (no exit at all) is called and followed by {@code unreachable}. */
+    @Test
+    void regionWithoutExitsTrapsTheSameWay() {
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
+        int t = mb.type(new int[] {ModuleBuilder.I32}, ModuleBuilder.I32);
+        mb.export("main", mb.func(t, 0, padding(300).op(Op.UNREACHABLE)));
+        ValidatedModule vm = ValidatedModule.of(mb.build());
+        FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(1000, Options.DEFAULT_MODEL, false));
+        assertThat(r.module().module().functionCount()).isGreaterThan(1);
+        for (ValidatedModule m : List.of(vm, r.module())) {
+            Instance inst = instantiate(m);
+            assertThat(run(inst, 5)).startsWith("trap UNREACHABLE");
+            for (int k = 0; k < 300; k++) assertThat(inst.memory().load32(4L * k)).isEqualTo(5 + k);
+        }
     }
 
     static Stream<Arguments> randomCases() {

@@ -133,7 +133,7 @@ public final class FunctionSplitter {
             if (best.regions.isEmpty() || (options.cheapOnly() && best.largest > budget)) {
                 reports.add(new Report(fi, name, e, 1, "not split: estimated " + est + " B > budget " + budget + " B, "
                         + (options.cheapOnly() ? "and outlining code outside loops only gets the largest piece to "
-                        + best.largest + " B" : "and no region could be outlined")));
+                        + best.largest + " B" : "and no region could be outlined") + " (" + best.overReason + ")"));
                 continue;
             }
             functions.set(d, new Module.Function(f.typeIndex(), best.root.locals(), best.root.code(), f.bodyOffset()));
