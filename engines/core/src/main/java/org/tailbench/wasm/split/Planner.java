@@ -18,8 +18,11 @@ import org.tailbench.wasm.Op;
 final class Planner {
     /** Items with more distinct exits than this are not outlined (each exit costs dispatch code). */
     static final int MAX_EXITS = 64;
-    /** A run stops growing before it needs more parameters than this (the JVM allows 255 slots). */
-    static final int MAX_LOCALS = 200;
+    /**
+     * A run stops growing before it needs more parameters than this: a JVM method has at most 255 parameter
+     * slots, i64/f64 take two, and the compiled method may need one for its instance.
+     */
+    static final int MAX_LOCALS = 120;
 
     private final FunctionAnalysis fa;
     private final Costs costs;

@@ -176,6 +176,28 @@ class FunctionSplitterTest {
         assertThat(r.reports()).singleElement().satisfies(rep -> assertThat(rep.reason()).contains("br_table").contains("alone is"));
     }
 
+    /** 20,000 nested blocks with work at every level: no recursion over nesting depth anywhere in the pass. */
+    @Test
+    void deeplyNestedCodeSplitsWithoutRecursion() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {ModuleBuilder.I32}, ModuleBuilder.I32);
+        ModuleBuilder.Body b = new ModuleBuilder.Body();
+        int depth = 20_000;
+        for (int k = 0; k < depth; k++) b.block().localGet(0).i32Const(k).op(Op.I32_XOR).localSet(0).localGet(0).brIf(0);
+        for (int k = 0; k < depth; k++) b.end();
+        mb.export("f", mb.func(t, 0, b.localGet(0)));
+        ValidatedModule vm = ValidatedModule.of(mb.build());
+        Thread worker = new Thread(null, () -> {
+            FunctionSplitter.Result r = FunctionSplitter.split(vm, opts(8000, false));
+            assertThat(r.reports()).singleElement().satisfies(rep -> assertThat(rep.pieces()).isGreaterThan(10));
+        }, "small-stack", 256 * 1024);
+        List<Throwable> failure = new ArrayList<>();
+        worker.setUncaughtExceptionHandler((th, e) -> failure.add(e));
+        worker.start();
+        try { worker.join(); } catch (InterruptedException e) { throw new AssertionError(e); }
+        assertThat(failure).isEmpty();
+    }
+
     static long size(Code c) {
         long s = 0;
         for (int i = 0; i < c.length; i++) s += Options.DEFAULT_MODEL.bytecodeBytes(c, i);
