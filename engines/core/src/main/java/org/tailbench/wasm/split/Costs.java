@@ -49,11 +49,11 @@ final class Costs {
         return s;
     }
 
-    /** Callee overhead: stack params pushed, one trampoline per exit (spill, results, exit code, return). */
+    /** Callee overhead: stack params pushed, one trampoline per exit (spill, exit code), the shared epilogue. */
     int calleeOverhead(int stackIn, int writes, int exits, int exitValues) {
         int o = stackIn * get + ret + block;
         if (exits <= 1) return o + writes * get;
-        return o + exits * (block + cst + ret + writes * get) + exitValues * (set + get);
+        return o + exits * (block + cst + br) + exitValues * set + block + set + (exitValues + writes + 1) * get;
     }
 
     /** Caller stub: locals passed, call, locals written back, and the exit dispatch. */

@@ -80,6 +80,10 @@ final class Emitter {
         int pos = fa.code.pos[r.from];
         int e = r.exits.size();
         pushLabel(SYNTH);
+        if (e > 1) {            // the shared epilogue's block: every trampoline ends with its exit code there
+            out.add(Op.BLOCK, pos, -ValType.I32.code, 0);
+            pushLabel(SYNTH);
+        }
         for (int j = e - 1; j >= 0; j--) {
             out.add(Op.BLOCK, pos, types.blockResults(r.exitValues[j]), 0);
             pushLabel(SYNTH);
@@ -92,16 +96,23 @@ final class Emitter {
         for (int j = 0; j < e; j++) {
             out.add(Op.END, pos, 0, 0);
             popLabel();
-            if (e > 1) {
-                int[] map = r.slotOf[j];
-                for (int v = map.length - 1; v >= 0; v--) out.add(Op.LOCAL_SET, pos, slotLocal[map[v]], 0);
-                for (int q = 0; q < slotLocal.length; q++) out.add(Op.LOCAL_GET, pos, slotLocal[q], 0);
+            if (e == 1) {
+                for (int x : r.writes) out.add(Op.LOCAL_GET, pos, localMap[x], 0);
+                continue;
             }
+            int[] map = r.slotOf[j];
+            for (int v = map.length - 1; v >= 0; v--) out.add(Op.LOCAL_SET, pos, slotLocal[map[v]], 0);
+            out.add(Op.I32_CONST, pos, j, 0);
+            if (j < e - 1) out.add(Op.BR, pos, e - 1 - j, 0);   // to the epilogue block
+        }
+        if (e > 1) {            // epilogue: slots, written locals, exit code
+            out.add(Op.END, pos, 0, 0);
+            popLabel();
+            int code = newLocal(ValType.I32);
+            out.add(Op.LOCAL_SET, pos, code, 0);
+            for (int q = 0; q < slotLocal.length; q++) out.add(Op.LOCAL_GET, pos, slotLocal[q], 0);
             for (int x : r.writes) out.add(Op.LOCAL_GET, pos, localMap[x], 0);
-            if (e > 1) {
-                out.add(Op.I32_CONST, pos, j, 0);
-                if (j < e - 1) out.add(Op.RETURN, pos, 0, 0);
-            }
+            out.add(Op.LOCAL_GET, pos, code, 0);
         }
         out.add(Op.END, pos, 0, 0);
         popLabel();
@@ -164,17 +175,31 @@ final class Emitter {
         for (int q = 0; q < slotLocal.length; q++) slotLocal[q] = scratch(s.slots[q], seen[s.slots[q].ordinal()]++);
         for (int q = slotLocal.length - 1; q >= 0; q--) out.add(Op.LOCAL_SET, pos, slotLocal[q], 0);
         int first = s.fallsThrough() ? 1 : 0;
-        // outermost the fall-through block (when there is one), then one block per other exit, innermost = first
-        for (int j = e - 1 + first; j >= first; j--) {
+        // exits that are a label without values are br_table entries aimed at the label itself; the others
+        // get a handler block: outermost the fall-through block (if any), then one per handler, innermost = lowest j
+        boolean[] direct = new boolean[e];
+        int handlers = 0;
+        for (int j = first; j < e; j++) {
+            direct[j] = s.exits.get(j).kind() == Region.Exit.LABEL && s.exitValues[j].length == 0;
+            if (!direct[j]) handlers++;
+        }
+        if (first == 1) { out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0); pushLabel(SYNTH); }
+        for (int j = e - 1; j >= first; j--) {
+            if (direct[j]) continue;
             out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
             pushLabel(SYNTH);
         }
         out.add(Op.LOCAL_GET, pos, codeLocal, 0);
         int[] depths = new int[e + 1];
-        for (int j = 0; j < e; j++) depths[j] = (j == 0 && first == 1) ? e - first : j - first;
-        depths[e] = e - 1 - first;
+        for (int j = 0, h = 0; j < e; j++) {
+            if (j < first) depths[j] = handlers;
+            else if (direct[j]) depths[j] = depthOf(s.exits.get(j).a());
+            else depths[j] = h++;
+        }
+        depths[e] = depths[e - 1];
         out.add(Op.BR_TABLE, pos, out.addBrTable(depths), 0);
         for (int j = first; j < e; j++) {
+            if (direct[j]) continue;
             out.add(Op.END, pos, 0, 0);
             popLabel();
             for (int v : s.slotOf[j]) out.add(Op.LOCAL_GET, pos, slotLocal[v], 0);
