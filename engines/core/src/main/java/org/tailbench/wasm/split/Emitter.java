@@ -91,6 +91,9 @@ final class Emitter {
         }
         for (int p = 0; p < k; p++) out.add(Op.LOCAL_GET, pos, p, 0);
         emitRange(r.from, r.to);
+        // a region that cannot fall through may end with a block whose end is dead, which leaves the
+        // validator's stack non-polymorphic: make the (never reached) end of the innermost block valid
+        if (!r.fallsThrough()) out.add(Op.UNREACHABLE, pos, 0, 0);
         int[] slotLocal = new int[r.slots.length];
         if (e > 1) for (int q = 0; q < slotLocal.length; q++) slotLocal[q] = newLocal(r.slots[q]);
         for (int j = 0; j < e; j++) {

@@ -70,14 +70,23 @@ final class FunctionAnalysis {
 
     private Code removeDeadCode(Code c, FunctionInfo info) {
         Code.Builder out = new Code.Builder();
-        int[] map = new int[c.length];
+        int[] map = new int[c.length + 1];
         int k = 0;
+        boolean lastUnconditional = false;
         for (int i = 0; i < c.length; ) {
             Op op = c.opAt(i);
             if (info.stackHeight()[i] == -1 && op != Op.END && op != Op.ELSE) {
+                // Dead code after a dead block end is not stack-polymorphic for the validator (only an
+                // unconditional instruction makes its own frame so); an unreachable keeps the rest valid.
+                if (!lastUnconditional) {
+                    out.add(Op.UNREACHABLE, c.pos[i], 0, 0);
+                    map[k++] = -1;
+                    lastUnconditional = true;
+                }
                 i = (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) ? info.end()[i] + 1 : i + 1;
                 continue;
             }
+            lastUnconditional = unconditional(op);
             out.add(op, c.pos[i], c.a[i], c.b[i]);
             map[k++] = i;
             i++;
@@ -138,7 +147,7 @@ final class FunctionAnalysis {
         int node = -1;
         for (int i = 0; i < n; i++) {
             top[i] = node;
-            live[i] = info.stackHeight()[orig[i]] != -1;
+            live[i] = orig[i] >= 0 && info.stackHeight()[orig[i]] != -1;
             int h = height(i);
             Op op = code.opAt(i);
             long a = code.a[i];

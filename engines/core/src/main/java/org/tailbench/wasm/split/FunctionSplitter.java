@@ -174,7 +174,9 @@ public final class FunctionSplitter {
         try {
             return new Result(Validator.validate(out), original, reports);
         } catch (InvalidModuleException ex) {
-            throw new IllegalStateException("function splitting produced an invalid module: " + ex.getMessage(), ex);
+            int bad = ex.functionIndex();
+            throw new IllegalStateException("function splitting produced an invalid module: " + ex.getMessage()
+                    + (bad >= 0 ? " — function " + bad + " is " + out.functionName(bad) : ""), ex);
         }
     }
 

@@ -125,7 +125,8 @@ final class Planner {
     private int closeBody(Frame f) {
         boolean root = f.block == null;
         int total = sum(f.items);
-        int target = root ? rootTarget : innerTarget;
+        // a block item must fit one run as a whole: the else arm gets what the then arm left
+        int target = root ? rootTarget : Math.max(innerTarget / 4, innerTarget - f.block.size);
         if (total > target && !(cheapOnly && f.inLoop)) {
             for (int round = 0; round < 8 && total > target; round++) {
                 List<Item> next = outline(f.items, total - target);
