@@ -59,8 +59,14 @@ import org.tailbench.wasm.validate.Validator;
  * function is left as it is. Cost: O(instructions × rounds) to plan, plus one scan per region and nesting
  * level to compute interfaces.
  *
- * <p>Not handled: a single instruction larger than the budget (e.g. a huge {@code br_table}) stays, so its
- * piece exceeds the budget (reported); a region never takes more than {@value Planner#MAX_LOCALS} params.
+ * <p>Not handled, and reported as "still over budget": a single instruction larger than the budget (e.g. a
+ * huge {@code br_table}) stays in its piece; budgets below what a call stub with its exit dispatch costs
+ * (a few hundred bytes under {@link Options#DEFAULT_MODEL} for regions with several exits and many locals)
+ * leave the root piece over budget, although every outlined piece fits; items with more than
+ * {@value Planner#MAX_EXITS} exits (e.g. the block nest around a dense {@code br_table}) are never outlined,
+ * so for a switch-style interpreter loop the handlers are outlined one by one. A region never takes more
+ * than {@value Planner#MAX_LOCALS} params. There is no liveness analysis: a region passes in every local
+ * it uses and returns every local it writes.
  */
 public final class FunctionSplitter {
     private FunctionSplitter() {}

@@ -161,7 +161,7 @@ final class Planner {
     }
 
     /** A candidate run of items {@code [s, e)}. */
-    private record Run(int s, int e, int gain, Region region) {}
+    private record Run(int s, int e, int gain) {}
 
     /** One round: pack runs, outline the best until {@code excess} is saved; null when nothing helps. */
     private List<Item> outline(List<Item> items, int excess) {
@@ -203,7 +203,7 @@ final class Planner {
                 if (size - stub > bestGain) { bestGain = size - stub; bestJ = j; }
             }
             if (bestJ > i) {
-                runs.add(new Run(i, bestJ, bestGain, null));
+                runs.add(new Run(i, bestJ, bestGain));
                 i = bestJ;
             } else {
                 i++;
