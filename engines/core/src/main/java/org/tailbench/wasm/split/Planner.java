@@ -1,0 +1,265 @@
+package org.tailbench.wasm.split;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tailbench.wasm.Op;
+
+/**
+ * Chooses the regions of one function (see {@link FunctionSplitter} for the algorithm): one pass over the
+ * clean code with an explicit stack of open block bodies; when a body closes, its items (instructions and
+ * whole nested blocks, with their residual sizes after their own bodies were reduced) are packed greedily
+ * into runs, and the runs that save the most are outlined until the body fits its target. Later rounds
+ * group the stubs left by earlier ones. Each item carries the set of exits and locals it uses (capped;
+ * an item over the cap is never outlined), so packing costs O(items) per round.
+ */
+final class Planner {
+    /** Items with more distinct exits than this are not outlined (each exit costs dispatch code). */
+    static final int MAX_EXITS = 64;
+    /**
+     * A run stops growing before it needs more parameters than this: a JVM method has at most 255 parameter
+     * slots, i64/f64 take two, and the compiled method may need one for its instance.
+     */
+    static final int MAX_LOCALS = 120;
+
+    private final FunctionAnalysis fa;
+    private final Costs costs;
+    private final int cap, rootTarget, innerTarget;
+    private final boolean cheapOnly;
+    final List<Region> regions = new ArrayList<>();
+
+    /** An item of a body: an instruction, a whole block, or a stub of an outlined region. */
+    private static final class Item {
+        int start, endExcl, size, low;
+        Set<Region.Exit> exits;         // null: too many
+        Set<Integer> uses, writes;      // null: too many
+        boolean falls;
+    }
+
+    private static final class Frame {
+        final List<Item> items = new ArrayList<>();
+        final Item block;
+        final boolean inLoop;
+        Frame(Item block, boolean inLoop) { this.block = block; this.inLoop = inLoop; }
+    }
+
+    Planner(FunctionAnalysis fa, Costs costs, int budget, double factor, boolean cheapOnly) {
+        this.fa = fa;
+        this.costs = costs;
+        this.cheapOnly = cheapOnly;
+        this.cap = (int) (budget * factor);
+        this.rootTarget = (int) (budget * factor);
+        this.innerTarget = (int) (cap * 0.9);
+    }
+
+    /** @return the estimated size of what stays in the function */
+    int plan() {
+        List<Frame> stack = new ArrayList<>();
+        stack.add(new Frame(null, false));
+        int[] cost = costs.of(fa.code);
+        for (int i = 0; i < fa.n; i++) {
+            Op op = fa.code.opAt(i);
+            Frame f = stack.get(stack.size() - 1);
+            switch (op) {
+                case BLOCK, LOOP, IF -> {
+                    Item b = new Item();
+                    b.start = i;
+                    b.endExcl = fa.end[i] + 1;
+                    b.size = cost[i];
+                    b.low = fa.low[i];
+                    b.exits = new HashSet<>();
+                    b.uses = new HashSet<>();
+                    b.writes = new HashSet<>();
+                    b.falls = fa.live[fa.end[i]];
+                    stack.add(new Frame(b, f.inLoop || op == Op.LOOP));
+                }
+                case ELSE -> {
+                    closeBody(f);
+                    f.block.size += cost[i];
+                    stack.set(stack.size() - 1, new Frame(f.block, f.inLoop));
+                }
+                case END -> {
+                    if (f.block == null) return closeBody(f) + cost[i];
+                    closeBody(f);
+                    Item b = f.block;
+                    b.size += cost[i];
+                    if (b.exits != null) b.exits.remove(new Region.Exit(Region.Exit.LABEL, b.start, 0));
+                    stack.remove(stack.size() - 1);
+                    stack.get(stack.size() - 1).items.add(b);
+                }
+                default -> f.items.add(plain(i, op, cost[i]));
+            }
+        }
+        throw new IllegalStateException("function body without final end");
+    }
+
+    private Item plain(int i, Op op, int size) {
+        Item it = new Item();
+        it.start = i;
+        it.endExcl = i + 1;
+        it.size = size;
+        it.low = fa.low[i];
+        it.falls = !FunctionAnalysis.unconditional(op);
+        it.exits = Set.of();
+        it.uses = Set.of();
+        it.writes = Set.of();
+        switch (op) {
+            case BR, BR_IF, BR_TABLE -> {
+                Set<Region.Exit> e = new HashSet<>();
+                for (int id : fa.targets[i]) e.add(new Region.Exit(Region.Exit.LABEL, id, 0));
+                it.exits = e.size() > MAX_EXITS ? null : e;
+            }
+            case RETURN -> it.exits = Set.of(Region.Exit.RET);
+            case RETURN_CALL -> it.exits = Set.of(new Region.Exit(Region.Exit.RC, (int) fa.code.a[i], 0));
+            case RETURN_CALL_INDIRECT -> it.exits = Set.of(new Region.Exit(Region.Exit.RCI, (int) fa.code.a[i], (int) fa.code.b[i]));
+            case LOCAL_GET -> it.uses = Set.of((int) fa.code.a[i]);
+            case LOCAL_SET, LOCAL_TEE -> { it.uses = Set.of((int) fa.code.a[i]); it.writes = it.uses; }
+            default -> { }
+        }
+        return it;
+    }
+
+    /** Reduces the body's items to its target, adds them to the enclosing block item, returns the residual size. */
+    private int closeBody(Frame f) {
+        boolean root = f.block == null;
+        int total = sum(f.items);
+        // a block item must fit one run as a whole: the else arm gets what the then arm left
+        int target = root ? rootTarget : Math.max(innerTarget / 4, innerTarget - f.block.size);
+        if (total > target && !(cheapOnly && f.inLoop)) {
+            for (int round = 0; round < 8 && total > target; round++) {
+                List<Item> next = outline(f.items, total - target);
+                if (next == null) break;
+                f.items.clear();
+                f.items.addAll(next);
+                total = sum(f.items);
+            }
+        }
+        if (f.block != null) {
+            Item b = f.block;
+            b.size += total;
+            for (Item it : f.items) {
+                b.exits = union(b.exits, it.exits, MAX_EXITS);
+                b.uses = union(b.uses, it.uses, MAX_LOCALS);
+                b.writes = union(b.writes, it.writes, MAX_LOCALS);
+            }
+        }
+        return total;
+    }
+
+    private static <T> Set<T> union(Set<T> into, Set<T> add, int max) {
+        if (into == null || add == null) return null;
+        into.addAll(add);
+        return into.size() > max ? null : into;
+    }
+
+    private static int sum(List<Item> items) {
+        long s = 0;
+        for (Item it : items) s += it.size;
+        return (int) Math.min(s, Integer.MAX_VALUE);
+    }
+
+    /** A candidate run of items {@code [s, e)}. */
+    private record Run(int s, int e, int gain) {}
+
+    /** One round: pack runs, outline the best until {@code excess} is saved; null when nothing helps. */
+    private List<Item> outline(List<Item> items, int excess) {
+        List<Run> runs = new ArrayList<>();
+        int i = 0;
+        while (i < items.size()) {
+            Item first = items.get(i);
+            if (first.exits == null || first.uses == null) { i++; continue; }
+            Set<Region.Exit> exits = new HashSet<>();
+            Set<Integer> uses = new HashSet<>(), writes = new HashSet<>();
+            int size = 0, j = i, minLow = fa.height(first.start), exitValues = 0;
+            int bestJ = -1, bestGain = 0;
+            while (j < items.size()) {
+                Item it = items.get(j);
+                if (it.exits == null || it.uses == null) break;
+                int newExits = 0, newValues = 0, newUses = 0, newWrites = 0;
+                for (Region.Exit x : it.exits) {
+                    if (!exits.contains(x)) { newExits++; newValues += x.values(fa, null).length; }
+                }
+                for (int x : it.uses) if (!uses.contains(x)) newUses++;
+                for (int x : it.writes) if (!writes.contains(x)) newWrites++;
+                int low2 = Math.min(minLow, it.low);
+                int in = fa.height(first.start) - low2;
+                if (exits.size() + newExits > MAX_EXITS || uses.size() + newUses + in > MAX_LOCALS) break;
+                int out = it.falls ? fa.height(it.endExcl) - low2 : 0;
+                int exitCount = exits.size() + newExits + (it.falls ? 1 : 0);
+                int values = exitValues + newValues + out;
+                int w = writes.size() + newWrites;
+                int callee = size + it.size + costs.calleeOverhead(in, w, exitCount, values);
+                if (callee > cap) break;
+                exits.addAll(it.exits);
+                uses.addAll(it.uses);
+                writes.addAll(it.writes);
+                minLow = low2;
+                exitValues += newValues;
+                size += it.size;
+                j++;
+                int stub = costs.stub(uses.size(), w, exitCount, values, !it.falls || exitCount > 1);
+                if (size - stub > bestGain) { bestGain = size - stub; bestJ = j; }
+            }
+            if (bestJ > i) {
+                runs.add(new Run(i, bestJ, bestGain));
+                i = bestJ;
+            } else {
+                i++;
+            }
+        }
+        if (runs.isEmpty()) return null;
+        List<Run> byGain = new ArrayList<>(runs);
+        byGain.sort(Comparator.comparingInt(Run::gain).reversed());
+        Set<Run> chosen = new HashSet<>();
+        long saved = 0;
+        for (Run r : byGain) {
+            if (saved >= excess) break;
+            if (r.e - r.s == 1 && items.get(r.s).exits != null && isStub(items.get(r.s))) continue;
+            chosen.add(r);
+            saved += r.gain;
+        }
+        if (chosen.isEmpty()) return null;
+        List<Item> next = new ArrayList<>();
+        int k = 0;
+        for (Run r : runs) {
+            while (k < r.s) next.add(items.get(k++));
+            if (!chosen.contains(r)) continue;
+            next.add(stubItem(items, r));
+            k = r.e;
+        }
+        while (k < items.size()) next.add(items.get(k++));
+        return next;
+    }
+
+    private final Set<Item> stubs = new HashSet<>();
+
+    private boolean isStub(Item it) { return stubs.contains(it); }
+
+    private Item stubItem(List<Item> items, Run r) {
+        Item first = items.get(r.s), last = items.get(r.e - 1);
+        Region region = new Region(first.start, last.endExcl);
+        regions.add(region);
+        Item stub = new Item();
+        stub.start = region.from;
+        stub.endExcl = region.to;
+        stub.falls = last.falls;
+        stub.exits = new HashSet<>();
+        stub.uses = new HashSet<>();
+        stub.writes = new HashSet<>();
+        int size = 0;
+        stub.low = Integer.MAX_VALUE;
+        for (int k = r.s; k < r.e; k++) {
+            Item it = items.get(k);
+            size += it.size;
+            stub.low = Math.min(stub.low, it.low);
+            stub.exits = union(stub.exits, it.exits, Integer.MAX_VALUE);
+            stub.uses = union(stub.uses, it.uses, Integer.MAX_VALUE);
+            stub.writes = union(stub.writes, it.writes, Integer.MAX_VALUE);
+        }
+        stub.size = size - r.gain;
+        stubs.add(stub);
+        return stub;
+    }
+}
