@@ -70,7 +70,7 @@ class FunctionSplitterSpecDifferentialTest {
         List<String> failures = new ArrayList<>();
         int compared = 0;
         for (JsonNode c : root.get("commands")) {
-            if (failures.size() >= 5) break;     // enough to diagnose; a hanging split costs 2 s per action
+            if (failures.size() >= 5) break;     // enough to diagnose; a hanging split costs 20 s per action
             String type = c.get("type").asText();
             if (type.equals("module")) {
                 current = load(c.get("filename").asText());
@@ -105,13 +105,13 @@ class FunctionSplitterSpecDifferentialTest {
         if (!vm.module().imports.isEmpty()) return null;
         Instance[] out = new Instance[1 + VARIANTS.size()];
         try {
-            out[0] = SWITCH.compile(vm).instantiate(new Store(), Imports.NONE);
+            out[0] = SWITCH.compile(vm).instantiate(store(), Imports.NONE);
         } catch (RuntimeException e) {
             return null;
         }
         for (int v = 0; v < VARIANTS.size(); v++) {
             ValidatedModule split = FunctionSplitter.split(vm, VARIANTS.get(v)).module();
-            out[v + 1] = SWITCH.compile(split).instantiate(new Store(), Imports.NONE);
+            out[v + 1] = SWITCH.compile(split).instantiate(store(), Imports.NONE);
         }
         return out;
     }
@@ -134,7 +134,14 @@ class FunctionSplitterSpecDifferentialTest {
     }
 
     /**
-     * {@link #outcome} on a daemon thread, "timeout" after 2 s: a broken split must fail the test, not hang it
+     * The same frame limit for the original and the split modules, lower than the default so that the runaway
+     * recursions of the testsuite (e.g. skip-stack-guard-page) reach "call stack exhausted" quickly on a loaded
+     * machine; no spec action needs more than a few hundred non-tail frames.
+     */
+    private static Store store() { return new Store().maxCallDepth(20_000); }
+
+    /**
+     * {@link #outcome} on a daemon thread, "timeout" after 20 s: a broken split must fail the test, not hang it
      * (an abandoned thread keeps spinning until the test JVM exits; that only happens when the test fails).
      */
     private static String guarded(Instance inst, String field, long[] args) {
@@ -143,7 +150,7 @@ class FunctionSplitterSpecDifferentialTest {
         t.setDaemon(true);
         t.start();
         try {
-            t.join(2_000);
+            t.join(20_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
