@@ -20,7 +20,7 @@ options:
   --workloads x,y       catalog workloads (default: WorkloadBenchmark's default set; full: every workload)
   --size NAME           catalog size to run (default: default)
   --profile quick|full  quick (default): 1 fork x (2 warm-up + 3 measurement x 1 s) for the full run,
-                        1 fork x (1 + 2 x 1 s) for instantiation and for compile (decode + validate + compile,
+                        1 fork x (1 + 3 x 1 s) for instantiation and for compile (decode + validate + compile,
                         reported also as ms per MB of Wasm); about 18 s per engine and workload, more
                         where one program run exceeds 1 s (chicory-interp: 3-10 s per run). Cut from 3+5 and
                         2+3 iterations when the peers came in: 10 engines x the 5 default workloads stay
@@ -125,7 +125,7 @@ fi
 
 # Benchmark settings per profile: forks, warm-up iterations, warm-up time, measurement iterations, time.
 case "$PROFILE" in
-  quick) RUN_SET=(1 2 1 3 1); INST_SET=(1 1 1 2 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=5}" ;;
+  quick) RUN_SET=(1 2 1 3 1); INST_SET=(1 1 1 3 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=5}" ;;
   full)  RUN_SET=(3 5 2 5 2); INST_SET=(3 5 1 5 1); BENCHES=(run instantiate compile); : "${REF_RUNS:=10}" ;;
   *)     die "--profile must be quick or full, not '$PROFILE'" ;;
 esac
