@@ -11,9 +11,6 @@ import org.tailbench.aot.AotEngine;
 import org.tailbench.aot.AotJar;
 import org.tailbench.aot.AotOptions;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
-import org.tailbench.wasm.InvalidModuleException;
-import org.tailbench.wasm.MalformedModuleException;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,12 +45,12 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         try {
-            Engine e = Engines.byName(engine);
+            Engine e = ModuleInput.engine(engine);
             if (!(e instanceof AotEngine aot)) {
                 io.err().println("error: engine " + engine + " does not compile to classes; use aot or aot-naive");
                 return 1;
             }
-            ValidatedModule vm = ValidatedModule.of(Files.readAllBytes(file));
+            ValidatedModule vm = ModuleInput.decode(file, Files.readAllBytes(file));
             long t0 = System.nanoTime();
             AotClasses classes = aot.compileClasses(vm, file.getFileName().toString(),
                     new AotOptions(!engine.endsWith("-naive"), profile, false));
@@ -67,10 +64,8 @@ final class CompileCommand implements Callable<Integer> {
             io.err().println("error: " + file + ": no such file");
         } catch (IOException x) {
             io.err().println("error: " + x.getMessage());
-        } catch (MalformedModuleException x) {
-            io.err().println("error: " + file + ": malformed module: " + x.getMessage());
-        } catch (InvalidModuleException x) {
-            io.err().println("error: " + file + ": invalid module: " + x.getMessage());
+        } catch (UserError x) {
+            io.err().println("error: " + x.getMessage());
         } catch (AotCompileException | IllegalArgumentException x) {
             io.err().println("error: " + x.getMessage());
         } finally {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -20,10 +19,7 @@ import org.tailbench.interp.sw.OpcodeProfiler;
 import org.tailbench.jfr.ProfileRecorder;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Trap;
-import org.tailbench.wasm.InvalidModuleException;
-import org.tailbench.wasm.MalformedModuleException;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,17 +73,13 @@ final class ProfileCommand implements Callable<Integer> {
 
     ProfileCommand(Io io) { this.io = io; }
 
-    private static final class UserError extends RuntimeException {
-        UserError(String message) { super(message, null, false, false); }
-    }
-
     @Override public Integer call() {
         try {
             if (seconds < 0 || warmup < 0) throw new UserError("--seconds and --warmup must not be negative");
             if (name == null) name = file.getFileName().toString().replaceFirst("\\.wasm$", "");
             if (!name.matches("[A-Za-z0-9_.-]+")) throw new UserError("--name '" + name + "': use letters, digits, '_', '.' and '-' only");
-            ValidatedModule vm = decode(read());
-            Engine e = engine();
+            ValidatedModule vm = ModuleInput.load(file);
+            Engine e = ModuleInput.engine(engine);
             CompiledModule cm = e.compile(vm);
             List<String> argv = new ArrayList<>();
             argv.add(file.toString());
@@ -150,14 +142,6 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    private Engine engine() {
-        try {
-            return Engines.byName(engine);
-        } catch (IllegalArgumentException x) {
-            throw new UserError(x.getMessage());
-        }
-    }
-
     private static Duration seconds(double s) { return Duration.ofNanos((long) (s * 1e9)); }
 
     /**
@@ -203,26 +187,5 @@ final class ProfileCommand implements Callable<Integer> {
         Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private byte[] read() {
-        try {
-            if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a .wasm file");
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException x) {
-            throw new UserError(file + ": no such file");
-        } catch (IOException x) {
-            throw new UserError("cannot read " + file + ": " + x.getMessage());
-        }
-    }
-
-    private ValidatedModule decode(byte[] bytes) {
-        try {
-            return ValidatedModule.of(bytes);
-        } catch (MalformedModuleException x) {
-            throw new UserError(file + ": malformed module: " + x.getMessage());
-        } catch (InvalidModuleException x) {
-            throw new UserError(file + ": invalid module: " + x.getMessage());
-        }
     }
 }

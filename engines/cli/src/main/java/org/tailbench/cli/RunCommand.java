@@ -1,8 +1,5 @@
 package org.tailbench.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.LinkException;
@@ -20,8 +16,6 @@ import org.tailbench.runtime.Trap;
 import org.tailbench.wasi.Wasi;
 import org.tailbench.wasi.WasiExit;
 import org.tailbench.wasm.FuncType;
-import org.tailbench.wasm.InvalidModuleException;
-import org.tailbench.wasm.MalformedModuleException;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,16 +61,11 @@ final class RunCommand implements Callable<Integer> {
 
     RunCommand(Io io) { this.io = io; }
 
-    /** A user-facing failure: printed as {@code error: MESSAGE}, exit status 1. */
-    private static final class UserError extends RuntimeException {
-        UserError(String message) { super(message, null, false, false); }
-    }
-
     @Override public Integer call() {
         Wasi wasi = null;
         try {
-            ValidatedModule vm = decode(read());
-            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(engine(), vm);
+            ValidatedModule vm = ModuleInput.load(file);
+            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(ModuleInput.engine(engine), vm);
             wasi = wasi();
             Instance instance;
             try {
@@ -122,35 +111,6 @@ final class RunCommand implements Callable<Integer> {
             return org.tailbench.aot.AotJar.load(aotJar, vm);
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
             throw new UserError(aotJar + ": " + x.getMessage());
-        }
-    }
-
-    private Engine engine() {
-        try {
-            return Engines.byName(engine);
-        } catch (IllegalArgumentException x) {
-            throw new UserError(x.getMessage());
-        }
-    }
-
-    private byte[] read() {
-        try {
-            if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a .wasm file");
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException x) {
-            throw new UserError(file + ": no such file");
-        } catch (IOException x) {
-            throw new UserError("cannot read " + file + ": " + x.getMessage());
-        }
-    }
-
-    private ValidatedModule decode(byte[] bytes) {
-        try {
-            return ValidatedModule.of(bytes);
-        } catch (MalformedModuleException x) {
-            throw new UserError(file + ": malformed module: " + x.getMessage());
-        } catch (InvalidModuleException x) {
-            throw new UserError(file + ": invalid module: " + x.getMessage());
         }
     }
 

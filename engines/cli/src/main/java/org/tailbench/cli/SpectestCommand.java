@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
 import org.tailbench.spectest.SpecRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +39,8 @@ final class SpectestCommand implements Callable<Integer> {
     @Override public Integer call() {
         Engine e;
         try {
-            e = Engines.byName(engine);
-        } catch (IllegalArgumentException x) {
+            e = ModuleInput.engine(engine);
+        } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
             return 1;
         }
