@@ -58,8 +58,9 @@ public final class AotModule implements CompiledModule {
             names[f] = m.functionName(f);
             lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
         }
-        // types of the module code generation saw (a split appends functions, and maybe types, to the input)
-        FuncType[] types = AotCompiler.prepare(module).module().module().types.toArray(FuncType[]::new);
+        // the input's types: a split appends types only for its new functions, which are called directly
+        // (call_indirect and the exported functions keep the input's type indices)
+        FuncType[] types = m.types.toArray(FuncType[]::new);
         if (classes.classOf().length < m.functionCount()) {
             throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
         }
