@@ -94,7 +94,9 @@ public final class AotCompiler {
 
     /**
      * Splits (per {@link #prepare}) and compiles; when a method still exceeds 64 KB, compiles again with the hard
-     * budget times {@value #RETRY_FACTOR}, up to {@value #RETRIES} times.
+     * budget times {@value #RETRY_FACTOR}, up to {@value #RETRIES} times, then once without the hard pass (splitting
+     * can make a function's root method larger: every outlined piece leaves a call stub, e.g. ~42 B per handler
+     * of a dense {@code br_table} loop whose handlers are ~38 B each). The log says each retry.
      *
      * @param engine     engine name recorded in events and the jar ({@code aot} / {@code aot-naive})
      * @param moduleName used for generated class names and their SourceFile attribute (e.g. {@code nbody.wasm})
@@ -104,16 +106,25 @@ public final class AotCompiler {
     public static AotClasses compile(ValidatedModule input, AotOptions options, String engine, String moduleName) {
         AotOptions o = options;
         List<String> retries = new ArrayList<>();
+        AotCompileException first = null;
         for (int attempt = 0;; attempt++) {
             try {
                 return compileOnce(input, prepare(input, o), o, engine, moduleName, retries);
             } catch (AotCompileException e) {
-                if (!(e.getCause() instanceof MethodTooLargeException) || o.split() == AotOptions.Split.NONE || attempt >= RETRIES) {
-                    throw e;
+                if (!(e.getCause() instanceof MethodTooLargeException) || o.split() == AotOptions.Split.NONE) throw e;
+                if (first == null) first = e;
+                if (attempt > RETRIES || o.hardBudget() == Integer.MAX_VALUE) {
+                    // the first failure says what splitting did at the configured budgets
+                    throw new AotCompileException(first.getMessage() + "; it did not fit either after " + retries.size()
+                            + " retries (smaller hard budgets, then no hard pass: " + e.getMessage().replaceFirst("^aot: ", "")
+                            + ")", first.getCause());
                 }
-                AotOptions smaller = o.withSplit(o.split(), o.cheapBudget(), (int) (o.hardBudget() * RETRY_FACTOR));
-                String line = engine + ": " + e.getMessage() + " — compiling " + moduleName + " again with hard budget "
-                        + smaller.hardBudget() + " B";
+                // smaller pieces; last, no hard pass at all: when the outlined pieces' call stubs cost as much as
+                // the code they replace (e.g. a dense br_table with small handlers), the unsplit method may fit
+                int hard = attempt < RETRIES ? (int) (o.hardBudget() * RETRY_FACTOR) : Integer.MAX_VALUE;
+                AotOptions smaller = o.withSplit(o.split(), o.cheapBudget(), hard);
+                String line = engine + ": " + e.getMessage().replaceFirst("^aot: ", "") + " — compiling " + moduleName + " again "
+                        + (hard == Integer.MAX_VALUE ? "without the hard split pass" : "with hard budget " + hard + " B");
                 retries.add(line);
                 if (options.log()) System.err.println(line);
                 o = smaller;
@@ -199,7 +210,9 @@ public final class AotCompiler {
             if (ev.shouldCommit()) ev.commit();
         }
         String sha = AotClasses.sha256(in.bytes);
-        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log);
+        int maxValues = 0;
+        for (org.tailbench.wasm.FuncType t : m.types) maxValues = Math.max(maxValues, Math.max(t.params().length, t.results().length));
+        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues);
     }
 
     /** @return bytes of function {@code f}'s body: from its offset to the next function's (or the last instruction) */

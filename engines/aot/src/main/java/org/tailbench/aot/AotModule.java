@@ -59,13 +59,13 @@ public final class AotModule implements CompiledModule {
             lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
         }
         // the input's types: a split appends types only for its new functions, which are called directly
-        // (call_indirect and the exported functions keep the input's type indices)
+        // (call_indirect and the exported functions keep the input's type indices); their widths are in maxValues
         FuncType[] types = m.types.toArray(FuncType[]::new);
         if (classes.classOf().length < m.functionCount()) {
             throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
-                lineBase, types, classes.profiling(), classes.engine());
+                lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
         try {
             if (HIDDEN_CLASSES) {
                 MethodHandles.Lookup host = Linkage.hostLookup();
