@@ -17,9 +17,11 @@ import java.util.List;
  * @param originalFunction per function index, the Wasm function it stands for (see {@link ModulePlan})
  * @param profiling        whether tail-call counters were compiled in
  * @param log              one line per function (the compile log)
+ * @param maxValues        most params or results of any function type of the module code generation saw (the
+ *                         parts of a split function take locals and return slots; 0 when only the input's types)
  */
 public record AotClasses(String engine, String moduleSha256, String[] classNames, byte[][] classFiles, int[] classOf,
-                         int[] originalFunction, boolean profiling, List<String> log) {
+                         int[] originalFunction, boolean profiling, List<String> log, int maxValues) {
     /** @return hex SHA-256 of {@code bytes} */
     public static String sha256(byte[] bytes) {
         try {

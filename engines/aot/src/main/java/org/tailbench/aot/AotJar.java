@@ -54,6 +54,7 @@ public final class AotJar {
                 p.setProperty("classOf", ints(classes.classOf()));
                 p.setProperty("originalFunction", ints(classes.originalFunction()));
                 p.setProperty("profiling", Boolean.toString(classes.profiling()));
+                p.setProperty("maxValues", Integer.toString(classes.maxValues()));
                 out.putNextEntry(new ZipEntry(METADATA));
                 p.store(out, "tailbench aot classes");
                 out.closeEntry();
@@ -101,7 +102,7 @@ public final class AotJar {
             List<String> log = new ArrayList<>();
             return new AotClasses(p.getProperty("engine"), p.getProperty("moduleSha256"), names, files,
                     parseInts(p.getProperty("classOf")), parseInts(p.getProperty("originalFunction")),
-                    Boolean.parseBoolean(p.getProperty("profiling")), log);
+                    Boolean.parseBoolean(p.getProperty("profiling")), log, Integer.parseInt(p.getProperty("maxValues", "0")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read aot jar " + jar, e);
         }

@@ -58,13 +58,14 @@ public final class AotModule implements CompiledModule {
             names[f] = m.functionName(f);
             lineBase[f] = f < m.importedFunctions() ? 0 : m.functions.get(f - m.importedFunctions()).bodyOffset();
         }
-        // types of the module code generation saw (a split appends functions, and maybe types, to the input)
-        FuncType[] types = AotCompiler.prepare(module).module().module().types.toArray(FuncType[]::new);
+        // the input's types: a split appends types only for its new functions, which are called directly
+        // (call_indirect and the exported functions keep the input's type indices); their widths are in maxValues
+        FuncType[] types = m.types.toArray(FuncType[]::new);
         if (classes.classOf().length < m.functionCount()) {
             throw new IllegalArgumentException("aot classes cover " + classes.classOf().length + " functions, the module has " + m.functionCount());
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
-                lineBase, types, classes.profiling(), classes.engine());
+                lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
         try {
             if (HIDDEN_CLASSES) {
                 MethodHandles.Lookup host = Linkage.hostLookup();

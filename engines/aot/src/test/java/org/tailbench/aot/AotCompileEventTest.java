@@ -113,4 +113,53 @@ class AotCompileEventTest {
         }
         assertThat(sizes.get(2)).isGreaterThan(100);
     }
+
+    /** A function split at a small budget: one event for it, with all its methods, their bytecode and the reason. */
+    @Test
+    void splitFunctionHasOneEventWithItsMethodsAndReason(@TempDir Path dir) throws Exception {
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
+        int t = mb.type(new int[] {I32}, I32);
+        Body b = new Body();
+        for (int k = 0; k < 300; k++) b.i32Const(4 * k).localGet(0).i32Const(k).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
+        mb.func(t, 0, new Body().localGet(0));
+        mb.func(t, 0, b.localGet(0));
+        byte[] wasm = mb.export("small", 0).export("big", 1).build();
+        ValidatedModule vm = ValidatedModule.of(wasm);
+        Path file = dir.resolve("split.jfr");
+        AotClasses classes;
+        try (Recording r = new Recording()) {
+            r.enable(CompileEvent.NAME);
+            r.start();
+            classes = new AotEngine().compileClasses(vm, "split.wasm",
+                    new AotOptions(true, false, false).withSplit(AotOptions.Split.HARD, 1, 500));
+            r.stop();
+            r.dump(file);
+        }
+        int methods = 0, bytecode = 0;
+        for (byte[] cf : classes.classFiles()) {
+            for (MethodModel mm : ClassFile.of().parse(cf).methods()) {
+                if (!mm.methodName().stringValue().startsWith("f1_")) continue;
+                methods++;
+                bytecode += mm.findAttribute(Attributes.code()).orElseThrow().codeLength();
+            }
+        }
+        assertThat(methods).isGreaterThan(1);
+        final int nMethods = methods, nBytecode = bytecode;
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals(CompileEvent.NAME) && "aot".equals(e.getString("engine"))).toList();
+        assertThat(events).extracting(e -> e.getInt("functionIndex")).containsExactlyInAnyOrder(0, 1);
+        RecordedEvent big = events.stream().filter(e -> e.getInt("functionIndex") == 1).findFirst().orElseThrow();
+        assertThat(big.getBoolean("split")).isTrue();
+        assertThat(big.getInt("methods")).isEqualTo(methods);
+        assertThat(big.getInt("bytecodeBytes")).isEqualTo(bytecode);
+        assertThat(big.getInt("wasmBytes")).isEqualTo(bodySizes(wasm).get(1));
+        assertThat(big.getString("reason")).startsWith("above the JVM method limit 65535 B").contains("hard budget 500 B")
+                .contains("split into " + methods + " pieces");
+        RecordedEvent small = events.stream().filter(e -> e.getInt("functionIndex") == 0).findFirst().orElseThrow();
+        assertThat(small.getBoolean("split")).isFalse();
+        assertThat(small.getInt("methods")).isEqualTo(1);
+        assertThat(classes.log()).anySatisfy(l -> assertThat(l)
+                .startsWith("aot: func[1] func[1]: wasm " + bodySizes(wasm).get(1) + " B, bytecode " + nBytecode + " B, "
+                        + nMethods + " methods, split: above the JVM method limit"));
+    }
 }

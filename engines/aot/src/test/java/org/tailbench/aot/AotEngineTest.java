@@ -196,9 +196,18 @@ class AotEngineTest {
         for (int k = 0; k < 20_000; k++) b.i32Const(1000 + k).op(Op.DROP);   // sipush + pop: 4 bytes each
         mb.func(t, 0, new Body().op(Op.NOP));
         mb.func(t, 0, b);
-        assertThatThrownBy(() -> Engines.byName("aot").compile(ValidatedModule.of(mb.build())))
+        ValidatedModule vm = ValidatedModule.of(mb.build());
+        AotOptions none = new AotOptions(true, false, false).withSplit(AotOptions.Split.NONE, 1, 1);
+        assertThatThrownBy(() -> AotCompiler.compile(vm, none, "aot", "big.wasm"))
                 .isInstanceOf(AotCompileException.class)
-                .hasMessageContaining("function 1 (func[1])").hasMessageContaining("65535-byte method limit");
+                .hasMessageContaining("function 1 (func[1])").hasMessageContaining("65535-byte method limit")
+                .hasMessageContaining("split=none");
+        // with splitting (the default) it compiles into several methods and runs
+        AotOptions all = none.withSplit(AotOptions.Split.ALL, AotOptions.CHEAP_BUDGET, AotOptions.HARD_BUDGET);
+        AotClasses c = AotCompiler.compile(vm, all, "aot", "big.wasm");
+        assertThat(c.log()).anySatisfy(l -> assertThat(l).startsWith("aot: func[1] func[1]: ").contains(" methods, split: "));
+        AotModule m = AotModule.define(vm, c);
+        m.instantiate(new org.tailbench.runtime.Store(), org.tailbench.runtime.Imports.NONE).functions[1].invoke();
     }
 
     /** loop(n) = n == 0 ? 0 : return_call loop(n - 1) (self) and ping/pong mutual tail calls. */

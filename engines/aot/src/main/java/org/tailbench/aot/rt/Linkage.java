@@ -50,14 +50,19 @@ public final class Linkage {
      */
     public static final String LINE_NUMBERS = "line = Code.pos - Module.Function.bodyOffset of the method's function (f<index>_...)";
 
+    /**
+     * @param types     the input module's function types (by type index: call_indirect checks, exports)
+     * @param maxValues lower bound of {@link #maxParams} / {@link #maxResults}: the most params or results of any
+     *                  function the generated code has (split parts pass locals, return slots and exit codes)
+     */
     public Linkage(int classCount, int[] classOf, int[] originalFunction, String[] names, int[] lineBase,
-                   FuncType[] types, boolean profiling, String engine) {
+                   FuncType[] types, int maxValues, boolean profiling, String engine) {
         this.classOf = classOf;
         this.originalFunction = originalFunction;
         this.names = names;
         this.lineBase = lineBase;
         this.canonicalTypes = new FuncType[types.length];
-        int mp = 0, mr = 0;
+        int mp = maxValues, mr = maxValues;
         for (int i = 0; i < types.length; i++) {
             canonicalTypes[i] = canonical(types[i]);
             mp = Math.max(mp, types[i].params().length);

@@ -1,0 +1,269 @@
+package org.tailbench.aot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.Engines;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Store;
+import org.tailbench.runtime.Trap;
+import org.tailbench.wasm.Code;
+import org.tailbench.wasm.ModuleBuilder;
+import org.tailbench.wasm.ModuleBuilder.Body;
+import org.tailbench.wasm.Op;
+import org.tailbench.wasm.gen.LargeFunctions;
+import org.tailbench.wasm.gen.RandomFunctions;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * Issue 5, "no function left behind": functions too large for one JVM method are split
+ * ({@link AotCompiler#prepare}) and compiled, never rejected. Expected values come from plain-Java models of the
+ * generators' documented semantics and from the {@code switch} interpreter; method sizes are read from the class
+ * files with the JDK's class-file API.
+ */
+class AotSplitTest {
+    private static final Engine SWITCH = Engines.byName("switch");
+    private static final List<AotEngine> AOT = List.of(new AotEngine(), new AotNaiveEngine());
+    private static final AotOptions DEFAULT = new AotOptions(true, false, false).withSplit(AotOptions.Split.ALL,
+            AotOptions.CHEAP_BUDGET, AotOptions.HARD_BUDGET);
+
+    private static Instance instantiate(CompiledModule cm) { return cm.instantiate(new Store(), Imports.NONE); }
+
+    private static AotModule compile(AotEngine engine, ValidatedModule vm, AotOptions options) {
+        AotOptions o = new AotOptions(engine.trampoline(), false, false, options.split(), options.cheapBudget(), options.hardBudget());
+        return AotModule.define(vm, engine.compileClasses(vm, "split.wasm", o));
+    }
+
+    /** @return code_length of every method of the generated classes whose name starts with {@code f<function>_} */
+    private static List<Integer> methodSizes(AotClasses classes, int function) {
+        List<Integer> sizes = new ArrayList<>();
+        for (byte[] file : classes.classFiles()) {
+            ClassModel cm = ClassFile.of().parse(file);
+            for (MethodModel mm : cm.methods()) {
+                if (!mm.methodName().stringValue().startsWith("f" + function + "_")) continue;
+                mm.findAttribute(Attributes.code()).ifPresent(c -> sizes.add(c.codeLength()));
+            }
+        }
+        return sizes;
+    }
+
+    /** Java model of {@link LargeFunctions#chain}, written from its documentation. */
+    static long chainExpected(int x, int steps) {
+        int a = x;
+        long b = x;
+        double c = x;
+        long s = 0;
+        int[] mem = new int[16384];
+        for (int k = 0; k < steps; k++) {
+            int C = LargeFunctions.chainConst(k), A = LargeFunctions.chainAddress(k) / 4;
+            long L = LargeFunctions.chainConst64(k);
+            switch (k % 8) {
+                case 0 -> a = a * 31 + C;
+                case 1 -> b = Long.rotateLeft(b ^ (long) a, (int) (L & 63));
+                case 2 -> mem[A] = a ^ C;
+                case 3 -> a = a + mem[A];
+                case 4 -> c = c * 0.5 + (double) (a & 0xFFFF);
+                case 5 -> { if ((a & 1) != 0) b = b + L; else a = a - 7; }
+                case 6 -> a = (a & 2) != 0 ? a + 5 : (a + 5) * 3;
+                default -> s = s + b;
+            }
+        }
+        return s ^ b ^ (long) a ^ Double.doubleToRawLongBits(c);
+    }
+
+    @Test
+    void chainOf200kInstructionsCompilesAndComputesTheJavaModelAndSwitch() {
+        int steps = 27_000;
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.chain(steps));
+        assertThat(vm.module().functions.get(0).body().length).isGreaterThanOrEqualTo(200_000);
+        Instance ref = instantiate(SWITCH.compile(vm));
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, DEFAULT);
+            List<Integer> sizes = methodSizes(m.classes(), 0);
+            assertThat(sizes).as("%s: methods of the chain", engine.name()).hasSizeGreaterThan(1)
+                    .allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(BytecodeSize.JVM_METHOD_LIMIT));
+            // straight-line code has no loop: the cheap pass splits it for C2 too
+            assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(BytecodeSize.HUGE_METHOD_LIMIT));
+            assertThat(m.classes().log()).anySatisfy(l -> assertThat(l)
+                    .matches(engine.name() + ": func\\[0\\] func\\[0\\]: wasm \\d+ B, bytecode \\d+ B, " + sizes.size()
+                            + " methods, split: above C2's HugeMethodLimit 8000 B \\(est\\. \\d+ B.*cheap split into "
+                            + sizes.size() + " pieces.*"));
+            Instance inst = instantiate(m);
+            for (int x : new int[] {0, 7, -123456}) {
+                long want = chainExpected(x, steps);
+                assertThat(ref.exportedFunction("chain").invoke(x)[0]).as("switch, x=%d", x).isEqualTo(want);
+                assertThat(inst.exportedFunction("chain").invoke(x)[0]).as("%s, x=%d", engine.name(), x).isEqualTo(want);
+            }
+        }
+    }
+
+    /** Java model of {@link LargeFunctions#interpreter}: returns acc, fills {@code hist}. */
+    static int interpreterExpected(int handlers, int[] program, int[] hist) {
+        int acc = 1;
+        for (int pc = 0; program[pc] < handlers; pc++) {
+            int k = program[pc], c = LargeFunctions.handlerConst(k);
+            acc = switch (k % 4) { case 0 -> acc + c; case 1 -> acc * c; case 2 -> acc ^ c; default -> Integer.rotateLeft(acc, c); };
+            hist[k % 256] += acc;
+        }
+        return acc;
+    }
+
+    private static int[] program(int handlers) {
+        Random rnd = new Random(5);
+        int[] program = new int[20_001];
+        for (int i = 0; i < program.length - 1; i++) program[i] = i < handlers ? i : rnd.nextInt(handlers);
+        program[program.length - 1] = handlers;
+        return program;
+    }
+
+    /**
+     * 1000 handlers: unsplit about 38 KB of bytecode, estimated above the hard budget, so the hard pass outlines the
+     * handlers (the loop cannot be split cheaply); 1500 handlers: the split root (a call stub per handler) comes out
+     * above 64 KB, so aot retries and finally compiles it unsplit (about 60 KB).
+     */
+    @ParameterizedTest(name = "{0} handlers")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 1500})
+    void denseBrTableInterpreterCompilesAndComputesTheJavaModelAndSwitch(int handlers) {
+        int[] program = program(handlers);
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(handlers, program));
+        int[] hist = new int[256];
+        int want = interpreterExpected(handlers, program, hist);
+        Instance ref = instantiate(SWITCH.compile(vm));
+        assertThat((int) ref.exportedFunction("run").invoke()[0]).isEqualTo(want);
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, DEFAULT);
+            List<Integer> sizes = methodSizes(m.classes(), 0);
+            assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(BytecodeSize.JVM_METHOD_LIMIT));
+            if (handlers == 1000) {
+                assertThat(sizes).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(1);
+                // the loop cannot be split cheaply: the log says so, then why the hard split happened
+                assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
+                        .contains(sizes.size() + " methods, split: above C2's HugeMethodLimit 8000 B")
+                        .contains("no cheap split").contains("above the JVM method limit 65535 B")
+                        .contains("split into " + sizes.size() + " pieces"));
+            } else {
+                assertThat(sizes).hasSize(1);
+                assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).contains("again without the hard split pass"));
+            }
+            Instance inst = instantiate(m);
+            assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
+            for (int k = 0; k < 256; k++) {
+                assertThat(inst.memory().load32(4L * k)).as("%s hist[%d]", engine.name(), k).isEqualTo(hist[k]);
+                assertThat(ref.memory().load32(4L * k)).as("switch hist[%d]", k).isEqualTo(hist[k]);
+            }
+        }
+    }
+
+    /**
+     * 3000 handlers of 17 instructions: neither unsplit nor split fits 64 KB (every handler leaves a call stub in
+     * the root, and the block nest around the br_table has 3001 exits, so it is never outlined). A known limit of
+     * the splitter: the error names the function and says why.
+     */
+    @Test
+    void denseBrTableInterpreterWith3000HandlersFailsWithTheReason() {
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(3000, program(3000)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compile(new AotEngine(), vm, DEFAULT))
+                .isInstanceOf(AotCompileException.class)
+                .hasMessageContaining("function 0").hasMessageContaining("65535")
+                .hasMessageContaining("items with more than 64 exits");
+    }
+
+    @Test
+    void splittingOffLeavesTheChainTooLargeWithAClearError() {
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.chain(12_000));
+        AotOptions none = DEFAULT.withSplit(AotOptions.Split.NONE, 1, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compile(new AotEngine(), vm, none))
+                .isInstanceOf(AotCompileException.class)
+                .hasMessageContaining("function 0").hasMessageContaining("65535").hasMessageContaining("split=none");
+    }
+
+    static Stream<Arguments> randomCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int seed = 0; seed < 12; seed++) {
+            cases.add(Arguments.of(seed, AotOptions.Split.ALL, 300, 1000));
+            cases.add(Arguments.of(seed, AotOptions.Split.HARD, 1, 300));
+        }
+        return cases.stream();
+    }
+
+    /** Outcome of one call: the result or the trap kind, plus a digest of memory. */
+    private static String run(Instance inst, int x) {
+        String outcome;
+        try {
+            outcome = "= " + inst.exportedFunction("main").invoke(x)[0];
+        } catch (Trap t) {
+            outcome = "trap " + t.kind();
+        }
+        return outcome + " mem#" + Arrays.hashCode(inst.memory().bytes());
+    }
+
+    @ParameterizedTest(name = "seed {0}, split {1}, cheap {2} B, hard {3} B")
+    @MethodSource("randomCases")
+    void randomFunctionsSplitAtSmallBudgetsBehaveLikeSwitch(int seed, AotOptions.Split mode, int cheap, int hard) {
+        ValidatedModule vm = ValidatedModule.of(RandomFunctions.module(seed, 400 + seed * 25));
+        AotOptions options = DEFAULT.withSplit(mode, cheap, hard);
+        int main = vm.module().exports.stream().filter(e -> e.name().equals("main")).findFirst().orElseThrow().index();
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, options);
+            if (mode == AotOptions.Split.HARD) {
+                assertThat(methodSizes(m.classes(), main)).as("main is split").hasSizeGreaterThan(1);
+            }
+            Instance a = instantiate(SWITCH.compile(vm)), b = instantiate(m);
+            for (int x : new int[] {0, 1, -1, 7, 100, 12345, -99999, Integer.MIN_VALUE, 3, 42}) {
+                assertThat(run(b, x)).as("%s x=%d, %s", engine.name(), x, m.classes().log()).isEqualTo(run(a, x));
+            }
+        }
+    }
+
+    /**
+     * {@code main(x)}: 400 stores {@code mem32[4k] = x + k}, with an {@code i32.load} from address {@code x} after
+     * the 200th (traps for large x), then 7. Split at a small hard budget, the load runs inside an outlined part.
+     */
+    @Test
+    void trapInsideAnOutlinedPartNamesTheOriginalFunctionAndOffset() {
+        ModuleBuilder mb = new ModuleBuilder().memory(1);
+        int t = mb.type(new int[] {ModuleBuilder.I32}, ModuleBuilder.I32);
+        Body b = new Body();
+        for (int k = 0; k < 400; k++) {
+            b.i32Const(4 * k).localGet(0).i32Const(k).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
+            if (k == 200) b.localGet(0).mem(Op.I32_LOAD, 2, 0).op(Op.DROP);
+        }
+        mb.func(t, 0, b.i32Const(7));
+        ValidatedModule vm = ValidatedModule.of(mb.export("main", 0).build());
+        Code code = vm.module().functions.get(0).body();
+        long loadAt = -1;
+        for (int i = 0; i < code.length; i++) if (code.opAt(i) == Op.I32_LOAD) loadAt = code.pos[i];
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, DEFAULT.withSplit(AotOptions.Split.HARD, 1, 400));
+            assertThat(methodSizes(m.classes(), 0)).hasSizeGreaterThan(2);
+            Instance inst = instantiate(m);
+            assertThat(inst.exportedFunction("main").invoke(5)[0]).isEqualTo(7);
+            Trap trap = org.assertj.core.api.Assertions.catchThrowableOfType(Trap.class,
+                    () -> inst.exportedFunction("main").invoke(70_000));
+            assertThat(trap).isNotNull();
+            assertThat(trap.kind()).isEqualTo(org.tailbench.runtime.TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            List<Trap.Frame> frames = trap.wasmBacktrace();
+            assertThat(frames).as(engine.name()).isNotEmpty();
+            assertThat(frames.get(0).functionIndex()).isEqualTo(0);
+            assertThat(frames.get(0).offset()).as("%s: offset of the i32.load", engine.name()).isEqualTo(loadAt);
+            // the part and the function it was outlined from (its stub) both appear as function 0
+            assertThat(frames.stream().filter(f -> f.functionIndex() == 0).count()).as(engine.name() + " " + frames).isGreaterThanOrEqualTo(2);
+            for (int k = 0; k <= 200; k++) assertThat(inst.memory().load32(4L * k)).isEqualTo(70_000 + k);
+        }
+    }
+}
