@@ -56,10 +56,14 @@ final class Costs {
         return o + exits * (block + cst + br) + exitValues * set + block + set + (exitValues + writes + 1) * get;
     }
 
-    /** Caller stub: locals passed, call, locals written back, and the exit dispatch. */
-    int stub(int uses, int writes, int exits, int exitValues, boolean branches) {
+    /**
+     * Caller stub: locals passed, call, locals written back, and the exit dispatch: a {@code br_table} over
+     * every exit, a handler block with a branch for each exit except the {@code direct} ones (value-less
+     * labels, whose entry targets the label itself).
+     */
+    int stub(int uses, int writes, int exits, int direct, int exitValues, boolean branches) {
         int s = uses * get + call + writes * set;
         if (exits <= 1) return s + (branches ? br : 0);
-        return s + set + get + brTable(exits + 1) + exits * (block + br) + exitValues * (set + get);
+        return s + set + get + brTable(exits + 1) + (exits - direct) * (block + br) + exitValues * (set + get);
     }
 }

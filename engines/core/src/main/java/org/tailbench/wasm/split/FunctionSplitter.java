@@ -52,8 +52,11 @@ import org.tailbench.wasm.validate.Validator;
  * stack of open bodies: when a body closes, if its items (nested blocks counted at their already reduced
  * size) exceed the target, items are packed left to right into runs whose outlined function (with prologue
  * and exit trampolines) fits the budget, and the runs that save the most (size minus stub) are outlined until
- * the body fits; further rounds group the stubs. Items with more than {@value Planner#MAX_EXITS} exits are
- * never outlined. The pieces are then measured with the model; if one is over budget the plan is redone
+ * the body fits; further rounds group the stubs. Items with more than {@value Planner#MAX_EXITS} exits that
+ * need a handler in the stub (exits carrying values, {@code return}, tail calls) are never outlined; value-less
+ * label exits are only priced (a dispatch entry in the caller, a trampoline in the callee), and the target of
+ * a body leaves room for its block's trampolines, so the block nest around a dense {@code br_table} is
+ * outlined in chunks of about the budget each. The pieces are then measured with the model; if one is over budget the plan is redone
  * with a smaller target (up to 5 attempts), keeping the best. With {@code cheapOnly} no body inside a loop is
  * cut (whole loops may move), so each added call runs at most once per invocation; if that is not enough the
  * function is left as it is. Cost: O(instructions × rounds) to plan, plus one scan per region and nesting
@@ -63,8 +66,9 @@ import org.tailbench.wasm.validate.Validator;
  * huge {@code br_table}) stays in its piece; budgets below what a call stub with its exit dispatch costs
  * (a few hundred bytes under {@link Options#DEFAULT_MODEL} for regions with several exits and many locals)
  * leave the root piece over budget, although every outlined piece fits; items with more than
- * {@value Planner#MAX_EXITS} exits (e.g. the block nest around a dense {@code br_table}) are never outlined,
- * so for a switch-style interpreter loop the handlers are outlined one by one. A region never takes more
+ * {@value Planner#MAX_EXITS} exits that carry values are never outlined. A piece holding a {@code br_table}
+ * also holds one trampoline per target outside it, so a {@code br_table} with more targets than about a
+ * twelfth of the budget (in {@code aot}'s estimate) stays over budget. A region never takes more
  * than {@value Planner#MAX_LOCALS} params. There is no liveness analysis: a region passes in every local
  * it uses and returns every local it writes.
  */
@@ -216,7 +220,8 @@ public final class FunctionSplitter {
                 over = c[biggest] > budget
                         ? "instruction " + fa.code.opAt(biggest).text + " at 0x" + Integer.toHexString(fa.code.pos[biggest])
                           + " alone is " + c[biggest] + " B"
-                        : "items with more than " + Planner.MAX_EXITS + " exits or inside loops could not be outlined";
+                        : "items with more than " + Planner.MAX_EXITS + " exits carrying values, with more exit"
+                          + " trampolines than fit the budget, or inside loops could not be outlined";
             }
             return new Attempt(regions, root, parts, largest, over);
         }

@@ -16,8 +16,18 @@ import org.tailbench.wasm.Op;
  * an item over the cap is never outlined), so packing costs O(items) per round.
  */
 final class Planner {
-    /** Items with more distinct exits than this are not outlined (each exit costs dispatch code). */
+    /**
+     * Items with more distinct exits than this that need a handler in the caller's dispatch (exits carrying
+     * values, {@code return}, tail calls) are not outlined: each costs a handler block in the stub.
+     */
     static final int MAX_EXITS = 64;
+    /**
+     * Items with more distinct exits than this in all are not outlined. Value-less label exits (e.g. the
+     * targets of a dense {@code br_table} outside the item) are cheap: one entry of the stub's dispatch
+     * {@code br_table} aimed at the label itself, and one trampoline (exit code, branch) in the callee; the
+     * cost model prices both, so this only bounds the planner's work.
+     */
+    static final int MAX_ALL_EXITS = 16_384;
     /**
      * A run stops growing before it needs more parameters than this: a JVM method has at most 255 parameter
      * slots, i64/f64 take two, and the compiled method may need one for its instance.
@@ -109,7 +119,7 @@ final class Planner {
             case BR, BR_IF, BR_TABLE -> {
                 Set<Region.Exit> e = new HashSet<>();
                 for (int id : fa.targets[i]) e.add(new Region.Exit(Region.Exit.LABEL, id, 0));
-                it.exits = e.size() > MAX_EXITS ? null : e;
+                it.exits = tooMany(e) ? null : e;
             }
             case RETURN -> it.exits = Set.of(Region.Exit.RET);
             case RETURN_CALL -> it.exits = Set.of(new Region.Exit(Region.Exit.RC, (int) fa.code.a[i], 0));
@@ -125,8 +135,16 @@ final class Planner {
     private int closeBody(Frame f) {
         boolean root = f.block == null;
         int total = sum(f.items);
-        // a block item must fit one run as a whole: the else arm gets what the then arm left
-        int target = root ? rootTarget : Math.max(innerTarget / 4, innerTarget - f.block.size);
+        // a block item must fit one run as a whole, with its exit trampolines: the else arm gets what the then
+        // arm left (exits do not change when items are outlined: a stub keeps the exits of what it replaced)
+        if (f.block != null) for (Item it : f.items) f.block.exits = unionExits(f.block.exits, it.exits);
+        int trampolines = 0;
+        if (!root && f.block.exits != null && f.block.exits.size() > 1) {
+            int values = 0;
+            for (Region.Exit x : f.block.exits) values += x.values(fa, null).length;
+            trampolines = costs.calleeOverhead(0, 0, f.block.exits.size(), values);
+        }
+        int target = root ? rootTarget : Math.max(innerTarget / 4, innerTarget - f.block.size - trampolines);
         if (total > target && !(cheapOnly && f.inLoop)) {
             for (int round = 0; round < 8 && total > target; round++) {
                 List<Item> next = outline(f.items, total - target);
@@ -140,12 +158,30 @@ final class Planner {
             Item b = f.block;
             b.size += total;
             for (Item it : f.items) {
-                b.exits = union(b.exits, it.exits, MAX_EXITS);
                 b.uses = union(b.uses, it.uses, MAX_LOCALS);
                 b.writes = union(b.writes, it.writes, MAX_LOCALS);
             }
         }
         return total;
+    }
+
+    /** A label exit without values: a direct entry of the caller's dispatch, no handler block. */
+    private boolean direct(Region.Exit x) {
+        return x.kind() == Region.Exit.LABEL && fa.labelTypes(x.a()).length == 0;
+    }
+
+    private boolean tooMany(Set<Region.Exit> exits) {
+        if (exits.size() > MAX_ALL_EXITS) return true;
+        if (exits.size() <= MAX_EXITS) return false;
+        int handlers = 0;
+        for (Region.Exit x : exits) if (!direct(x) && ++handlers > MAX_EXITS) return true;
+        return false;
+    }
+
+    private Set<Region.Exit> unionExits(Set<Region.Exit> into, Set<Region.Exit> add) {
+        if (into == null || add == null) return null;
+        into.addAll(add);
+        return tooMany(into) ? null : into;
     }
 
     private static <T> Set<T> union(Set<T> into, Set<T> add, int max) {
@@ -172,20 +208,26 @@ final class Planner {
             if (first.exits == null || first.uses == null) { i++; continue; }
             Set<Region.Exit> exits = new HashSet<>();
             Set<Integer> uses = new HashSet<>(), writes = new HashSet<>();
-            int size = 0, j = i, minLow = fa.height(first.start), exitValues = 0;
+            int size = 0, j = i, minLow = fa.height(first.start), exitValues = 0, directs = 0;
             int bestJ = -1, bestGain = 0;
             while (j < items.size()) {
                 Item it = items.get(j);
                 if (it.exits == null || it.uses == null) break;
-                int newExits = 0, newValues = 0, newUses = 0, newWrites = 0;
+                int newExits = 0, newValues = 0, newUses = 0, newWrites = 0, newDirects = 0;
                 for (Region.Exit x : it.exits) {
-                    if (!exits.contains(x)) { newExits++; newValues += x.values(fa, null).length; }
+                    if (!exits.contains(x)) {
+                        newExits++;
+                        newValues += x.values(fa, null).length;
+                        if (direct(x)) newDirects++;
+                    }
                 }
                 for (int x : it.uses) if (!uses.contains(x)) newUses++;
                 for (int x : it.writes) if (!writes.contains(x)) newWrites++;
                 int low2 = Math.min(minLow, it.low);
                 int in = fa.height(first.start) - low2;
-                if (exits.size() + newExits > MAX_EXITS || uses.size() + newUses + in > MAX_LOCALS) break;
+                int handlers = exits.size() + newExits - directs - newDirects;
+                if (handlers > MAX_EXITS || exits.size() + newExits > MAX_ALL_EXITS
+                        || uses.size() + newUses + in > MAX_LOCALS) break;
                 int out = it.falls ? fa.height(it.endExcl) - low2 : 0;
                 int exitCount = exits.size() + newExits + (it.falls ? 1 : 0);
                 int values = exitValues + newValues + out;
@@ -197,9 +239,10 @@ final class Planner {
                 writes.addAll(it.writes);
                 minLow = low2;
                 exitValues += newValues;
+                directs += newDirects;
                 size += it.size;
                 j++;
-                int stub = costs.stub(uses.size(), w, exitCount, values, !it.falls || exitCount > 1);
+                int stub = costs.stub(uses.size(), w, exitCount, directs, values, !it.falls || exitCount > 1);
                 if (size - stub > bestGain) { bestGain = size - stub; bestJ = j; }
             }
             if (bestJ > i) {
