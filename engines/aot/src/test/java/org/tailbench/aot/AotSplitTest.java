@@ -26,6 +26,7 @@ import org.tailbench.wasm.Code;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
+import org.tailbench.wasm.gen.LargeFunctionModels;
 import org.tailbench.wasm.gen.LargeFunctions;
 import org.tailbench.wasm.gen.RandomFunctions;
 import org.tailbench.wasm.validate.ValidatedModule;
@@ -62,29 +63,6 @@ class AotSplitTest {
         return sizes;
     }
 
-    /** Java model of {@link LargeFunctions#chain}, written from its documentation. */
-    static long chainExpected(int x, int steps) {
-        int a = x;
-        long b = x;
-        double c = x;
-        long s = 0;
-        int[] mem = new int[16384];
-        for (int k = 0; k < steps; k++) {
-            int C = LargeFunctions.chainConst(k), A = LargeFunctions.chainAddress(k) / 4;
-            long L = LargeFunctions.chainConst64(k);
-            switch (k % 8) {
-                case 0 -> a = a * 31 + C;
-                case 1 -> b = Long.rotateLeft(b ^ (long) a, (int) (L & 63));
-                case 2 -> mem[A] = a ^ C;
-                case 3 -> a = a + mem[A];
-                case 4 -> c = c * 0.5 + (double) (a & 0xFFFF);
-                case 5 -> { if ((a & 1) != 0) b = b + L; else a = a - 7; }
-                case 6 -> a = (a & 2) != 0 ? a + 5 : (a + 5) * 3;
-                default -> s = s + b;
-            }
-        }
-        return s ^ b ^ (long) a ^ Double.doubleToRawLongBits(c);
-    }
 
     @Test
     void chainOf200kInstructionsCompilesAndComputesTheJavaModelAndSwitch() {
@@ -105,23 +83,13 @@ class AotSplitTest {
                             + sizes.size() + " pieces.*"));
             Instance inst = instantiate(m);
             for (int x : new int[] {0, 7, -123456}) {
-                long want = chainExpected(x, steps);
+                long want = LargeFunctionModels.chain(x, steps);
                 assertThat(ref.exportedFunction("chain").invoke(x)[0]).as("switch, x=%d", x).isEqualTo(want);
                 assertThat(inst.exportedFunction("chain").invoke(x)[0]).as("%s, x=%d", engine.name(), x).isEqualTo(want);
             }
         }
     }
 
-    /** Java model of {@link LargeFunctions#interpreter}: returns acc, fills {@code hist}. */
-    static int interpreterExpected(int handlers, int[] program, int[] hist) {
-        int acc = 1;
-        for (int pc = 0; program[pc] < handlers; pc++) {
-            int k = program[pc], c = LargeFunctions.handlerConst(k);
-            acc = switch (k % 4) { case 0 -> acc + c; case 1 -> acc * c; case 2 -> acc ^ c; default -> Integer.rotateLeft(acc, c); };
-            hist[k % 256] += acc;
-        }
-        return acc;
-    }
 
     private static int[] program(int handlers) {
         Random rnd = new Random(5);
@@ -146,7 +114,7 @@ class AotSplitTest {
         int[] program = program(handlers);
         ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(handlers, program));
         int[] hist = new int[256];
-        int want = interpreterExpected(handlers, program, hist);
+        int want = LargeFunctionModels.interpreter(handlers, program, hist);
         Instance ref = instantiate(SWITCH.compile(vm));
         assertThat((int) ref.exportedFunction("run").invoke()[0]).isEqualTo(want);
         for (AotEngine engine : AOT) {

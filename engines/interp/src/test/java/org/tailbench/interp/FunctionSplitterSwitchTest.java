@@ -23,6 +23,7 @@ import org.tailbench.wasm.Code;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
+import org.tailbench.wasm.gen.LargeFunctionModels;
 import org.tailbench.wasm.gen.LargeFunctions;
 import org.tailbench.wasm.gen.RandomFunctions;
 import org.tailbench.wasm.split.FunctionSplitter;
@@ -56,29 +57,6 @@ class FunctionSplitterSwitchTest {
         }
     }
 
-    /** Java model of {@link LargeFunctions#chain}, written from its documentation. */
-    static long chainExpected(int x, int steps) {
-        int a = x;
-        long b = x;
-        double c = x;
-        long s = 0;
-        int[] mem = new int[16384];
-        for (int k = 0; k < steps; k++) {
-            int C = LargeFunctions.chainConst(k), A = LargeFunctions.chainAddress(k) / 4;
-            long L = LargeFunctions.chainConst64(k);
-            switch (k % 8) {
-                case 0 -> a = a * 31 + C;
-                case 1 -> b = Long.rotateLeft(b ^ (long) a, (int) (L & 63));
-                case 2 -> mem[A] = a ^ C;
-                case 3 -> a = a + mem[A];
-                case 4 -> c = c * 0.5 + (double) (a & 0xFFFF);
-                case 5 -> { if ((a & 1) != 0) b = b + L; else a = a - 7; }
-                case 6 -> a = (a & 2) != 0 ? a + 5 : (a + 5) * 3;
-                default -> s = s + b;
-            }
-        }
-        return s ^ b ^ (long) a ^ Double.doubleToRawLongBits(c);
-    }
 
     @Test
     void chainOf200kInstructionsSplitForTheJvmLimitComputesTheJavaModel() {
@@ -92,7 +70,7 @@ class FunctionSplitterSwitchTest {
         assertThat(r.reports()).singleElement().satisfies(rep -> assertThat(rep.pieces()).isGreaterThan(1));
         assertAllWithin(r, JVM_BUDGET);
         for (int x : new int[] {0, 7, -123456}) {
-            long want = chainExpected(x, steps);
+            long want = LargeFunctionModels.chain(x, steps);
             assertThat(instantiate(vm).exportedFunction("chain").invoke(x)[0]).as("original, x=%d", x).isEqualTo(want);
             assertThat(instantiate(r.module()).exportedFunction("chain").invoke(x)[0]).as("split, x=%d", x).isEqualTo(want);
         }
@@ -105,19 +83,9 @@ class FunctionSplitterSwitchTest {
         FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(C2_BUDGET, Options.DEFAULT_MODEL, true));
         System.out.println("chain cheapOnly: " + r.reports());
         assertAllWithin(r, C2_BUDGET);
-        assertThat(instantiate(r.module()).exportedFunction("chain").invoke(42)[0]).isEqualTo(chainExpected(42, steps));
+        assertThat(instantiate(r.module()).exportedFunction("chain").invoke(42)[0]).isEqualTo(LargeFunctionModels.chain(42, steps));
     }
 
-    /** Java model of {@link LargeFunctions#interpreter}: returns acc, fills {@code hist}. */
-    static int interpreterExpected(int handlers, int[] program, int[] hist) {
-        int acc = 1;
-        for (int pc = 0; program[pc] < handlers; pc++) {
-            int k = program[pc], c = LargeFunctions.handlerConst(k);
-            acc = switch (k % 4) { case 0 -> acc + c; case 1 -> acc * c; case 2 -> acc ^ c; default -> Integer.rotateLeft(acc, c); };
-            hist[k % 256] += acc;
-        }
-        return acc;
-    }
 
     @Test
     void denseBrTableInterpreterSplitForTheJvmLimitComputesTheJavaModel() {
@@ -132,7 +100,7 @@ class FunctionSplitterSwitchTest {
         System.out.println("interpreter " + handlers + " handlers: " + r.reports());
         assertAllWithin(r, JVM_BUDGET);
         int[] hist = new int[256];
-        int want = interpreterExpected(handlers, program, hist);
+        int want = LargeFunctionModels.interpreter(handlers, program, hist);
         for (ValidatedModule m : List.of(vm, r.module())) {
             Instance inst = instantiate(m);
             assertThat((int) inst.exportedFunction("run").invoke()[0]).isEqualTo(want);
