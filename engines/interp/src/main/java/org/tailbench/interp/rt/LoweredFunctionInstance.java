@@ -45,4 +45,26 @@ public abstract class LoweredFunctionInstance extends FunctionInstance {
     }
 
     @Override public final String name() { return fn.name(); }
+
+    /**
+     * {@link org.tailbench.jfr.CallDepthSource#stack} for an engine that keeps its callers in an array: the
+     * innermost function first, then {@code callers[depth-1]} down to {@code callers[0]}, at most
+     * {@code out.length} indices. Read racily by the JFR periodic hook; stops at the first empty slot.
+     * @param cur the executing function, or null
+     * @return the number of function indices written to {@code out}
+     */
+    public static int wasmStack(LoweredFunctionInstance cur, LoweredFunctionInstance[] callers, int depth, int[] out) {
+        if (cur == null || out.length == 0) return 0;
+        int n = 0;
+        out[n++] = cur.fn.functionIndex();
+        for (int d = Math.min(depth, callers.length) - 1; d >= 0 && n < out.length; d--) {
+            LoweredFunctionInstance f = callers[d];
+            if (f == null) break;
+            out[n++] = f.fn.functionIndex();
+        }
+        return n;
+    }
+
+    /** @return {@code f}'s function index, or -1 for null ({@link org.tailbench.jfr.CallDepthSource#innermostFunction}) */
+    public static int functionIndexOf(LoweredFunctionInstance f) { return f == null ? -1 : f.fn.functionIndex(); }
 }

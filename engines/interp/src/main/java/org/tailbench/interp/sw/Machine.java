@@ -1,6 +1,7 @@
 package org.tailbench.interp.sw;
 
 import java.util.Arrays;
+import org.tailbench.interp.rt.LoweredFunctionInstance;
 import org.tailbench.jfr.CallDepthSource;
 
 /**
@@ -31,24 +32,9 @@ final class Machine implements CallDepthSource {
     // CallDepthSource, read racily by the JFR periodic hook
     @Override public int wasmCallDepth() { return depth; }
 
-    @Override public int innermostFunction() {
-        SwitchFunction c = cur;
-        return c == null ? -1 : c.fn.functionIndex();
-    }
+    @Override public int innermostFunction() { return LoweredFunctionInstance.functionIndexOf(cur); }
 
-    @Override public int stack(int[] out) {
-        SwitchFunction c = cur;
-        if (c == null || out.length == 0) return 0;
-        int n = 0;
-        out[n++] = c.fn.functionIndex();
-        SwitchFunction[] fs = fns;
-        for (int d = Math.min(depth, fs.length) - 1; d >= 0 && n < out.length; d--) {
-            SwitchFunction f = fs[d];
-            if (f == null) break;
-            out[n++] = f.fn.functionIndex();
-        }
-        return n;
-    }
+    @Override public int stack(int[] out) { return LoweredFunctionInstance.wasmStack(cur, fns, depth, out); }
 
     /** Grows the value stack to at least {@code needed} slots and returns it. */
     long[] growStack(long needed) {

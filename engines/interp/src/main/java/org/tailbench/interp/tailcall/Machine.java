@@ -2,6 +2,7 @@ package org.tailbench.interp.tailcall;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.interp.rt.LoweredFunctionInstance;
 import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.Trap;
@@ -70,24 +71,9 @@ final class Machine implements CallDepthSource {
     // CallDepthSource, read racily by the JFR periodic hook (fields are always current in this engine)
     @Override public int wasmCallDepth() { return depth; }
 
-    @Override public int innermostFunction() {
-        TailCallFunction c = cur;
-        return c == null ? -1 : c.fn.functionIndex();
-    }
+    @Override public int innermostFunction() { return LoweredFunctionInstance.functionIndexOf(cur); }
 
-    @Override public int stack(int[] out) {
-        TailCallFunction c = cur;
-        if (c == null || out.length == 0) return 0;
-        int n = 0;
-        out[n++] = c.fn.functionIndex();
-        TailCallFunction[] fs = fns;
-        for (int d = Math.min(depth, fs.length) - 1; d >= 0 && n < out.length; d--) {
-            TailCallFunction f = fs[d];
-            if (f == null) break;
-            out[n++] = f.fn.functionIndex();
-        }
-        return n;
-    }
+    @Override public int stack(int[] out) { return LoweredFunctionInstance.wasmStack(cur, fns, depth, out); }
 
     /** The trampoline: pushes the entry frame, then runs chains of handlers until the entry frame returns. */
     private long[] run(TailCallFunction entry, long[] args) {
