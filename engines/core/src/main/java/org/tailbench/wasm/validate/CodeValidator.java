@@ -26,7 +26,8 @@ import static org.tailbench.wasm.validate.ModuleContext.UNKNOWN;
  *       up to the end of the enclosing block (blocks nested in such code are dead too);</li>
  *   <li>an {@code else} whose then-branch cannot fall through;</li>
  *   <li>an {@code end} that is neither reached by falling through nor by a live branch to its block
- *       (for an {@code if} without {@code else}: nor by a live {@code if}); a live {@code end} has height
+ *       (for an {@code if} without {@code else}: nor by a live {@code if}; for an {@code if} with
+ *       {@code else}: nor by a then-branch that falls through into the {@code else}); a live {@code end} has height
  *       {@code entryHeight + results}, the same whether reached by falling through or by branching.
  *       Code after an {@code end} is live exactly when the {@code end} is.</li>
  * </ul>
@@ -140,6 +141,8 @@ final class CodeValidator {
                 if (cKind[f] != IF) throw fail("else without matching if");
                 popVals(cResults[f]);
                 if (sp != cHeight[f]) throw fail("type mismatch: values remaining on the stack at else");
+                // a then-branch that falls through reaches the end just as a branch to the if's label does
+                if (cLive[f]) cTargeted[f] = true;
                 cKind[f] = ELSE;
                 cElse[f] = i;
                 cUnreachable[f] = false;
