@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -84,10 +89,42 @@ public class JfrEventsTest {
         return mb.table(3).export("down", 1).export("spin", 2).export("ind", 3).export("loop", 4).build();
     }
 
-    /** @return the module of {@link #module()}, compiled by {@code engine} now, instantiated with a 120 ms {@code env.pause} */
+    /** Counts the runs of JFR's periodic task while {@link PauseTick} is enabled (every 5 ms, like the depth samples). */
+    private static final AtomicLong TICKS = new AtomicLong();
+    private static final int PAUSE_TICKS = 8;
+
+    /** A test-only periodic event: JFR runs its hook in the same periodic task as {@link WasmCallDepthEvent}'s. */
+    @Name(PauseTick.NAME)
+    @Label("Test pause tick")
+    static final class PauseTick extends Event {
+        static final String NAME = "tailbench.test.PauseTick";
+    }
+
+    static {
+        FlightRecorder.addPeriodicEvent(PauseTick.class, TICKS::incrementAndGet);
+    }
+
+    /**
+     * Waits until JFR's periodic task has run {@value #PAUSE_TICKS} times (so the depth event, enabled with the
+     * same 5 ms period, was sampled that often while the program is paused), at least 120 ms and at most 30 s.
+     * A fixed sleep was flaky on a loaded machine: the periodic task ran only twice in 120 ms.
+     */
+    private static void pauseForSamples() {
+        long start = TICKS.get(), t0 = System.nanoTime();
+        try {
+            while (System.nanoTime() - t0 < 30_000_000_000L
+                    && (TICKS.get() - start < PAUSE_TICKS || System.nanoTime() - t0 < 120_000_000L)) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the module of {@link #module()}, compiled by {@code engine} now, instantiated with an {@code env.pause} of {@link #pauseForSamples} */
     private static Instance instantiate(Engine engine) {
         HostFunction pause = new HostFunction("env", "pause", FuncType.EMPTY, (c, a) -> {
-            try { Thread.sleep(120); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            pauseForSamples();
             return new long[0];
         });
         return engine.compile(ValidatedModule.of(module()))
@@ -102,6 +139,7 @@ public class JfrEventsTest {
         WasmJfr.init();
         try (Recording r = new Recording()) {
             r.enable(WasmCallDepthEvent.NAME).withPeriod(Duration.ofMillis(5));
+            r.enable(PauseTick.NAME).withPeriod(Duration.ofMillis(5));
             r.enable(TailCallsEvent.NAME).withPeriod(Duration.ofSeconds(1));
             r.enable(CompileEvent.NAME);
             r.start();
@@ -155,6 +193,7 @@ public class JfrEventsTest {
         WasmJfr.init();
         try (Recording r = new Recording()) {
             r.enable(WasmCallDepthEvent.NAME).withPeriod(Duration.ofMillis(5));
+            r.enable(PauseTick.NAME).withPeriod(Duration.ofMillis(5));
             r.enable(TailCallsEvent.NAME).withPeriod(Duration.ofSeconds(1));
             r.start();
             Instance inst = instantiate(engine);
@@ -166,7 +205,7 @@ public class JfrEventsTest {
                 .filter(e -> name.equals(e.getString("engine"))).toList();
         List<Integer> depths = events.stream().filter(e -> e.getEventType().getName().equals(WasmCallDepthEvent.NAME))
                 .map(e -> e.getInt("depth")).toList();
-        assertThat(depths).as("samples during the 120 ms pause").hasSizeGreaterThan(3);
+        assertThat(depths).as("samples during the pause").hasSizeGreaterThan(3);
         int max = depths.stream().max(Integer::compare).orElseThrow();
         assertThat(max).as("deepest sampled depth").isEqualTo(tailCallsGrowTheStack(name) ? LOOP_TAIL_CALLS + 1 : 1);
         long tail = events.stream().filter(e -> e.getEventType().getName().equals(TailCallsEvent.NAME))
