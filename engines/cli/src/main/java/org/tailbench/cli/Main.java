@@ -3,6 +3,8 @@ package org.tailbench.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tailbench}: the command line of the suite. Subcommands: {@code run} (a WASI program, like
@@ -18,8 +20,10 @@ public final class Main implements Runnable {
 
     Main(Io io) { this.io = io; }
 
-    /** Without a subcommand: prints the usage and succeeds. */
-    @Override public void run() { new CommandLine(this).usage(io.out()); }
+    @Spec private CommandSpec spec;
+
+    /** Without a subcommand: prints the usage with every subcommand and succeeds. */
+    @Override public void run() { spec.commandLine().usage(io.out()); }
 
     /**
      * @return a configured command line whose commands read and write {@code io}

@@ -84,8 +84,7 @@ final class RunCommand implements Callable<Integer> {
             io.out().flush();
             io.err().println("trap: " + t.getMessage());
             io.err().println("wasm backtrace:");
-            for (Trap.Frame f : t.wasmBacktrace()) io.err().println("  " + f);
-            if (t.omittedFrames() > 0) io.err().println("  ... " + t.omittedFrames() + " more frames");
+            for (String line : Backtrace.lines(t)) io.err().println("  " + line);
             return TRAP_EXIT;
         } finally {
             if (wasi != null) wasi.close();

@@ -58,6 +58,28 @@ class MainTest {
     }
 
     @Test
+    void withoutASubcommandTheUsageListsTheSubcommands() {
+        Result r = run();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Commands:").contains("run", "spectest", "engines", "compile", "profile");
+    }
+
+    @Test
+    void runawayRecursionFoldsRepeatedFramesAndNamesUnnamedFunctionsOnce(@TempDir Path dir) throws Exception {
+        // (module (func (export "f") (call 0))): no name section, so frames are named by index only
+        byte[] wasm = java.util.HexFormat.of().parseHex("0061736d0100000001040160000003020100070501016600000a0601040010000b");
+        Path file = Files.write(dir.resolve("rec.wasm"), wasm);
+        Result r = run("run", "--invoke", "f", file.toString());
+        assertThat(r.code()).isEqualTo(134);
+        assertThat(r.err()).startsWith("trap: call stack exhausted\n");
+        assertThat(r.err()).doesNotContain("func[0] func[0]");
+        assertThat(r.err().lines().filter(l -> l.startsWith("  func[0]"))).hasSize(1)
+                .first(org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("(× 100)");
+        assertThat(r.err()).containsPattern("\\.\\.\\. [0-9]+ more frames");
+        assertNoJavaTrace(r);
+    }
+
+    @Test
     void enginesListsSwitch() {
         Result r = run("engines");
         assertThat(r.code()).isZero();

@@ -11,8 +11,11 @@ import java.util.List;
 public class Trap extends RuntimeException {
     /** One Wasm frame: function index (imports first), its printable name, and the byte offset of the instruction, or -1. */
     public record Frame(int functionIndex, String functionName, long offset) {
+        /** {@code func[3] name @ 0x2a}; the name is left out when it is only the index again ({@code func[3]}). */
         @Override public String toString() {
-            return "func[" + functionIndex + "] " + functionName + (offset >= 0 ? " @ 0x" + Long.toHexString(offset) : "");
+            String index = "func[" + functionIndex + "]";
+            boolean named = functionName != null && !functionName.isEmpty() && !functionName.equals(index);
+            return index + (named ? " " + functionName : "") + (offset >= 0 ? " @ 0x" + Long.toHexString(offset) : "");
         }
     }
 
