@@ -38,11 +38,9 @@ abstract sealed class FdEntry permits FdEntry.Input, FdEntry.Output, FdEntry.Fil
     }
 
     /** Drops what {@code parent}'s inheriting rights lack (for a descriptor {@code path_open} made from {@code parent}). */
-    final <T extends FdEntry> T inheritFrom(FdEntry parent) {
+    final void inheritFrom(FdEntry parent) {
         droppedBase |= ~parent.rightsInheriting();
         droppedInheriting |= ~parent.rightsInheriting();
-        @SuppressWarnings("unchecked") T self = (T) this;
-        return self;
     }
 
     /**

@@ -64,7 +64,8 @@ final class PathFunctions {
             if (!exists) throw new WasiError(Errno.NOENT);
             if (!isDir) throw new WasiError(Errno.NOTDIR);
             if (writable || trunc || creat) throw new WasiError(Errno.ISDIR);
-            FdEntry.Dir d = r.asDir().inheritFrom(dir);
+            FdEntry.Dir d = r.asDir();
+            d.inheritFrom(dir);
             d.fdflags = fdflags;
             m.put32(a[8], ctx.fds.add(d));
             return Errno.SUCCESS;
@@ -83,7 +84,9 @@ final class PathFunctions {
         if ((fdflags & (WasiTypes.FDFLAGS_SYNC | WasiTypes.FDFLAGS_RSYNC)) != 0) opts.add(StandardOpenOption.SYNC);
         else if ((fdflags & WasiTypes.FDFLAGS_DSYNC) != 0) opts.add(StandardOpenOption.DSYNC);
         FileChannel ch = FileChannel.open(p, opts);
-        m.put32(a[8], ctx.fds.add(new FdEntry.File(ch, r.root(), p, readable, writable, fdflags).inheritFrom(dir)));
+        FdEntry.File f = new FdEntry.File(ch, r.root(), p, readable, writable, fdflags);
+        f.inheritFrom(dir);
+        m.put32(a[8], ctx.fds.add(f));
         return Errno.SUCCESS;
     }
 
