@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The {@code fd_*} functions of WASI preview 1. Each takes the raw argument values (as in the witx,
  * pointers unsigned 32-bit) and returns an {@link Errno}; failures inside are thrown as {@link WasiError}
- * or {@link IOException} and mapped by the caller ({@link Preview1}).
+ * or {@link IOException} and mapped by the caller ({@link Preview1}, {@link Errno#of}). Each function needs its
+ * {@code fd_*} right (witx) on the descriptor: NOTCAPABLE once {@code fd_fdstat_set_rights} dropped it.
  */
 final class FdFunctions {
     private final WasiContext ctx;

@@ -16,6 +16,8 @@ import java.util.Set;
  * The {@code path_*} functions of WASI preview 1. Every guest path is resolved by {@link Sandbox}
  * relative to a directory descriptor and cannot leave that descriptor's preopened root.
  * Operations on the final component do not follow a symlink there unless the lookup flags say so.
+ * Each function needs its {@code path_*} right on the directory descriptor (NOTCAPABLE once dropped, see
+ * {@link FdEntry#require}); a path ending in {@code /} must name a directory ({@link Sandbox.Resolved#mustBeDir}).
  */
 final class PathFunctions {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
