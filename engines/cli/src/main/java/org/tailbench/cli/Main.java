@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(io));
         cl.addSubcommand("run", new CommandLine(new RunCommand(io)).setStopAtPositional(true));
         cl.addSubcommand("spectest", new SpectestCommand(io));
+        cl.addSubcommand("wasitest", new WasitestCommand(io));
         cl.addSubcommand("engines", new EnginesCommand(io));
         cl.addSubcommand("charts", new ChartsCommand(io));
         cl.addSubcommand("compile", new CompileCommand(io));

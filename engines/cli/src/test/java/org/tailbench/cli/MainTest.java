@@ -223,4 +223,20 @@ class MainTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("error: ");
     }
+
+    @Test
+    void wasitestRunsTestsAndPrintsTotals() {
+        var suite = org.tailbench.spectest.WasiTestsuite.locate();
+        assumeTrue(suite.isPresent(), org.tailbench.spectest.WasiTestsuite.HOW_TO_GET);
+        Path dir = suite.get().resolve("tests/assemblyscript");
+        Result r = run("wasitest", "--engine", "switch", dir.toString());
+        java.util.List<String> lines = r.out().lines().toList();
+        // proc_exit-failure exits 33, as its .json expects: a pass (upstream's rule: exit status compared)
+        assertThat(lines).contains("proc_exit-failure: ok", "args_get-multiple-arguments: ok");
+        assertThat(lines.getLast()).isEqualTo((lines.size() - 1) + " passed, 0 failed, 0 skipped");
+        assertThat(r.code()).isZero();
+        Result missing = run("wasitest", "/no/such/dir");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: ");
+    }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The {@code fd_*} functions of WASI preview 1. Each takes the raw argument values (as in the witx,
  * pointers unsigned 32-bit) and returns an {@link Errno}; failures inside are thrown as {@link WasiError}
- * or {@link IOException} and mapped by the caller ({@link Preview1}).
+ * or {@link IOException} and mapped by the caller ({@link Preview1}, {@link Errno#of}). Each function needs its
+ * {@code fd_*} right (witx) on the descriptor: NOTCAPABLE once {@code fd_fdstat_set_rights} dropped it.
  */
 final class FdFunctions {
     private final WasiContext ctx;
@@ -23,7 +24,7 @@ final class FdFunctions {
 
     /** fd_write(fd, iovs, iovs_len, nwritten_ptr) */
     int write(GuestMemory m, long[] a) throws IOException {
-        FdEntry e = ctx.fds.get(a[0]);
+        FdEntry e = ctx.fds.get(a[0], WasiTypes.RIGHT_FD_WRITE);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         m.check(a[3], 4);
         byte[] mem = m.bytes();
@@ -49,7 +50,7 @@ final class FdFunctions {
 
     /** fd_read(fd, iovs, iovs_len, nread_ptr): stops at the first short read (EOF reports 0). */
     int read(GuestMemory m, long[] a) throws IOException {
-        FdEntry e = ctx.fds.get(a[0]);
+        FdEntry e = ctx.fds.get(a[0], WasiTypes.RIGHT_FD_READ);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         m.check(a[3], 4);
         byte[] mem = m.bytes();
@@ -83,7 +84,7 @@ final class FdFunctions {
 
     /** fd_pread(fd, iovs, iovs_len, offset, nread_ptr): reads at {@code offset}, leaving the position. */
     int pread(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = seekable(a[0]);
+        FdEntry.File f = seekable(a[0], WasiTypes.RIGHT_FD_READ | WasiTypes.RIGHT_FD_SEEK);
         if (!f.readable) throw new WasiError(Errno.BADF);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         long pos = a[3];
@@ -104,7 +105,7 @@ final class FdFunctions {
 
     /** fd_pwrite(fd, iovs, iovs_len, offset, nwritten_ptr): writes at {@code offset}, leaving the position. */
     int pwrite(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = seekable(a[0]);
+        FdEntry.File f = seekable(a[0], WasiTypes.RIGHT_FD_WRITE | WasiTypes.RIGHT_FD_SEEK);
         if (!f.writable) throw new WasiError(Errno.BADF);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         long pos = a[3];
@@ -122,9 +123,10 @@ final class FdFunctions {
 
     /** fd_seek(fd, offset i64, whence, newoffset_ptr) */
     int seek(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = seekable(a[0]);
         int whence = (int) a[2];
         if (unstable) whence = switch (whence) { case 0 -> WasiTypes.WHENCE_CUR; case 1 -> WasiTypes.WHENCE_END; case 2 -> WasiTypes.WHENCE_SET; default -> -1; };
+        // seeking by 0 from the current position only tells it (witx: fd_tell right suffices)
+        FdEntry.File f = seekable(a[0], whence == WasiTypes.WHENCE_CUR && a[1] == 0 ? WasiTypes.RIGHT_FD_TELL : WasiTypes.RIGHT_FD_SEEK);
         m.check(a[3], 8);
         long base = switch (whence) {
             case WasiTypes.WHENCE_SET -> 0;
@@ -141,14 +143,14 @@ final class FdFunctions {
 
     /** fd_tell(fd, offset_ptr) */
     int tell(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = seekable(a[0]);
+        FdEntry.File f = seekable(a[0], WasiTypes.RIGHT_FD_TELL);
         m.put64(a[1], f.channel.position());
         return Errno.SUCCESS;
     }
 
-    /** @return the file behind {@code fd}; SPIPE for streams, BADF for directories */
-    private FdEntry.File seekable(long fd) {
-        return switch (ctx.fds.get(fd)) {
+    /** @return the file behind {@code fd}; SPIPE for streams, BADF for directories, NOTCAPABLE without {@code rights} */
+    private FdEntry.File seekable(long fd, long rights) {
+        return switch (ctx.fds.get(fd, rights)) {
             case FdEntry.File f -> f;
             case FdEntry.Dir d -> throw new WasiError(Errno.BADF);
             default -> throw new WasiError(Errno.SPIPE);
@@ -182,23 +184,26 @@ final class FdFunctions {
 
     /** fd_fdstat_set_flags(fd, flags): append is honoured, the others are recorded only. */
     int fdstatSetFlags(GuestMemory m, long[] a) {
-        ctx.fds.get(a[0]).fdflags = (int) a[1] & 0x1F;
+        ctx.fds.get(a[0], WasiTypes.RIGHT_FD_FDSTAT_SET_FLAGS).fdflags = (int) a[1] & 0x1F;
         return Errno.SUCCESS;
     }
 
-    /** fd_fdstat_set_rights(fd, base, inheriting): rights are not enforced, so this only checks {@code fd}. */
+    /**
+     * fd_fdstat_set_rights(fd, base, inheriting): keeps only these rights; later calls that need a dropped right
+     * fail with NOTCAPABLE ({@link FdEntry#require}). NOTCAPABLE when asked to add a right.
+     */
     int fdstatSetRights(GuestMemory m, long[] a) {
-        ctx.fds.get(a[0]);
+        ctx.fds.get(a[0]).setRights(a[1], a[2]);
         return Errno.SUCCESS;
     }
 
     /** fd_filestat_get(fd, filestat_ptr) */
     int filestatGet(GuestMemory m, long[] a) throws IOException {
-        switch (ctx.fds.get(a[0])) {
+        switch (ctx.fds.get(a[0], WasiTypes.RIGHT_FD_FILESTAT_GET)) {
             case FdEntry.File f -> {
                 try {
-                    FileStats.write(m, a[1], f.path, unstable);
-                } catch (java.nio.file.NoSuchFileException gone) { // unlinked while open
+                    FileStats.write(m, a[1], f.path(), unstable);
+                } catch (java.nio.file.NoSuchFileException gone) { // unlinked (or replaced by a link) while open
                     FileStats.write(m, a[1], unstable, 0, 0, WasiTypes.FILETYPE_REGULAR_FILE, 0, f.channel.size(), 0, 0, 0);
                 }
             }
@@ -210,21 +215,21 @@ final class FdFunctions {
 
     /** fd_filestat_set_size(fd, size) */
     int filestatSetSize(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = writableFile(a[0]);
+        FdEntry.File f = writableFile(a[0], WasiTypes.RIGHT_FD_FILESTAT_SET_SIZE);
         resize(f, a[1], true);
         return Errno.SUCCESS;
     }
 
     /** fd_allocate(fd, offset, len): grows the file to at least offset+len bytes. */
     int allocate(GuestMemory m, long[] a) throws IOException {
-        FdEntry.File f = writableFile(a[0]);
+        FdEntry.File f = writableFile(a[0], WasiTypes.RIGHT_FD_ALLOCATE);
         if (a[1] < 0 || a[2] < 0 || a[1] + a[2] < 0) throw new WasiError(Errno.INVAL);
         resize(f, a[1] + a[2], false);
         return Errno.SUCCESS;
     }
 
-    private FdEntry.File writableFile(long fd) {
-        FdEntry.File f = ctx.fds.get(fd, FdEntry.File.class, Errno.BADF);
+    private FdEntry.File writableFile(long fd, long rights) {
+        FdEntry.File f = ctx.fds.get(fd, FdEntry.File.class, Errno.BADF, rights);
         if (!f.writable) throw new WasiError(Errno.BADF);
         return f;
     }
@@ -238,8 +243,8 @@ final class FdFunctions {
 
     /** fd_filestat_set_times(fd, atim, mtim, fst_flags) */
     int filestatSetTimes(GuestMemory m, long[] a) throws IOException {
-        switch (ctx.fds.get(a[0])) {
-            case FdEntry.File f -> FileStats.setTimes(f.path, a[1], a[2], (int) a[3]);
+        switch (ctx.fds.get(a[0], WasiTypes.RIGHT_FD_FILESTAT_SET_TIMES)) {
+            case FdEntry.File f -> FileStats.setTimes(f.path(), a[1], a[2], (int) a[3]);
             case FdEntry.Dir d -> FileStats.setTimes(d.hostPath(), a[1], a[2], (int) a[3]);
             default -> { /* streams have no times to set */ }
         }
@@ -248,14 +253,14 @@ final class FdFunctions {
 
     /** fd_advise(fd, offset, len, advice): advice 0..5 is accepted and ignored. */
     int advise(GuestMemory m, long[] a) {
-        ctx.fds.get(a[0]);
+        ctx.fds.get(a[0], WasiTypes.RIGHT_FD_ADVISE);
         if (a[3] < 0 || a[3] > 5) throw new WasiError(Errno.INVAL);
         return Errno.SUCCESS;
     }
 
     /** fd_sync(fd) and fd_datasync(fd) */
     int sync(GuestMemory m, long[] a, boolean metadata) throws IOException {
-        switch (ctx.fds.get(a[0])) {
+        switch (ctx.fds.get(a[0], metadata ? WasiTypes.RIGHT_FD_SYNC : WasiTypes.RIGHT_FD_DATASYNC)) {
             case FdEntry.File f -> f.channel.force(metadata);
             case FdEntry.Output o -> o.out.flush();
             default -> { }
@@ -292,7 +297,7 @@ final class FdFunctions {
      * then the names in sorted order. A full buffer (bufused == buf_len) means more entries may follow.
      */
     int readdir(GuestMemory m, long[] a) throws IOException {
-        FdEntry.Dir d = ctx.fds.get(a[0], FdEntry.Dir.class, Errno.NOTDIR);
+        FdEntry.Dir d = ctx.fds.get(a[0], FdEntry.Dir.class, Errno.NOTDIR, WasiTypes.RIGHT_FD_READDIR);
         long buf = GuestMemory.u32(a[1]), len = GuestMemory.u32(a[2]), cookie = a[3];
         m.check(buf, len);
         m.check(a[4], 4);
@@ -315,6 +320,16 @@ final class FdFunctions {
         }
         m.put32(a[4], (int) used);
         return Errno.SUCCESS;
+    }
+
+    /**
+     * sock_accept(fd, flags, fd_ptr), sock_recv(fd, ...), sock_send(fd, ...), sock_shutdown(fd, how): this host
+     * never has sockets (none are preopened and preview 1 cannot make one), so these fail with BADF for a
+     * descriptor that is not open and NOTSOCK for any other (as wasmtime).
+     */
+    int sock(GuestMemory m, long[] a) {
+        ctx.fds.get(a[0]);
+        throw new WasiError(Errno.NOTSOCK);
     }
 
     private static long inode(Path p) {

@@ -26,6 +26,23 @@ final class FdTable {
         return kind.cast(e);
     }
 
+    /**
+     * @return the entry of {@code fd}, which must hold {@code rights} ({@link FdEntry#require})
+     * @throws WasiError BADF when {@code fd} is not open, NOTCAPABLE when one of the rights was dropped
+     */
+    FdEntry get(long fd, long rights) {
+        FdEntry e = get(fd);
+        e.require(rights);
+        return e;
+    }
+
+    /** {@link #get(long, Class, int)} that also checks {@code rights} ({@link FdEntry#require}) */
+    <T extends FdEntry> T get(long fd, Class<T> kind, int wrongKind, long rights) {
+        T e = get(fd, kind, wrongKind);
+        e.require(rights);
+        return e;
+    }
+
     /** Places {@code e} at the lowest free descriptor and returns it. */
     int add(FdEntry e) {
         for (int i = 0; i < fds.size(); i++) {

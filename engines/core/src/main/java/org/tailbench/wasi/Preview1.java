@@ -1,7 +1,6 @@
 package org.tailbench.wasi;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tailbench.runtime.HostFunction;
@@ -14,7 +13,8 @@ import org.tailbench.wasm.ValType;
  * The function table of WASI preview 1: every function of {@code wasi_snapshot_preview1.witx} with its
  * core Wasm type (i32 for handles, pointers, sizes and small enums/flags; i64 for u64 values; one i32
  * errno result, except {@code proc_exit}, which has none). Functions this host does not implement
- * (sockets, {@code proc_raise}) return {@link Errno#NOSYS}, so every valid WASI program links.
+ * ({@code proc_raise}) return {@link Errno#NOSYS}, so every valid WASI program links; the {@code sock_*} functions
+ * answer NOTSOCK (there are no sockets).
  */
 final class Preview1 {
     private Preview1() {}
@@ -103,6 +103,7 @@ final class Preview1 {
         m.put("proc_exit", proc::procExit);
         m.put("sched_yield", proc::schedYield);
         m.put("random_get", proc::randomGet);
+        for (String sock : new String[] {"sock_accept", "sock_recv", "sock_send", "sock_shutdown"}) m.put(sock, fd::sock);
         for (String name : SIGNATURES.keySet()) m.putIfAbsent(name, (g, a) -> Errno.NOSYS);
         return m;
     }
@@ -122,25 +123,19 @@ final class Preview1 {
 
     /**
      * Runs {@code impl}, turning every failure but {@link WasiExit} into an errno: {@link WasiError}'s own,
-     * I/O errors mapped by {@link Errno#of}, out-of-bounds guest memory as {@link Errno#FAULT}.
+     * out-of-bounds guest memory as {@link Errno#FAULT}, every other exception mapped by {@link Errno#of}.
      */
     static int invoke(Impl impl, GuestMemory m, long[] args) {
         try {
             return impl.call(m, args);
         } catch (WasiError e) {
             return e.errno;
-        } catch (IOException e) {
-            return Errno.of(e);
-        } catch (UncheckedIOException e) {
-            return Errno.of(e.getCause());
         } catch (Trap e) {
             return Errno.FAULT; // a memory access GuestMemory did not catch
-        } catch (SecurityException e) {
-            return Errno.ACCES;
-        } catch (UnsupportedOperationException e) {
-            return Errno.NOTSUP;
-        } catch (IllegalArgumentException e) { // e.g. InvalidPathException for a name the host cannot hold
-            return Errno.INVAL;
+        } catch (IOException | java.io.UncheckedIOException | SecurityException | UnsupportedOperationException
+                 | IllegalArgumentException | java.nio.channels.NonReadableChannelException
+                 | java.nio.channels.NonWritableChannelException e) {
+            return Errno.of(e); // not WasiExit, nor a bug of the host (those reach the embedder)
         }
     }
 }
