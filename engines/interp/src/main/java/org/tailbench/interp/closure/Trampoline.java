@@ -25,7 +25,7 @@ final class Trampoline {
         Machine m = fr.m;
         int depth = m.depth;
         if (depth >= fr.ctx.store.maxCallDepth()) throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-        if (depth >= Invoker.INLINE_DEPTH && !m.bigStack) return Invoker.continueOnWorker(fr);
+        if ((depth >= Invoker.INLINE_DEPTH || fr.code.deep) && !m.bigStack) return Invoker.continueOnWorker(fr);
         m.depth = depth + 1;
         if (m.track) m.noteFrame(depth, fr.code.functionIndex);
         try {
