@@ -104,6 +104,7 @@ public final class AotCompiler {
      *                             what splitting did)
      */
     public static AotClasses compile(ValidatedModule input, AotOptions options, String engine, String moduleName) {
+        checkLimits(input);
         AotOptions o = options;
         List<String> retries = new ArrayList<>();
         AotCompileException first = null;
@@ -132,6 +133,44 @@ public final class AotCompiler {
         }
     }
 
+    /**
+     * Most values on a function's operand stack (the validator's maximum height) aot compiles: the JVM's operand
+     * stack holds at most 65535 slots (i64/f64 take two) and a method 65535 bytes of code, which a stack this deep
+     * (at least one push and one combining instruction per value) could not fit; deeper ones are refused up front
+     * instead of after minutes in ASM (issue: reliability, a 100,000-deep expression).
+     */
+    public static final int MAX_OPERAND_STACK = 16_384;
+
+    /**
+     * Most locals (parameters and declared locals) a function may have for aot. The JVM allows 65535 local slots,
+     * but ASM's frame computation keeps every local in every basic block's frame, and each local costs bytecode to
+     * initialise and access: 6,000 straight-line locals already need a 96 KB method that the split pass cannot cut
+     * (its pieces would take the locals as parameters), 12,000 exhaust a 2 GB heap. Functions above this are refused
+     * with a clear message; the interpreters run them (see engines/aot/README.md).
+     */
+    public static final int MAX_LOCALS = 4_096;
+
+    /** @throws AotCompileException naming the function and the limit, when a function is above {@link #MAX_OPERAND_STACK} or {@link #MAX_LOCALS} */
+    static void checkLimits(ValidatedModule vm) {
+        Module m = vm.module();
+        int imported = m.importedFunctions();
+        for (int d = 0; d < m.functions.size(); d++) {
+            int f = imported + d;
+            int height = vm.functions()[d].maxStackHeight();
+            if (height > MAX_OPERAND_STACK) {
+                throw new AotCompileException("aot: function " + f + " (" + m.functionName(f) + ") has an operand stack of "
+                        + height + " values, which exceeds the aot engine's limit of " + MAX_OPERAND_STACK
+                        + " (JVM methods hold at most 65535 stack slots in 65535 bytes of code); the interpreters run it", null);
+            }
+            int locals = m.functionType(f).params().length + m.functions.get(d).locals().length;
+            if (locals > MAX_LOCALS) {
+                throw new AotCompileException("aot: function " + f + " (" + m.functionName(f) + ") has " + locals
+                        + " locals, which exceeds the aot engine's limit of " + MAX_LOCALS + " locals per function"
+                        + " (the decoder accepts up to 50000); the interpreters run it", null);
+            }
+        }
+    }
+
     private static AotClasses compileOnce(ValidatedModule input, Prepared p, AotOptions options, String engine,
                                           String moduleName, List<String> retries) {
         ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), options, moduleName);
@@ -153,9 +192,12 @@ public final class AotCompiler {
             }
             try {
                 gens[plan.classOf()[f]].function(f);
+            } catch (AotCompileException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new AotCompileException("aot: cannot compile function " + o + " (" + in.functionName(o) + ")"
-                        + (o != f ? ", part " + f : "") + ": " + e, e);
+                        + (o != f ? ", part " + f : "") + ": internal compiler error"
+                        + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""), e);
             }
             ev.end();   // a split function's event spans its first to its last part
         }
