@@ -102,7 +102,7 @@ public final class ModuleBuilder {
      * An empty funcref table of {@code min} elements (null) and maximum {@code max} ({@code max < 0}: none),
      * without an element segment; replaces {@link #table(int...)}.
      */
-    public ModuleBuilder table(long min, long max) { elements = null; tableMin = min; tableMax = max; return this; }
+    public ModuleBuilder emptyTable(long min, long max) { elements = null; tableMin = min; tableMax = max; return this; }
 
     /** Exports memory 0 as {@code name} (WASI hosts such as Wasmtime's read the guest's memory through the export "memory"). */
     public ModuleBuilder exportMemory(String name) {

@@ -108,7 +108,7 @@ public final class PathologicalModules {
 
     /** A funcref table declared with {@code min} elements; {@code run} returns {@code table.size}: min. */
     public static Case bigTableDeclared(int min) {
-        ModuleBuilder mb = new ModuleBuilder().table(min, -1);
+        ModuleBuilder mb = new ModuleBuilder().emptyTable(min, -1);
         int t = mb.type(new int[0], I32);
         int f = mb.func(t, 0, new Body().op(Op.TABLE_SIZE).u8(0));
         return new Case("table of " + min + " elements", mb.export("run", f).build(), min);
@@ -119,7 +119,7 @@ public final class PathologicalModules {
      * new size (0 + delta) when the grow succeeds.
      */
     public static Case bigTableGrown(int delta) {
-        ModuleBuilder mb = new ModuleBuilder().table(0, -1);
+        ModuleBuilder mb = new ModuleBuilder().emptyTable(0, -1);
         int t = mb.type(new int[0], I32);
         Body b = new Body().u8(0xD0).u8(0x70).i32Const(delta).op(Op.TABLE_GROW).u8(0)
                 .op(Op.TABLE_SIZE).u8(0).op(Op.I32_ADD);
