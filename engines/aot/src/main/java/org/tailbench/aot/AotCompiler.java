@@ -141,16 +141,7 @@ public final class AotCompiler {
      */
     public static final int MAX_OPERAND_STACK = 16_384;
 
-    /**
-     * Most locals (parameters and declared locals) a function may have for aot. The JVM allows 65535 local slots,
-     * but ASM's frame computation keeps every local in every basic block's frame, and each local costs bytecode to
-     * initialise and access: 6,000 straight-line locals already need a 96 KB method that the split pass cannot cut
-     * (its pieces would take the locals as parameters), 12,000 exhaust a 2 GB heap. Functions above this are refused
-     * with a clear message; the interpreters run them (see engines/aot/README.md).
-     */
-    public static final int MAX_LOCALS = 4_096;
-
-    /** @throws AotCompileException naming the function and the limit, when a function is above {@link #MAX_OPERAND_STACK} or {@link #MAX_LOCALS} */
+    /** @throws AotCompileException naming the function and the limit, when a function is above {@link #MAX_OPERAND_STACK} */
     static void checkLimits(ValidatedModule vm) {
         Module m = vm.module();
         int imported = m.importedFunctions();
@@ -161,12 +152,6 @@ public final class AotCompiler {
                 throw new AotCompileException("aot: function " + f + " (" + m.functionName(f) + ") has an operand stack of "
                         + height + " values, which exceeds the aot engine's limit of " + MAX_OPERAND_STACK
                         + " (JVM methods hold at most 65535 stack slots in 65535 bytes of code); the interpreters run it", null);
-            }
-            int locals = m.functionType(f).params().length + m.functions.get(d).locals().length;
-            if (locals > MAX_LOCALS) {
-                throw new AotCompileException("aot: function " + f + " (" + m.functionName(f) + ") has " + locals
-                        + " locals, which exceeds the aot engine's limit of " + MAX_LOCALS + " locals per function"
-                        + " (the decoder accepts up to 50000); the interpreters run it", null);
             }
         }
     }

@@ -23,7 +23,8 @@ public final class PathologicalModules {
 
     /** The cases at the sizes of the reliability issue (100,000 nesting, 50,000 locals, 10,000,000 table elements, ...). */
     public static List<Case> all() {
-        return List.of(nestedBlocks(100_000), nestedLoops(100_000), nestedIfs(100_000), deepStack(100_000), manyLocals(50_000), bigBrTable(100_000), longFunction(1_000_000),
+        return List.of(nestedBlocks(100_000), nestedLoops(100_000), nestedIfs(100_000), deepStack(100_000),
+                manyLocals(50_000, 1_000), manyLocals(2_000, 1), manyParams(1_000), bigBrTable(100_000), longFunction(1_000_000),
                 bigTableDeclared(10_000_000), bigTableGrown(10_000_000));
     }
 
@@ -74,13 +75,40 @@ public final class PathologicalModules {
         return single(n + "-deep operand stack", 0, b, (int) ((long) n * (n + 1) / 2));
     }
 
-    /** {@code n} i32 locals; local k = k + 1 for each k, then their wrapped sum: n(n+1)/2 mod 2^32. */
-    public static Case manyLocals(int n) {
+    /**
+     * {@code n} i32 locals of which every {@code stride}-th (k = 0, stride, 2·stride, ... below n) is set to
+     * k + 1; then the sum of those and of local n - 1 (still 0 unless it was set): Σ (k + 1) mod 2^32.
+     * {@code stride} 1 touches every local.
+     */
+    public static Case manyLocals(int n, int stride) {
         Body b = new Body();
-        for (int k = 0; k < n; k++) b.i32Const(k + 1).localSet(k);
-        b.localGet(0);
-        for (int k = 1; k < n; k++) b.localGet(k).op(Op.I32_ADD);
-        return single(n + " locals", n, b, (int) ((long) n * (n + 1) / 2));
+        int sum = 0;
+        for (int k = 0; k < n; k += stride) {
+            b.i32Const(k + 1).localSet(k);
+            sum += k + 1;
+        }
+        b.localGet(n - 1);
+        for (int k = 0; k < n; k += stride) b.localGet(k).op(Op.I32_ADD);
+        if ((n - 1) % stride == 0) sum += n;   // local n - 1 was set to n, and is counted twice
+        return single(n + " locals" + (stride > 1 ? " (every " + stride + "th used)" : ""), n, b, sum);
+    }
+
+    /**
+     * {@code run} calls a function of {@code n} i32 parameters (JVM methods take at most 255 parameter slots) with
+     * arguments 1..n; it returns their sum: n(n+1)/2 mod 2^32.
+     */
+    public static Case manyParams(int n) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int[] params = new int[n];
+        java.util.Arrays.fill(params, I32);
+        int wide = mb.type(params, I32), t = mb.type(new int[0], I32);
+        Body sum = new Body().localGet(0);
+        for (int k = 1; k < n; k++) sum.localGet(k).op(Op.I32_ADD);
+        int callee = mb.func(wide, 0, sum);
+        Body b = new Body();
+        for (int k = 1; k <= n; k++) b.i32Const(k);
+        int run = mb.func(t, 0, b.call(callee));
+        return new Case("call with " + n + " parameters", mb.export("run", run).build(), (int) ((long) n * (n + 1) / 2));
     }
 
     /**
