@@ -26,9 +26,10 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * Valid but pathological modules (reliability issue) on every engine {@link EngineContractTest#engines()} finds
- * (engines/aot runs this class over aot and aot-naive): 100,000 nested blocks, loops and ifs, a 100,000-deep
- * operand stack, 50,000 locals, a 100,000-target {@code br_table}, a 1,000,000-instruction function, a
- * 10,000,000-element table (declared and grown), and runaway recursion. Each must return the value the generator
+ * (engines/aot runs this class over aot and aot-naive): 100,000 nested blocks, loops (also entered by
+ * {@code return_call}) and ifs, a 100,000-deep operand stack, 50,000 locals (sparse) and 2,000 (dense), a call with
+ * 1,000 parameters, a 100,000-target {@code br_table}, a 1,000,000-instruction function, a 10,000,000-element table
+ * (declared and grown), runaway recursion, and 150,000-deep legitimate recursion. Each must return the value the generator
  * gives by construction ({@link PathologicalModules}), or fail with a message naming the limit it exceeds; never
  * with a raw JVM exception, a hang (the time budget is generous: it catches hangs, it does not measure speed) or a
  * crash. The interpreters have no such limits and must run every case.

@@ -23,7 +23,7 @@ public final class PathologicalModules {
 
     /** The cases at the sizes of the reliability issue (100,000 nesting, 50,000 locals, 10,000,000 table elements, ...). */
     public static List<Case> all() {
-        return List.of(nestedBlocks(100_000), nestedLoops(100_000), nestedIfs(100_000), deepStack(100_000),
+        return List.of(nestedBlocks(100_000), nestedLoops(100_000), tailCallIntoNestedLoops(100_000), nestedIfs(100_000), deepStack(100_000),
                 manyLocals(50_000, 1_000), manyLocals(2_000, 1), manyParams(1_000), bigBrTable(100_000), longFunction(1_000_000),
                 bigTableDeclared(10_000_000), bigTableGrown(10_000_000));
     }
@@ -44,13 +44,26 @@ public final class PathologicalModules {
         return single(n + " nested blocks", 1, b.localGet(0), 42);
     }
 
+    /** {@code run} tail-calls ({@code return_call}) a function holding {@link #nestedLoops}{@code (n)}'s body: 3. */
+    public static Case tailCallIntoNestedLoops(int n) {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[0], I32);
+        int deep = mb.func(t, 1, nestedLoopsBody(n));
+        int run = mb.func(t, 0, new Body().returnCall(deep));
+        return new Case("return_call into " + n + " nested loops", mb.export("run", run).build(), 3);
+    }
+
     /** {@code n} nested loops; the innermost increments local 0 and restarts the outermost while it is below 3: 3. */
     public static Case nestedLoops(int n) {
+        return single(n + " nested loops", 1, nestedLoopsBody(n), 3);
+    }
+
+    private static Body nestedLoopsBody(int n) {
         Body b = new Body();
         for (int k = 0; k < n; k++) b.loop();
         b.localGet(0).i32Const(1).op(Op.I32_ADD).localTee(0).i32Const(3).op(Op.I32_LT_U).brIf(n - 1);
         for (int k = 0; k < n; k++) b.end();
-        return single(n + " nested loops", 1, b.localGet(0), 3);
+        return b.localGet(0);
     }
 
     /** {@code n} nested {@code if}s on {@code i32.const 1}, each adding 1 to local 0 before its inner if: {@code n}. */
