@@ -104,6 +104,7 @@ public final class AotCompiler {
      *                             what splitting did)
      */
     public static AotClasses compile(ValidatedModule input, AotOptions options, String engine, String moduleName) {
+        checkLimits(input);
         AotOptions o = options;
         List<String> retries = new ArrayList<>();
         AotCompileException first = null;
@@ -132,6 +133,29 @@ public final class AotCompiler {
         }
     }
 
+    /**
+     * Most values on a function's operand stack (the validator's maximum height) aot compiles: the JVM's operand
+     * stack holds at most 65535 slots (i64/f64 take two) and a method 65535 bytes of code, which a stack this deep
+     * (at least one push and one combining instruction per value) could not fit; deeper ones are refused up front
+     * instead of after minutes in ASM (issue: reliability, a 100,000-deep expression).
+     */
+    public static final int MAX_OPERAND_STACK = 16_384;
+
+    /** @throws AotCompileException naming the function and the limit, when a function is above {@link #MAX_OPERAND_STACK} */
+    static void checkLimits(ValidatedModule vm) {
+        Module m = vm.module();
+        int imported = m.importedFunctions();
+        for (int d = 0; d < m.functions.size(); d++) {
+            int f = imported + d;
+            int height = vm.functions()[d].maxStackHeight();
+            if (height > MAX_OPERAND_STACK) {
+                throw new AotCompileException("aot: function " + f + " (" + m.functionName(f) + ") has an operand stack of "
+                        + height + " values, which exceeds the aot engine's limit of " + MAX_OPERAND_STACK
+                        + " (JVM methods hold at most 65535 stack slots in 65535 bytes of code); the interpreters run it", null);
+            }
+        }
+    }
+
     private static AotClasses compileOnce(ValidatedModule input, Prepared p, AotOptions options, String engine,
                                           String moduleName, List<String> retries) {
         ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), options, moduleName);
@@ -153,9 +177,12 @@ public final class AotCompiler {
             }
             try {
                 gens[plan.classOf()[f]].function(f);
+            } catch (AotCompileException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new AotCompileException("aot: cannot compile function " + o + " (" + in.functionName(o) + ")"
-                        + (o != f ? ", part " + f : "") + ": " + e, e);
+                        + (o != f ? ", part " + f : "") + ": internal compiler error"
+                        + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""), e);
             }
             ev.end();   // a split function's event spans its first to its last part
         }

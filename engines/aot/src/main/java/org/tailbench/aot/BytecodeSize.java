@@ -32,8 +32,11 @@ public final class BytecodeSize {
             case CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> 24;
             case DROP -> 1;
             case SELECT, SELECT_T -> 9;
-            case LOCAL_GET, LOCAL_SET -> code.a[instr] < 4 ? 1 : 2;
-            case LOCAL_TEE -> 3;
+            // from FunctionGen.ARRAY_LOCALS_FROM on, declared locals are frame-array elements: aload, sipush,
+            // laload, convert / convert, lstore, aload, sipush, lload, lastore, in wide forms (slots above 255)
+            case LOCAL_GET -> code.a[instr] < 4 ? 1 : code.a[instr] < FunctionGen.ARRAY_LOCALS_FROM ? 2 : 12;
+            case LOCAL_SET -> code.a[instr] < 4 ? 1 : code.a[instr] < FunctionGen.ARRAY_LOCALS_FROM ? 2 : 20;
+            case LOCAL_TEE -> code.a[instr] < FunctionGen.ARRAY_LOCALS_FROM ? 3 : 22;
             case GLOBAL_GET -> 10;
             case GLOBAL_SET -> 8;
             case I32_CONST, F32_CONST -> 3;

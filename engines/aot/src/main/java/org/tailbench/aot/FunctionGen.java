@@ -45,6 +45,20 @@ final class FunctionGen {
     int nextSlot;
     private final int[] localSlot;
     private final ValType[] localType;
+    /** first local kept in the frame array (declared locals from {@link #ARRAY_LOCALS_FROM} on), or the local count */
+    private final int firstArrayLocal;
+    /** JVM slots of the frame array ({@code long[]}) and of the long scratch value a store goes through, or -1 */
+    private int arraySlot = -1, arrayTmpSlot = -1;
+
+    /**
+     * Declared locals with an index from this on live in a {@code long[]} frame array (encoded as in
+     * {@link Asm#toLong}) instead of JVM locals: JVM locals cost every frame ASM computes and 4-byte wide
+     * instructions, and tens of thousands of them do not fit a method's prologue (the decoder accepts 50,000:
+     * their zeroing alone took 249,528 bytes). Below this, JVM locals: an array element costs ~5 times the bytes
+     * of a (wide) JVM local access, and a function using 3,000 locals densely fits a method only with JVM locals.
+     * {@link BytecodeSize#estimate} prices the accesses accordingly.
+     */
+    static final int ARRAY_LOCALS_FROM = 4096;
     private final int lineBase;
 
     ValType[] stack = new ValType[16];
@@ -66,13 +80,20 @@ final class FunctionGen {
         this.code = fn.body();
         this.a = new Asm(mv);
         this.ctxSlot = CallingConvention.contextSlot(type);
-        this.localSlot = CallingConvention.localSlots(type, fn.locals());
-        this.localType = new ValType[localSlot.length];
+        int nLocals = type.params().length + fn.locals().length;
+        this.firstArrayLocal = Math.max(type.params().length, Math.min(nLocals, ARRAY_LOCALS_FROM));
+        this.localType = new ValType[nLocals];
         System.arraycopy(type.params(), 0, localType, 0, type.params().length);
         System.arraycopy(fn.locals(), 0, localType, type.params().length, fn.locals().length);
+        this.localSlot = CallingConvention.localSlots(type,
+                java.util.Arrays.copyOf(fn.locals(), firstArrayLocal - type.params().length));
         int s = ctxSlot + 1;
         if (localSlot.length > 0) s = Math.max(s, localSlot[localSlot.length - 1] + CallingConvention.size(localType[localSlot.length - 1]));
         this.nextSlot = s;
+        if (firstArrayLocal < nLocals) {
+            arraySlot = scratchRef();
+            arrayTmpSlot = scratch(ValType.I64);
+        }
         int orig = plan.originalFunction()[index];
         this.lineBase = m.functions.get(orig - m.importedFunctions()).bodyOffset();
         this.calls = new CallGen(this);
@@ -218,6 +239,27 @@ final class FunctionGen {
             a.zero(localType[l]);
             a.store(localType[l], localSlot[l]);
         }
+        if (arraySlot >= 0) {   // the same zero bits the JVM-local path stores
+            a.iconst(localType.length - firstArrayLocal);
+            a.mv.visitIntInsn(NEWARRAY, T_LONG);
+            a.astore(arraySlot);
+        }
+    }
+
+    private void loadLocal(int l) {
+        if (l < firstArrayLocal) a.load(localType[l], localSlot[l]);
+        else a.loadSlot(arraySlot, l - firstArrayLocal, localType[l]);
+    }
+
+    /** Stores the value on top (of local {@code l}'s type) into local {@code l}. */
+    private void storeLocal(int l) {
+        if (l < firstArrayLocal) { a.store(localType[l], localSlot[l]); return; }
+        a.toLong(localType[l]);
+        a.store(ValType.I64, arrayTmpSlot);
+        a.aload(arraySlot);
+        a.iconst(l - firstArrayLocal);
+        a.load(ValType.I64, arrayTmpSlot);
+        a.op(LASTORE);
     }
 
     static String descs(ValType[] ts) {
@@ -438,12 +480,12 @@ final class FunctionGen {
             case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> calls.emit(op, i);
             case DROP -> a.pop(pop());
             case SELECT, SELECT_T -> select();
-            case LOCAL_GET -> { int l = (int) code.a[i]; a.load(localType[l], localSlot[l]); push(localType[l]); }
-            case LOCAL_SET -> { int l = (int) code.a[i]; pop(); a.store(localType[l], localSlot[l]); }
+            case LOCAL_GET -> { int l = (int) code.a[i]; loadLocal(l); push(localType[l]); }
+            case LOCAL_SET -> { int l = (int) code.a[i]; pop(); storeLocal(l); }
             case LOCAL_TEE -> {
                 int l = (int) code.a[i];
                 a.op(CallingConvention.size(localType[l]) == 2 ? DUP2 : DUP);
-                a.store(localType[l], localSlot[l]);
+                storeLocal(l);
             }
             case GLOBAL_GET -> {
                 int g = (int) code.a[i];

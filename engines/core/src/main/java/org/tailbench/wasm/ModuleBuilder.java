@@ -32,6 +32,7 @@ public final class ModuleBuilder {
     private final List<byte[]> imports = new ArrayList<>();
     private final List<byte[]> datas = new ArrayList<>();
     private int[] elements;
+    private long tableMin = -1, tableMax = -1;
     private int memoryPages = -1;
 
     /**
@@ -95,7 +96,13 @@ public final class ModuleBuilder {
     }
 
     /** A funcref table of exactly these functions (its minimum size), filled by an active segment at 0. */
-    public ModuleBuilder table(int... funcIndices) { elements = funcIndices.clone(); return this; }
+    public ModuleBuilder table(int... funcIndices) { elements = funcIndices.clone(); tableMin = -1; return this; }
+
+    /**
+     * An empty funcref table of {@code min} elements (null) and maximum {@code max} ({@code max < 0}: none),
+     * without an element segment; replaces {@link #table(int...)}.
+     */
+    public ModuleBuilder emptyTable(long min, long max) { elements = null; tableMin = min; tableMax = max; return this; }
 
     /** Exports memory 0 as {@code name} (WASI hosts such as Wasmtime's read the guest's memory through the export "memory"). */
     public ModuleBuilder exportMemory(String name) {
@@ -125,6 +132,12 @@ public final class ModuleBuilder {
         for (int f : funcs) fs.u32(f);
         section(out, 3, fs.bytes());
         if (elements != null) section(out, 4, new Body().u32(1).u8(0x70).u8(0).u32(elements.length).bytes());
+        else if (tableMin >= 0) {
+            Body tb = new Body().u32(1).u8(0x70);
+            if (tableMax < 0) tb.u8(0).u32(tableMin);
+            else tb.u8(1).u32(tableMin).u32(tableMax);
+            section(out, 4, tb.bytes());
+        }
         if (memoryPages >= 0) section(out, 5, new Body().u32(1).u8(0).u32(memoryPages).bytes());
         section(out, 7, vec(exports));
         if (elements != null) {

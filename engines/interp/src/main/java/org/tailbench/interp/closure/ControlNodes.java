@@ -30,11 +30,13 @@ final class ControlNodes {
      * this node's loop, instead of returning through {@code k} nested {@link Block}s.
      */
     static final class Cascade extends Stmt {
-        final Stmt[][] segments;
-        Cascade(Stmt[][] segments) { this.segments = segments; }
+        /** segments[0 .. n-1]; the array has spare capacity so that nesting n blocks costs O(n), not O(n²) */
+        private Stmt[][] segments;
+        private int n;
+        private Cascade(Stmt[][] segments, int n) { this.segments = segments; this.n = n; }
         @Override int exec(Frame f) {
             Stmt[][] segs = segments;
-            int n = segs.length;
+            int n = this.n;
             int p = 0;
             for (;;) {
                 int sig = run(segs[p], f);
@@ -43,13 +45,19 @@ final class ControlNodes {
             }
         }
 
-        /** @return {@code body} as a block, merged with a directly nested first block when it has one */
+        /**
+         * @return {@code body} as a block, merged with a directly nested first block when it has one (a nested
+         *         {@link Cascade} is extended in place, amortised O(1): it is owned by {@code body} alone)
+         */
         static Stmt of(Stmt[] body) {
             if (body.length == 0 || !(body[0] instanceof Block || body[0] instanceof Cascade)) return new Block(body);
-            Stmt[][] inner = body[0] instanceof Cascade c ? c.segments : new Stmt[][] {((Block) body[0]).body};
-            Stmt[][] segs = java.util.Arrays.copyOf(inner, inner.length + 1);
-            segs[inner.length] = java.util.Arrays.copyOfRange(body, 1, body.length);
-            return new Cascade(segs);
+            Stmt[] tail = java.util.Arrays.copyOfRange(body, 1, body.length);
+            if (body[0] instanceof Cascade c) {
+                if (c.n == c.segments.length) c.segments = java.util.Arrays.copyOf(c.segments, c.n * 2);
+                c.segments[c.n++] = tail;
+                return c;
+            }
+            return new Cascade(new Stmt[][] {((Block) body[0]).body, tail, null, null}, 2);
         }
     }
 

@@ -16,8 +16,18 @@ final class FunctionCode {
     final int frameSize;
     /** initial values of the non-parameter locals, or null when they are all 0 */
     final long[] localInit;
+    /**
+     * Structured instructions nest deeper than {@link #DEEP_NESTING}: its tree recurses that deep on the Java
+     * stack, so {@link Trampoline#run} runs it on a large-stack worker ({@link Invoker}) like deep recursion.
+     */
+    final boolean deep;
 
-    FunctionCode(int functionIndex, String name, FuncType type, Stmt[] body, int localCount, int maxStack, long[] localInit) {
+    /** Nesting depth of blocks, loops and ifs above which a function counts as {@link #deep}. */
+    static final int DEEP_NESTING = 256;
+
+    FunctionCode(int functionIndex, String name, FuncType type, Stmt[] body, int localCount, int maxStack, long[] localInit,
+                 boolean deep) {
+        this.deep = deep;
         this.functionIndex = functionIndex;
         this.name = name;
         this.type = type;

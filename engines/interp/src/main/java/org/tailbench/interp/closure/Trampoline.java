@@ -25,7 +25,7 @@ final class Trampoline {
         Machine m = fr.m;
         int depth = m.depth;
         if (depth >= fr.ctx.store.maxCallDepth()) throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-        if (depth >= Invoker.INLINE_DEPTH && !m.bigStack) return Invoker.continueOnWorker(fr);
+        if ((depth >= Invoker.INLINE_DEPTH || fr.code.deep) && !m.bigStack) return Invoker.continueOnWorker(fr);
         m.depth = depth + 1;
         if (m.track) m.noteFrame(depth, fr.code.functionIndex);
         try {
@@ -35,6 +35,7 @@ final class Trampoline {
                 if (next == null) return fr;
                 m.tail = null;
                 fr = next;
+                if (fr.code.deep && !m.bigStack) break;   // a deeply nested callee: re-enter below, on a worker
                 if (m.track) m.noteFrame(depth, fr.code.functionIndex);
             }
         } catch (Trap t) {
@@ -44,6 +45,7 @@ final class Trampoline {
         } finally {
             m.depth = depth;
         }
+        return run(fr);   // the tail callee replaces this frame, at the same depth
     }
 
     /** {@code call_indirect}'s checks, through the shared {@link Calls#resolveIndirect}. */

@@ -26,9 +26,16 @@ import org.tailbench.wasm.validate.FunctionInfo;
  * values always travel through the slots of their stack heights (the validator's
  * {@link FunctionInfo#stackHeight()}), which also handles multi-value. Unreachable code is skipped
  * (the validator marks it with height -1).
+ *
+ * <p>Trees stay shallow enough for the Java stack: a pending expression deeper than {@link #MAX_EXPR_DEPTH}
+ * nodes is spilled (so a 100,000-deep operand stack becomes a sequence of slot writes, not a 100,000-deep
+ * tree), and a function whose structured instructions nest deeper than {@link FunctionCode#DEEP_NESTING}
+ * is marked to run on a large-stack worker thread ({@link FunctionCode#deep}).
  */
 final class TreeBuilder {
     private static final int FUNC = 0, BLOCK = 1, LOOP = 2, IF = 3;
+    /** Nodes a pending expression may have on its longest path before it is spilled to its slot. */
+    static final int MAX_EXPR_DEPTH = 64;
 
     /** An open structured instruction while building. */
     private static final class Ctl {
@@ -53,7 +60,12 @@ final class TreeBuilder {
     private final Code c;
     private final int nlocals;
     private Expr[] stack = new Expr[16];
+    /** per pending value, the node depth of its tree (an upper bound) */
+    private int[] depth = new int[16];
+    /** the largest depth popped since the last push (the new node's children) */
+    private int popped;
     private int sp;
+    private int maxNesting;
     private final List<Ctl> ctls = new ArrayList<>();
     private boolean live = true;
     private int i;
@@ -78,12 +90,15 @@ final class TreeBuilder {
     // ---- compile-time operand stack ------------------------------------------------------------
 
     private void push(Expr e) {
-        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) { stack = Arrays.copyOf(stack, sp * 2); depth = Arrays.copyOf(depth, sp * 2); }
+        depth[sp] = popped + 1;
+        popped = 0;
         stack[sp++] = e;
     }
 
     private Expr pop() {
         if (sp == 0) throw new IllegalStateException("operand stack underflow at instruction " + i + " (" + c.opAt(i) + ")");
+        popped = Math.max(popped, depth[sp - 1]);
         return stack[--sp];
     }
 
@@ -119,6 +134,7 @@ final class TreeBuilder {
     private void spill(int h) {
         emit(new VarNodes.LocalSet(slot(h), stack[h]));
         stack[h] = new VarNodes.LocalGet(slot(h));
+        depth[h] = 1;
     }
 
     /** Drops every pending value, evaluating those with effects (before an unconditional branch). */
@@ -130,6 +146,7 @@ final class TreeBuilder {
     /** Sets the stack to {@code height} values, all in their slots. */
     private void resetStack(int height) {
         sp = 0;
+        popped = 0;
         for (int h = 0; h < height; h++) push(new VarNodes.LocalGet(slot(h)));
     }
 
@@ -162,6 +179,7 @@ final class TreeBuilder {
             if (op == Op.END) { body = end(); continue; }
             height();
             instruction(op);
+            if (live && sp > 0 && depth[sp - 1] > MAX_EXPR_DEPTH) flush();
         }
         if (body == null) throw new IllegalStateException("function body has no final end");
         ValType[] declared = f.locals();
@@ -173,7 +191,8 @@ final class TreeBuilder {
             }
         }
         int funcIndex = m.importedFunctions() + definedIndex;
-        return new FunctionCode(funcIndex, m.functionName(funcIndex), type, body, nlocals, info.maxStackHeight(), init);
+        return new FunctionCode(funcIndex, m.functionName(funcIndex), type, body, nlocals, info.maxStackHeight(), init,
+                maxNesting > FunctionCode.DEEP_NESTING);
     }
 
     private void enter(int kind, FuncType bt, int base) {
@@ -182,6 +201,7 @@ final class TreeBuilder {
         Ctl ctl = new Ctl(kind, base, np, bt.results().length, elseIndex, info.end()[i]);
         ctl.pos = c.pos[i];
         ctls.add(ctl);
+        maxNesting = Math.max(maxNesting, ctls.size());
     }
 
     private void elseBranch() {
