@@ -13,14 +13,11 @@ usage: python3 stdlib.py --src SRC --out DIR --build-python PY --node "CMD..." -
                          --orig-sha256 H --clang "VERSION LINE" --wasi-libc V
        build-python stdlib.py --compile LIBDIR DESTDIR RELPATH...   (internal)
 """
-import argparse
-import hashlib
-import json
 import os
-import shlex
-import shutil
-import subprocess
 import sys
+
+# The other imports are inside the functions that run on the host's python3: the --compile mode runs
+# on the build-python, which has only its built-in modules (no hashlib or subprocess back ends).
 
 # What the benchmarks (bench/*.py) import, plus the codecs CPython may need for its standard streams.
 # Add a module here when a benchmark needs it, then run build.sh --stdlib-only.
@@ -38,6 +35,8 @@ PROBE = ("import sys\nimport " + ", ".join(IMPORTS) + "\n"
 
 def run_python_wasm(node, wasm, lib_host_dir, code):
     """Runs WASM -c CODE on node with LIB_HOST_DIR preopened as /lib/python3.13; returns stdout lines."""
+    import shlex
+    import subprocess
     cmd = shlex.split(node) + ["--dir", f"{lib_host_dir}::/{STDLIB}", "--env", "PYTHONHOME=/",
                                wasm, "-c", code]
     result = subprocess.run(cmd, capture_output=True, text=True)
@@ -71,12 +70,14 @@ def compile_subset(lib, dest, rels):
 
 
 def sha256(path):
+    import hashlib
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 
 
 def count_tail_calls(wasm):
     """(return_call, return_call_indirect) instruction counts, from wabt's wasm-objdump -d."""
+    import subprocess
     text = subprocess.run(["wasm-objdump", "-d", wasm], capture_output=True, text=True, check=True).stdout
     counts = {"return_call": 0, "return_call_indirect": 0}
     for line in text.splitlines():
@@ -92,6 +93,10 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--compile":
         compile_subset(sys.argv[2], sys.argv[3], sys.argv[4:])
         return
+    import argparse
+    import json
+    import shutil
+    import subprocess
     ap = argparse.ArgumentParser()
     for opt in ("--src", "--out", "--build-python", "--node", "--deb-version", "--orig-sha256",
                 "--clang", "--wasi-libc", "--source-date-epoch"):
