@@ -6,12 +6,13 @@
 # (sha256 of every committed file, versions, flags) and LICENSE (CPython's, PSF).
 #
 # usage: workloads/cpython/build.sh [--build-dir DIR] [--jobs N] [--only normal|tailcall]
-#                                   [--stdlib-only] [--relink-check]
+#                                   [--from STEP] [--stdlib-only] [--relink-check]
 #   --build-dir DIR  where the source, the native build-python and the two cross builds go
 #                    (default workloads/cpython/build/, ignored by git; about 1.5 GB)
 #   --jobs N         make -j N (default 2); every step runs under nice -n 19
 #   --only VARIANT   rebuild one variant (the other's committed .wasm is left as it is)
-#   --stdlib-only    only redo the stdlib subset and the manifest (needs a previous full build)
+#   --from STEP      start at step 1-5 below (the earlier steps' results must be in the build dir)
+#   --stdlib-only    the same as --from 5: only redo the stdlib subset and the manifest
 #   --relink-check   after building, delete each python.wasm, link and strip it again and fail
 #                    unless the bytes are the same (a cheap reproducibility check)
 #
@@ -27,7 +28,8 @@
 #   3. cross    per variant: configure --host=wasm32-wasi with CPython's own config.site for WASI,
 #               make python.wasm, llvm-strip-19 --strip-debug (the DWARF goes, the name section stays).
 #   4. check    the tail-call variant must hold return_call, the normal one none (wasm-objdump -d);
-#               both must print 42 for -c "print(6*7)" on node's WASI (../run-node.mjs).
+#               both must print 42 for -c "print(6*7)" on node's WASI (../run-node.mjs), with the
+#               source tree's Lib/ as their stdlib.
 #   5. stdlib   stdlib.py runs python.wasm on node with the full Lib/ and -X importtime on the
 #               benchmarks' imports, and compiles exactly the imported modules to lib/python3.13/.
 #
@@ -40,20 +42,22 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BUILD="$HERE/build"
 JOBS=2
 ONLY=""
-STDLIB_ONLY=0
+FROM=1
 RELINK_CHECK=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) BUILD="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --jobs) JOBS="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
-    --stdlib-only) STDLIB_ONLY=1; shift ;;
+    --from) FROM="$2"; shift 2 ;;
+    --stdlib-only) FROM=5; shift ;;
     --relink-check) RELINK_CHECK=1; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$ONLY" in ""|normal|tailcall) ;; *) echo "build.sh: --only takes normal or tailcall" >&2; exit 2 ;; esac
+case "$FROM" in [1-5]) ;; *) echo "build.sh: --from takes a step number 1-5" >&2; exit 2 ;; esac
 
 # ---- pinned inputs ----
 DEB_SOURCE=python3.13
@@ -157,20 +161,24 @@ check_variant() { # VARIANT FILE
   echo "   $(basename "$2"): $(stat -c %s "$2") bytes, return_call $rc, return_call_indirect $rci"
   if [ "$1" = tailcall ] && [ "$rc" -eq 0 ]; then echo "build.sh: $2 holds no return_call" >&2; exit 1; fi
   if [ "$1" = normal ] && [ $((rc + rci)) -ne 0 ]; then echo "build.sh: $2 holds return_call*" >&2; exit 1; fi
-  out="$("${NODE[@]}" "$2" -c 'print(6*7)')"
+  out="$("${NODE[@]}" --dir "$SRC/Lib::/lib/python3.13" --env PYTHONHOME=/ "$2" -c 'print(6*7)')"
   [ "$out" = 42 ] || { echo "build.sh: $2 -c 'print(6*7)' on node printed '$out', expected 42" >&2; exit 1; }
 }
 
 variants=(normal tailcall)
 [ -n "$ONLY" ] && variants=("$ONLY")
-if [ "$STDLIB_ONLY" = 0 ]; then
+if [ "$FROM" -le 1 ]; then
   step "1. source: $DEB_SOURCE $DEB_VERSION ($DEB_SUITE)"; fetch_source; step_done
+fi
+if [ "$FROM" -le 2 ]; then
   if [ -x "$BUILD_PYTHON" ] && [ -f "$NATIVE/pybuilddir.txt" ] \
      && "$BUILD_PYTHON" -c "import sys; sys.exit(not sys.version.startswith('$PY_VERSION '))"; then
     echo "== 2. native build-python: reusing $BUILD_PYTHON (delete $NATIVE to rebuild it)"
   else
     step "2. native build-python"; build_native; step_done
   fi
+fi
+if [ "$FROM" -le 3 ]; then
   # the variants are built side by side (their configure steps are serial, so this fills the cores)
   step "3. cross build: ${variants[*]}"
   pids=()
@@ -179,6 +187,8 @@ if [ "$STDLIB_ONLY" = 0 ]; then
   done
   for p in "${pids[@]}"; do wait "$p" || { echo "build.sh: a cross build failed" >&2; exit 1; }; done
   step_done
+fi
+if [ "$FROM" -le 4 ]; then
   for v in "${variants[@]}"; do
     strip_variant "$v" "$HERE/$(variant_file "$v")"
     step "4. checks, $v variant"; check_variant "$v" "$HERE/$(variant_file "$v")"; step_done
