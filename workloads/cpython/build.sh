@@ -6,13 +6,15 @@
 # (sha256 of every committed file, versions, flags) and LICENSE (CPython's, PSF).
 #
 # usage: workloads/cpython/build.sh [--build-dir DIR] [--jobs N] [--only normal|tailcall]
-#                                   [--from STEP] [--stdlib-only] [--relink-check]
+#                                   [--from STEP] [--stdlib-only] [--relink-check] [--out DIR]
 #   --build-dir DIR  where the source, the native build-python and the two cross builds go
 #                    (default workloads/cpython/build/, ignored by git; about 1.5 GB)
 #   --jobs N         make -j N (default 2); every step runs under nice -n 19
 #   --only VARIANT   rebuild one variant (the other's committed .wasm is left as it is)
 #   --from STEP      start at step 1-5 below (the earlier steps' results must be in the build dir)
 #   --stdlib-only    the same as --from 5: only redo the stdlib subset and the manifest
+#   --out DIR        write the committed files (binaries, lib/, manifest.json, LICENSE) into DIR
+#                    instead of workloads/cpython/ (e.g. to compare a rebuild with them)
 #   --relink-check   after building, delete each python.wasm, link and strip it again and fail
 #                    unless the bytes are the same (a cheap reproducibility check)
 #
@@ -44,6 +46,7 @@ JOBS=2
 ONLY=""
 FROM=1
 RELINK_CHECK=0
+OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) BUILD="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
@@ -52,11 +55,13 @@ while [ $# -gt 0 ]; do
     --from) FROM="$2"; shift 2 ;;
     --stdlib-only) FROM=5; shift ;;
     --relink-check) RELINK_CHECK=1; shift ;;
-    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
+    --out) OUT="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$ONLY" in ""|normal|tailcall) ;; *) echo "build.sh: --only takes normal or tailcall" >&2; exit 2 ;; esac
+[ -n "$OUT" ] || OUT="$HERE"
 case "$FROM" in [1-5]) ;; *) echo "build.sh: --from takes a step number 1-5" >&2; exit 2 ;; esac
 
 # ---- pinned inputs ----
@@ -190,14 +195,14 @@ if [ "$FROM" -le 3 ]; then
 fi
 if [ "$FROM" -le 4 ]; then
   for v in "${variants[@]}"; do
-    strip_variant "$v" "$HERE/$(variant_file "$v")"
-    step "4. checks, $v variant"; check_variant "$v" "$HERE/$(variant_file "$v")"; step_done
+    strip_variant "$v" "$OUT/$(variant_file "$v")"
+    step "4. checks, $v variant"; check_variant "$v" "$OUT/$(variant_file "$v")"; step_done
   done
-  cp "$SRC/LICENSE" "$HERE/LICENSE"
+  cp "$SRC/LICENSE" "$OUT/LICENSE"
 fi
 
 step "5. stdlib subset and manifest"
-python3 "$HERE/stdlib.py" --src "$SRC" --out "$HERE" --build-python "$BUILD_PYTHON" --node "${NODE[*]}" \
+python3 "$HERE/stdlib.py" --src "$SRC" --out "$OUT" --build-python "$BUILD_PYTHON" --node "${NODE[*]}" \
   --source-date-epoch "$SOURCE_DATE_EPOCH" \
   --deb-version "$DEB_VERSION" --orig-sha256 "$ORIG_SHA256" \
   --clang "$(clang-19 --version | head -1)" --wasi-libc "$(dpkg-query -W -f='${Version}' wasi-libc)"
@@ -209,9 +214,9 @@ if [ "$RELINK_CHECK" = 1 ]; then
     rm "$BUILD/wasi-$v/python.wasm"
     (cd "$BUILD/wasi-$v" && "${NICE[@]}" make python.wasm > relink.log 2>&1)
     strip_variant "$v" "$BUILD/wasi-$v/relinked.wasm"
-    cmp "$BUILD/wasi-$v/relinked.wasm" "$HERE/$(variant_file "$v")" \
+    cmp "$BUILD/wasi-$v/relinked.wasm" "$OUT/$(variant_file "$v")" \
       || { echo "build.sh: relinking $v gave different bytes" >&2; exit 1; }
-    echo "   same bytes: $(sha256sum "$HERE/$(variant_file "$v")" | cut -c1-64)"
+    echo "   same bytes: $(sha256sum "$OUT/$(variant_file "$v")" | cut -c1-64)"
     step_done
   done
 fi

@@ -30,7 +30,8 @@ import org.tailbench.wasm.Op;
  * The committed CPython-on-Wasm binaries (workloads/cpython, built by its build.sh; CI never rebuilds
  * them): they are the bytes manifest.json records, the -mtail-call build holds return_call* and the
  * other none (counted by our decoder, compared with wasm-objdump's counts in the manifest), and both
- * print 42 for {@code -c "print(6*7)"} on node's WASI, the independent reference runtime.
+ * print 42 for {@code -c "print(6*7)"} and the benchmark scripts' native outputs on node's WASI, the
+ * independent reference runtime.
  */
 class CpythonWasmTest {
     private static final Path DIR = Path.of(System.getProperty("tailbench.workloads.dir", System.getProperty("user.dir")))
@@ -95,20 +96,44 @@ class CpythonWasmTest {
     @ParameterizedTest
     @ValueSource(strings = {"python.wasm", "python-tailcall.wasm"})
     void printsFortyTwoOnNode(String file) throws Exception {
+        assertThat(runOnNode(file, "-c", "print(6*7)")).isEqualTo("42\n");
+    }
+
+    /**
+     * The benchmark scripts (cpython/bench) at their smoke size print on node what the native
+     * python3.13 printed into bench/expected/NAME.smoke.out.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"python.wasm", "python-tailcall.wasm"})
+    void benchmarkScriptsPrintTheNativeOutputOnNode(String file) throws Exception {
+        JsonNode sizes = new ObjectMapper().readTree(DIR.resolve("bench/sizes.json").toFile());
+        assertThat(sizes.size()).as("benchmarks in bench/sizes.json").isGreaterThanOrEqualTo(4);
+        for (Map.Entry<String, JsonNode> e : sizes.properties()) {
+            List<String> args = new ArrayList<>(List.of("/bench/" + e.getKey() + ".py"));
+            for (JsonNode a : e.getValue().get("smoke")) args.add(a.asText());
+            String expected = Files.readString(DIR.resolve("bench/expected/" + e.getKey() + ".smoke.out"), StandardCharsets.UTF_8);
+            assertThat(runOnNode(file, args.toArray(String[]::new))).as("%s %s on node", file, args).isEqualTo(expected);
+        }
+    }
+
+    /** stdout of python.wasm FILE with ARGS on node's WASI (lib/ as /lib, bench/ as /bench); fails on exit != 0. */
+    private static String runOnNode(String file, String... args) throws Exception {
         assumeThat(onPath("node")).as("node is not installed (apt-get install -y nodejs)").isTrue();
         List<String> cmd = new ArrayList<>(List.of("node", "--no-warnings", "--stack-size=4000",
                 "--experimental-wasi-unstable-preview1", DIR.resolveSibling("run-node.mjs").toString(),
-                "--dir", DIR.resolve("lib") + "::/lib", "--env", "PYTHONHOME=/",
-                DIR.resolve(file).toString(), "-c", "print(6*7)"));
+                "--dir", DIR.resolve("lib") + "::/lib", "--dir", DIR.resolve("bench") + "::/bench",
+                "--env", "PYTHONHOME=/", DIR.resolve(file).toString()));
+        cmd.addAll(List.of(args));
         Path out = Files.createTempFile("cpython-node", ".out");
+        Path err = Files.createTempFile("cpython-node", ".err");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("node finished within 3 minutes").isTrue();
-            String output = Files.readString(out, StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as("exit code; output:\n%s", output).isZero();
-            assertThat(output).isEqualTo("42\n");
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("node finished within 3 minutes: %s", cmd).isTrue();
+            assertThat(p.exitValue()).as("exit code of %s; stderr:\n%s", cmd, Files.readString(err)).isZero();
+            return Files.readString(out, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 
