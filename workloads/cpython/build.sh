@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds CPython 3.13 for wasm32-wasi from Debian's python3.13 source package, in two variants:
-#   python.wasm           clang-19 -O3 (CPython's default flags), no tail calls
+#   python.wasm           clang-19 -O3 (CPython's release OPT, without -g), no tail calls
 #   python-tailcall.wasm  the same plus -mtail-call (clang emits return_call / return_call_indirect)
 # and the stdlib subset the benchmarks import (lib/python3.13/, sourceless .pyc), manifest.json
 # (sha256 of every committed file, versions, flags) and LICENSE (CPython's, PSF).
@@ -8,7 +8,7 @@
 # usage: workloads/cpython/build.sh [--build-dir DIR] [--jobs N] [--only normal|tailcall]
 #                                   [--from STEP] [--stdlib-only] [--relink-check] [--out DIR]
 #   --build-dir DIR  where the source, the native build-python and the two cross builds go
-#                    (default workloads/cpython/build/, ignored by git; about 1.5 GB)
+#                    (default workloads/cpython/build/, ignored by git; about 400 MB)
 #   --jobs N         make -j N (default 2); every step runs under nice -n 19
 #   --only VARIANT   rebuild one variant (the other's committed .wasm is left as it is)
 #   --from STEP      start at step 1-5 below (the earlier steps' results must be in the build dir)
@@ -26,14 +26,15 @@
 #               upstream tarball against the sha256 pinned below. Only the upstream tarball
 #               (Python-3.13.5) is built: Debian's patches are for Debian's own build.
 #   2. native   configure + make of the same source for this machine: the --with-build-python
-#               that the cross build needs (freezing, deep-freezing, the stdlib .pyc).
+#               that the cross build needs (it freezes the start-up modules) and that compiles
+#               the stdlib .pyc; at -O0 (only its compile time matters) and only `make python`.
 #   3. cross    per variant: configure --host=wasm32-wasi with CPython's own config.site for WASI,
 #               make python.wasm, llvm-strip-19 --strip-debug (the DWARF goes, the name section stays).
 #   4. check    the tail-call variant must hold return_call, the normal one none (wasm-objdump -d);
 #               both must print 42 for -c "print(6*7)" on node's WASI (../run-node.mjs), with the
 #               source tree's Lib/ as their stdlib.
-#   5. stdlib   stdlib.py runs python.wasm on node with the full Lib/ and -X importtime on the
-#               benchmarks' imports, and compiles exactly the imported modules to lib/python3.13/.
+#   5. stdlib   stdlib.py runs python.wasm on node with the full Lib/, imports the benchmarks'
+#               modules, lists sys.modules, and compiles exactly those to lib/python3.13/ (.pyc).
 #
 # Reproducible: the same Debian packages (clang-19, lld-19, wasi-libc, libclang-rt-19-dev-wasm32)
 # give the same bytes. SOURCE_DATE_EPOCH pins __DATE__/__TIME__ (Modules/getbuildinfo.c) to the
