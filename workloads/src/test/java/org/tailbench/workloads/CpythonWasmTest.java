@@ -116,6 +116,23 @@ class CpythonWasmTest {
         }
     }
 
+    /** The expected outputs hold published values (the Benchmarks Game's, Richards' totals). */
+    @Test
+    void expectedOutputsHoldPublishedValues() throws IOException {
+        Path expected = DIR.resolve("bench/expected");
+        for (String size : List.of("smoke", "default", "long")) {
+            assertThat(Files.readString(expected.resolve("nbody." + size + ".out"))).as("nbody %s", size)
+                    .startsWith("-0.169075164\n");
+            List<String> richards = Files.readAllLines(expected.resolve("richards." + size + ".out"));
+            assertThat(richards.subList(0, richards.size() - 1)).as("richards %s", size)
+                    .allSatisfy(line -> assertThat(line).endsWith(" qpkt_count=23246 hold_count=9297 ok"));
+        }
+        // spectral_norm at N = 100 (sizes.json's default)
+        assertThat(Files.readString(expected.resolve("spectral_norm.default.out"))).isEqualTo("1.274219991\n");
+        assertThat(new ObjectMapper().readTree(DIR.resolve("bench/sizes.json").toFile())
+                .get("spectral_norm").get("default").get(0).asText()).isEqualTo("100");
+    }
+
     /** stdout of python.wasm FILE with ARGS on node's WASI (lib/ as /lib, bench/ as /bench); fails on exit != 0. */
     private static String runOnNode(String file, String... args) throws Exception {
         assumeThat(onPath("node")).as("node is not installed (apt-get install -y nodejs)").isTrue();
