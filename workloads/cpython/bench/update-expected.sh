@@ -4,8 +4,8 @@
 # then checks each output on python.wasm under node's WASI (../../run-node.mjs) and prints both times.
 #
 # usage: workloads/cpython/bench/update-expected.sh [--python PYTHON3.13] [--no-node] [NAME...]
-#   --python  a native python3.13 (default ../build/native/python, with its Modules/ on PYTHONPATH
-#             for math; build it with ../build.sh, then `make Modules/math$(EXT_SUFFIX)` there)
+#   --python  a native python3.13 (default ../build/native/python from ../build.sh, with its
+#             Modules/ on PYTHONPATH; this script builds its math module there if it is missing)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PY="$HERE/../build/native/python"
@@ -20,6 +20,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 export PYTHONPATH="$(dirname "$PY")/Modules"
+# build.sh's build-python has no shared extension modules; the scripts need math: build it once
+if [ -f "$(dirname "$PY")/Makefile" ] && ! "$PY" -c 'import math' 2>/dev/null; then
+  nice -n 19 make -C "$(dirname "$PY")" OPT="-DNDEBUG -O0" \
+    "Modules/math$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')" >/dev/null
+fi
 "$PY" -c 'import sys, math; assert sys.version_info[:2] == (3, 13), sys.version' \
   || { echo "update-expected.sh: $PY is not a python3.13 with math" >&2; exit 1; }
 [ ${#names[@]} -gt 0 ] || mapfile -t names < <("$PY" -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))))' "$HERE/sizes.json")
