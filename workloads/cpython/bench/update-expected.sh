@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes expected/NAME.SIZE.out for every benchmark and size in sizes.json by running the script on
 # the NATIVE build-python (python3.13 built from the same source by ../build.sh: never our engines),
-# then checks each output on python.wasm under node's WASI (../../run-node.mjs) and prints both times.
+# then checks each output on python.wasm under node's WASI (../../run-node.mjs) and prints both times;
+# last, update-catalog.py writes the py_* entries of workloads/workloads.json (their sha256s).
 #
 # usage: workloads/cpython/bench/update-expected.sh [--python PYTHON3.13] [--no-node] [--node-sizes "S..."] [NAME...]
 #   --python      a native python3.13 (default ../build/native/python from ../build.sh, with its
@@ -59,3 +60,5 @@ for name in "${names[@]}"; do
     echo "$line"
   done
 done
+# the catalog entries py_* (workloads/workloads.json) carry the sha256 of these outputs
+python3 "$HERE/update-catalog.py"

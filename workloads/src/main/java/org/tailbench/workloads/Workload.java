@@ -16,9 +16,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One catalog entry (workloads/workloads.json): a C program compiled to a WASI command module.
- * The module bytes and the expected outputs are class-path resources under
- * {@value #RESOURCE_PREFIX}; the expected outputs come from a native gcc build (workloads/build.sh).
+ * One catalog entry (workloads/workloads.json): a WASI command module and its arguments. Three
+ * families (workloads/README.md): C programs and the guest VM (pyvm_*), whose expected outputs come
+ * from a native gcc/clang build (workloads/build.sh), and real interpreters (py_*: CPython 3.13 on
+ * Wasm running a script of workloads/cpython/bench), whose expected outputs come from the native
+ * python3.13 (bench/update-expected.sh) and which need preopened directories and environment
+ * variables ({@code dirs}, {@code env}). Module bytes, expected outputs and those directories are
+ * class-path resources under {@value #RESOURCE_PREFIX}.
  *
  * @param name          short name, e.g. {@code nbody}
  * @param analogue      the pyperformance benchmark it mirrors
@@ -27,9 +31,15 @@ import java.util.Set;
  * @param expectedSha256 sha256 (hex) of the expected stdout per size
  * @param features      Wasm features the binary uses
  * @param wasmFile      the .wasm file name, relative to the workloads folder
+ * @param dirs          directories to preopen: guest path (e.g. {@code /lib}) to a folder relative to the
+ *                      workloads folder (e.g. {@code cpython/lib}); empty for most entries
+ * @param env           environment variables of the guest (e.g. {@code PYTHONHOME=/}); empty for most entries
+ * @param expected      the expected outputs' path prefix relative to the workloads folder; the output of
+ *                      size S is {@code expected + "." + S + ".out"}; default {@code expected/NAME}
  */
 public record Workload(String name, String analogue, String description, Map<String, List<String>> args,
-                       Map<String, String> expectedSha256, List<String> features, String wasmFile) {
+                       Map<String, String> expectedSha256, List<String> features, String wasmFile,
+                       Map<String, String> dirs, Map<String, String> env, String expected) {
     /** Class-path folder holding workloads.json, wasm/ and expected/. */
     public static final String RESOURCE_PREFIX = "/org/tailbench/workloads/";
     /** The tiny size: well under a second in an interpreter; used by tests. */
@@ -66,6 +76,22 @@ public record Workload(String name, String analogue, String description, Map<Str
         args = Collections.unmodifiableMap(a);
         expectedSha256 = Collections.unmodifiableMap(s);
         features = features == null ? List.of() : List.copyOf(features);
+        dirs = dirs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
+        env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        for (Map.Entry<String, String> d : dirs.entrySet()) {
+            if (d.getKey() == null || !d.getKey().startsWith("/") || d.getValue() == null || d.getValue().isBlank()
+                    || d.getValue().startsWith("/") || d.getValue().contains("..")) {
+                throw bad(name, "has a bad dirs entry " + d.getKey() + " -> " + d.getValue()
+                        + " (guest path from /, folder relative to the workloads folder)");
+            }
+        }
+        if (expected == null) expected = "expected/" + name;
+    }
+
+    /** A C program and the guest VM keep the old constructor shape: no dirs, no env, expected/NAME. */
+    public Workload(String name, String analogue, String description, Map<String, List<String>> args,
+                    Map<String, String> expectedSha256, List<String> features, String wasmFile) {
+        this(name, analogue, description, args, expectedSha256, features, wasmFile, null, null, null);
     }
 
     /** @return the size names in catalog order, e.g. {@code [smoke, default]} */
@@ -95,7 +121,7 @@ public record Workload(String name, String analogue, String description, Map<Str
      */
     public byte[] expectedStdout(String size) {
         argsFor(size);
-        return resource("expected/" + name + "." + size + ".out");
+        return resource(expected + "." + size + ".out");
     }
 
     /**
@@ -122,6 +148,19 @@ public record Workload(String name, String analogue, String description, Map<Str
     public boolean stdoutMatches(String size, byte[] stdout) {
         argsFor(size);
         return expectedSha256.get(size).equals(sha256Hex(stdout));
+    }
+
+    /**
+     * The host folders to preopen for a run: guest path to a real directory. From a class-path folder
+     * (tests, an IDE) that is the folder itself; from a jar (the JMH uber-jar) the folder is copied
+     * once per JVM into a temporary directory, deleted at exit.
+     * @return guest path to host directory, in catalog order; empty for most entries
+     * @throws IllegalStateException when a folder is missing from the class path or cannot be copied
+     */
+    public Map<String, java.nio.file.Path> hostDirs() {
+        Map<String, java.nio.file.Path> m = new LinkedHashMap<>();
+        dirs.forEach((guest, folder) -> m.put(guest, ResourceDirs.hostDir(RESOURCE_PREFIX + folder)));
+        return Collections.unmodifiableMap(m);
     }
 
     /** @return lower-case hex sha256 of {@code bytes} */

@@ -107,7 +107,7 @@ class CpythonWasmTest {
     @ValueSource(strings = {"python.wasm", "python-tailcall.wasm"})
     void benchmarkScriptsPrintTheNativeOutputOnNode(String file) throws Exception {
         JsonNode sizes = new ObjectMapper().readTree(DIR.resolve("bench/sizes.json").toFile());
-        assertThat(sizes.size()).as("benchmarks in bench/sizes.json").isGreaterThanOrEqualTo(4);
+        assertThat(sizes.size()).as("benchmarks in bench/sizes.json").isGreaterThanOrEqualTo(12);
         for (Map.Entry<String, JsonNode> e : sizes.properties()) {
             List<String> args = new ArrayList<>(List.of("/bench/" + e.getKey() + ".py"));
             for (JsonNode a : e.getValue().get("smoke")) args.add(a.asText());
@@ -116,7 +116,10 @@ class CpythonWasmTest {
         }
     }
 
-    /** The expected outputs hold published values (the Benchmarks Game's, Richards' totals). */
+    /**
+     * The expected outputs hold published values: the Benchmarks Game's (nbody, spectral_norm),
+     * Richards' totals, OEIS A000170 (92 solutions of 8 queens) and Dhrystone 2.1's "should be" lines.
+     */
     @Test
     void expectedOutputsHoldPublishedValues() throws IOException {
         Path expected = DIR.resolve("bench/expected");
@@ -127,6 +130,22 @@ class CpythonWasmTest {
             assertThat(richards.subList(0, richards.size() - 1)).as("richards %s", size)
                     .allSatisfy(line -> assertThat(line).endsWith(" qpkt_count=23246 hold_count=9297 ok"));
         }
+        JsonNode sizes = new ObjectMapper().readTree(DIR.resolve("bench/sizes.json").toFile());
+        for (String size : List.of("smoke", "default", "long")) {
+            String pystone = Files.readString(expected.resolve("pystone." + size + ".out"));
+            long loops = Long.parseLong(sizes.get("pystone").get(size).get(0).asText());
+            assertThat(pystone).as("pystone %s", size)
+                    .contains("Int_Glob 5 Bool_Glob 1 Ch_1_Glob A Ch_2_Glob B\n")
+                    .contains("Arr_2_Glob[8][7] " + (loops + 10) + "\n")
+                    .contains("Int_Comp 17 ")
+                    .contains("Int_1_Loc 5 Int_2_Loc 13 Int_3_Loc 7 Enum_Loc 2\n");
+            if (sizes.get("nqueens").get(size).get(0).asText().equals("8")) {
+                assertThat(Files.readString(expected.resolve("nqueens." + size + ".out"))).startsWith("8 queens: 92 solutions\n");
+            }
+        }
+        // fannkuch-redux at N = 10 (sizes.json's long): the Benchmarks Game's published 73196 and 38 flips
+        assertThat(Files.readString(expected.resolve("fannkuch.long.out"))).as("fannkuch N=10")
+                .isEqualTo("73196\nPfannkuchen(10) = 38\n");
         // spectral_norm at N = 100 (sizes.json's default)
         assertThat(Files.readString(expected.resolve("spectral_norm.default.out"))).isEqualTo("1.274219991\n");
         assertThat(new ObjectMapper().readTree(DIR.resolve("bench/sizes.json").toFile())

@@ -47,7 +47,8 @@ class WorkloadCatalogTest {
     void expectedOutputsMatchTheirSha256(Workload w) throws Exception {
         for (String size : w.sizes()) {
             byte[] out = w.expectedStdout(size);
-            assertThat(out).as("%s.%s.out", w.name(), size).isNotEmpty();
+            // py_startup (-c pass) is the one entry that prints nothing
+            if (!w.args().get(size).contains("-c")) assertThat(out).as("%s.%s.out", w.name(), size).isNotEmpty();
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out));
             assertThat(sha).as("sha256 of %s.%s.out", w.name(), size).isEqualTo(w.expectedSha256().get(size));
             w.verifyStdout(size, out);
