@@ -38,6 +38,8 @@ final class Prepared {
     private int expectedExit;
     final Engine engine;
     final CompiledModule compiled;
+    /** the workload's preopens, guest path to host directory (resolved once, outside the timed runs) */
+    private final java.util.Map<String, java.nio.file.Path> hostDirs;
 
     /** A catalog workload (the form the tests build directly). */
     Prepared(String engineName, Workload workload, String size, List<String> argv, String expectedSha256,
@@ -55,6 +57,7 @@ final class Prepared {
         this.expectedSha256 = expectedSha256;
         this.engine = engine;
         this.compiled = compiled;
+        this.hostDirs = workload == null ? java.util.Map.of() : workload.hostDirs();
     }
 
     /**
@@ -88,11 +91,18 @@ final class Prepared {
     /**
      * @return a fresh WASI host for one run of the program: {@link #argv}, empty stdin, stdout/stderr to the
      *         given streams, and a seeded {@code random_get} (reproducible, and no {@code SecureRandom}
-     *         seeding inside the timed operation)
+     *         seeding inside the timed operation); for a catalog workload also its environment and
+     *         preopened directories ({@link Workload#env}, {@link Workload#hostDirs}: CPython's stdlib
+     *         and scripts for the py_* entries)
      */
     Wasi newWasi(OutputStream stdout, OutputStream stderr) {
-        return Wasi.builder().args(argv).stdin(InputStream.nullInputStream()).stdout(stdout).stderr(stderr)
-                .randomSeed(RANDOM_SEED).build();
+        Wasi.Builder b = Wasi.builder().args(argv).stdin(InputStream.nullInputStream()).stdout(stdout).stderr(stderr)
+                .randomSeed(RANDOM_SEED);
+        if (workload != null) {
+            b.env(workload.env());
+            hostDirs.forEach((guest, host) -> b.preopen(host, guest));
+        }
+        return b.build();
     }
 
     /** Seed of the guest's {@code random_get}. */

@@ -19,12 +19,27 @@ import org.tailbench.workloads.WorkloadCatalog;
 
 /** The benchmarks' parameters and the output check they rely on. */
 class PreparedTest {
-    static java.util.List<String> workloads() { return WorkloadCatalog.load().names(); }
+    /** The C programs and the guest VM; the real interpreters (py_*, 10–30 s a run) have their own test below. */
+    static java.util.List<String> workloads() {
+        return WorkloadCatalog.load().all().stream().filter(w -> w.dirs().isEmpty()).map(Workload::name).toList();
+    }
+
+    /** A CPython workload through Prepared: preopens and PYTHONHOME reach the guest (one engine, start-up only). */
+    @Test
+    void realInterpreterWorkloadRunsWithItsPreopensAndEnvironment() {
+        Prepared p = Prepared.of("closure", "py_startup", "smoke");
+        Prepared.Run run = p.runOnce();
+        assertThat(run.exitCode()).as("stderr: %s", new String(run.stderr(), StandardCharsets.UTF_8)).isZero();
+        p.check(run);
+        Prepared nbody = Prepared.of("closure", "py_nbody@tailcall", "smoke");
+        assertThat(nbody.argv).containsExactly("py_nbody@tailcall", "/bench/nbody.py", "500");
+        nbody.check(nbody.runOnce());
+    }
 
     @Test
     void parameterDefaultsNameRealEnginesAndWorkloads() throws Exception {
         for (Class<?> c : new Class<?>[] {WorkloadBenchmark.class, InstantiateBenchmark.class, CompileBenchmark.class}) {
-            assertThat(c.getField("workload").getAnnotation(Param.class).value()).isSubsetOf(workloads());
+            assertThat(c.getField("workload").getAnnotation(Param.class).value()).isSubsetOf(WorkloadCatalog.load().names());
             for (String e : c.getField("engine").getAnnotation(Param.class).value()) {
                 assertThat(Engines.byName(e).name()).isEqualTo(e);
             }
