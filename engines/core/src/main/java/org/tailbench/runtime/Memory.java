@@ -146,6 +146,15 @@ public final class Memory implements Extern {
     /** @return the current view, exactly {@link #byteSize()} bytes; replaced by {@link #grow} (a mapped memory's base address stays) */
     public MemorySegment segment() { return segment; }
     public Backing backing() { return backing; }
+
+    /**
+     * @return a mapped memory's base address (fixed for its lifetime; {@link #reservedBytes()} of address
+     *         space follow it, the first {@link #byteSize()} readable and writable), or -1 for a heap memory
+     */
+    public long baseAddress() { return backing == Backing.MAPPED ? base : -1; }
+
+    /** @return the address range a mapped memory reserved (its page limit plus {@link #GUARD_BYTES}), 0 for a heap memory */
+    public long reservedBytes() { return backing == Backing.MAPPED ? (long) limitPages * PAGE_SIZE + GUARD_BYTES : 0; }
     public int pages() { return pages; }
     /** @return the size in bytes, {@code pages * 65536} (up to 2^32) */
     public long byteSize() { return (long) pages * PAGE_SIZE; }

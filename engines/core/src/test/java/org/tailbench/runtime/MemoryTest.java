@@ -74,9 +74,15 @@ class MemoryTest {
         assertThat(declared.grow(2)).isEqualTo(1);
         assertThat(declared.grow(1)).isEqualTo(-1);
         Memory store = new Memory(new Limits(1, -1), 300);
+        long base = store.baseAddress();
+        assertThat(store.backing()).isEqualTo(Memory.Backing.MAPPED);
+        assertThat(store.reservedBytes()).isEqualTo(300L * 65536 + Memory.GUARD_BYTES);
         assertThat(store.grow(300)).isEqualTo(-1);
         assertThat(store.grow(299)).isEqualTo(1);
         assertThat(store.pages()).isEqualTo(300);
+        // the mapped memory's base address never moves
+        assertThat(store.baseAddress()).isEqualTo(base);
+        assertThat(store.segment().address()).isEqualTo(base);
     }
 
     @Test
