@@ -19,124 +19,87 @@ import java.lang.foreign.MemorySegment;
 public final class MemoryOps {
     private MemoryOps() {}
 
-    private static final long M32 = 0xFFFFFFFFL;
+    /**
+     * @return the effective address {@code addr + off} (both unsigned, up to 2^33) of an access of {@code width}
+     *         bytes, after checking it lies in {@code m}. Kept apart so each load/store method stays under
+     *         HotSpot's MaxInlineSize (35 bytecodes) and is inlined even at call sites that are not hot.
+     */
+    static long ea(int addr, int off, MemorySegment m, int width) {
+        long ea = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(off);
+        if (ea > m.byteSize() - width) throw Traps.outOfBounds();
+        return ea;
+    }
 
     /** {@code memory.size}: the view's size in 64 KiB pages (0 .. 65536). */
     public static int memorySize(MemorySegment m) { return (int) (m.byteSize() >>> 16); }
 
     public static int i32Load(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        return m.get(LE_I32, ea);
+        return m.get(LE_I32, ea(addr, off, m, 4));
     }
     public static long i64Load(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 8) throw Traps.outOfBounds();
-        return m.get(LE_I64, ea);
+        return m.get(LE_I64, ea(addr, off, m, 8));
     }
     public static float f32Load(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        return Float.intBitsToFloat(m.get(LE_I32, ea));
+        return Float.intBitsToFloat(m.get(LE_I32, ea(addr, off, m, 4)));
     }
     public static double f64Load(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 8) throw Traps.outOfBounds();
-        return Double.longBitsToDouble(m.get(LE_I64, ea));
+        return Double.longBitsToDouble(m.get(LE_I64, ea(addr, off, m, 8)));
     }
     public static int i32Load8S(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        return m.get(I8, ea);
+        return m.get(I8, ea(addr, off, m, 1));
     }
     public static int i32Load8U(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        return m.get(I8, ea) & 0xFF;
+        return m.get(I8, ea(addr, off, m, 1)) & 0xFF;
     }
     public static int i32Load16S(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        return m.get(LE_I16, ea);
+        return m.get(LE_I16, ea(addr, off, m, 2));
     }
     public static int i32Load16U(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        return m.get(LE_I16, ea) & 0xFFFF;
+        return m.get(LE_I16, ea(addr, off, m, 2)) & 0xFFFF;
     }
     public static long i64Load8S(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        return m.get(I8, ea);
+        return m.get(I8, ea(addr, off, m, 1));
     }
     public static long i64Load8U(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        return m.get(I8, ea) & 0xFFL;
+        return m.get(I8, ea(addr, off, m, 1)) & 0xFFL;
     }
     public static long i64Load16S(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        return m.get(LE_I16, ea);
+        return m.get(LE_I16, ea(addr, off, m, 2));
     }
     public static long i64Load16U(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        return m.get(LE_I16, ea) & 0xFFFFL;
+        return m.get(LE_I16, ea(addr, off, m, 2)) & 0xFFFFL;
     }
     public static long i64Load32S(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        return m.get(LE_I32, ea);
+        return m.get(LE_I32, ea(addr, off, m, 4));
     }
     public static long i64Load32U(int addr, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        return m.get(LE_I32, ea) & 0xFFFFFFFFL;
+        return m.get(LE_I32, ea(addr, off, m, 4)) & 0xFFFFFFFFL;
     }
     public static void i32Store(int addr, int v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        m.set(LE_I32, ea, v);
+        m.set(LE_I32, ea(addr, off, m, 4), v);
     }
     public static void i64Store(int addr, long v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 8) throw Traps.outOfBounds();
-        m.set(LE_I64, ea, v);
+        m.set(LE_I64, ea(addr, off, m, 8), v);
     }
     public static void f32Store(int addr, float v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        m.set(LE_I32, ea, Float.floatToRawIntBits(v));
+        m.set(LE_I32, ea(addr, off, m, 4), Float.floatToRawIntBits(v));
     }
     public static void f64Store(int addr, double v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 8) throw Traps.outOfBounds();
-        m.set(LE_I64, ea, Double.doubleToRawLongBits(v));
+        m.set(LE_I64, ea(addr, off, m, 8), Double.doubleToRawLongBits(v));
     }
     public static void i32Store8(int addr, int v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        m.set(I8, ea, (byte) v);
+        m.set(I8, ea(addr, off, m, 1), (byte) v);
     }
     public static void i32Store16(int addr, int v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        m.set(LE_I16, ea, (short) v);
+        m.set(LE_I16, ea(addr, off, m, 2), (short) v);
     }
     public static void i64Store8(int addr, long v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 1) throw Traps.outOfBounds();
-        m.set(I8, ea, (byte) v);
+        m.set(I8, ea(addr, off, m, 1), (byte) v);
     }
     public static void i64Store16(int addr, long v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 2) throw Traps.outOfBounds();
-        m.set(LE_I16, ea, (short) v);
+        m.set(LE_I16, ea(addr, off, m, 2), (short) v);
     }
     public static void i64Store32(int addr, long v, int off, MemorySegment m) {
-        long ea = (addr & M32) + (off & M32);
-        if (ea > m.byteSize() - 4) throw Traps.outOfBounds();
-        m.set(LE_I32, ea, (int) v);
+        m.set(LE_I32, ea(addr, off, m, 4), (int) v);
     }
 }
