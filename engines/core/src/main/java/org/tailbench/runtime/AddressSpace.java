@@ -17,6 +17,7 @@ import java.lang.invoke.VarHandle;
  * page on first touch), {@code munmap} releases it. Used by {@link Memory} for its off-heap backing.
  * Needs {@code --enable-native-access=ALL-UNNAMED} (else the JDK warns once).
  */
+@SuppressWarnings("restricted") // downcalls to libc; callers run with --enable-native-access=ALL-UNNAMED
 final class AddressSpace {
     private static final int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2;
     private static final int MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;

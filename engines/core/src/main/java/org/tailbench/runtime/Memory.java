@@ -77,6 +77,7 @@ public final class Memory implements Extern {
      * @throws Trap (HOST kind) when {@code limits.min()} exceeds the page limit, or when the address range
      *              cannot be reserved or committed (mmap/mprotect failed, e.g. out of address space)
      */
+    @SuppressWarnings("restricted") // reinterpret: the reserved range becomes a segment of the automatic arena
     public Memory(Limits limits, int limitPages) {
         this.declaredMax = limits.max();
         int limit = Math.min(Math.max(limitPages, 0), MAX_PAGES);
@@ -136,6 +137,7 @@ public final class Memory implements Extern {
                 + minPages + " pages: " + last.getMessage(), null);
     }
 
+    @SuppressWarnings("restricted")
     private MemorySegment view() {
         return MemorySegment.ofAddress(base).reinterpret((long) pages * PAGE_SIZE, arena, null);
     }
