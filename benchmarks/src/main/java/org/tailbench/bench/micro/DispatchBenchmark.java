@@ -42,7 +42,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgs = {"-Xss16m", "-Xms1g", "-Xmx1g", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 1, jvmArgs = {"-Xss16m", "-Xms1g", "-Xmx1g", "--sun-misc-unsafe-memory-access=allow",
+        "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DispatchBenchmark {
