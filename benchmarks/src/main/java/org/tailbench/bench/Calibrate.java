@@ -1,0 +1,76 @@
+package org.tailbench.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures one operation of each benchmark per engine × workload, so that {@code tailbench bench} can size its
+ * JMH iterations and estimate the run from real times (issue 15): decode + validate + compile once (cold), one
+ * untimed checked run, then one timed instantiation and one timed run (both after that first run, so the JVM
+ * has loaded the code; a JIT engine is still far from warm, so this over-estimates).
+ *
+ * <pre>
+ * java FORK_FLAGS -cp tailbench.jar org.tailbench.bench.Calibrate --out FILE.tsv --size S
+ *      (--workloads a,b | --wasm FILE --name NAME --args @FILE) --engines e,f
+ * </pre>
+ * Writes a TSV ({@code engine workload compile_ms instantiate_ms run_ms status}, status {@code ok} or the one-line
+ * failure reason; the times are empty then). Exit 0 (a failing cell is data, not an error), 2 on bad arguments.
+ */
+public final class Calibrate {
+    private Calibrate() {}
+
+    public static void main(String[] a) throws IOException {
+        Path out = null;
+        String size = "default", wasm = "", name = null, args = "";
+        List<String> engines = List.of(), workloads = List.of();
+        for (int i = 0; i + 1 < a.length; i += 2) {
+            switch (a[i]) {
+                case "--out" -> out = Path.of(a[i + 1]);
+                case "--size" -> size = a[i + 1];
+                case "--engines" -> engines = List.of(a[i + 1].split(","));
+                case "--workloads" -> workloads = List.of(a[i + 1].split(","));
+                case "--wasm" -> wasm = a[i + 1];
+                case "--name" -> name = a[i + 1];
+                case "--args" -> args = a[i + 1];
+                default -> { System.err.println("Calibrate: unknown argument " + a[i]); System.exit(2); }
+            }
+        }
+        if (out == null || engines.isEmpty()) { System.err.println("Calibrate: --out and --engines are required"); System.exit(2); }
+        if (!wasm.isBlank()) workloads = List.of(name);
+        StringBuilder tsv = new StringBuilder("engine\tworkload\tcompile_ms\tinstantiate_ms\trun_ms\tstatus\n");
+        for (String w : workloads) {
+            for (String e : engines) {
+                tsv.append(e).append('\t').append(w).append('\t').append(cell(e, w, size, wasm, args)).append('\n');
+                Files.writeString(out, tsv, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** @return "compile_ms\tinstantiate_ms\trun_ms\tok", or "\t\t\treason" */
+    static String cell(String engine, String workload, String size, String wasm, String args) {
+        try {
+            long t0 = System.nanoTime();
+            Prepared p = Prepared.of(engine, workload, size, wasm, args);
+            long t1 = System.nanoTime();
+            p.check(p.runOnce());
+            long t2 = System.nanoTime();
+            try (var wasi = p.newWasi(new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
+                p.instantiate(wasi);
+            }
+            long t3 = System.nanoTime();
+            p.check(p.runOnce());
+            long t4 = System.nanoTime();
+            return ms(t1 - t0) + "\t" + ms(t3 - t2) + "\t" + ms(t4 - t3) + "\tok";
+        } catch (RuntimeException | Error e) {
+            return "\t\t\t" + Failures.reason(e).replace('\t', ' ');
+        }
+    }
+
+    private static String ms(long nanos) { return String.format(Locale.ROOT, "%.3f", nanos / 1e6); }
+}
