@@ -146,7 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The command line as typed, for command.txt ({@code run-bench.sh} names itself in TAILBENCH_COMMAND). */
     private String commandLine() {
         String prog = System.getenv("TAILBENCH_COMMAND");
-        List<String> args = spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+        List<String> args = spec == null ? List.of() : new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.getFirst().equals("bench")) args.removeFirst();
         return (prog == null || prog.isBlank() ? "tailbench bench" : prog) + (args.isEmpty() ? "" : " " + quote(args));
     }
 

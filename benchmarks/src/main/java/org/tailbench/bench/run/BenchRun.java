@@ -62,8 +62,13 @@ final class BenchRun {
         Plan plan = Plan.of(m.workloads(), List.of(Bench.values()), m.engines(), forks, c.shard(), c.shards());
         Jmh jmh = new Jmh(c, m, graalFlags);
         if (c.dryRun()) {
-            OpTimes prior = OpTimes.fromLatest(c.resultsDir());
+            OpTimes prior = OpTimes.fromLatest(c.resultsDir(), c.size());
             header(m, plan, prior, true);
+            if (!c.references().equals("none") && c.shard() == 1) {
+                List<String> ref = Children.referencesCommand(c, m, Path.of("RUN_DIR"), Path.of("RUN_DIR/references.tsv"));
+                ref.set(0, "workloads/reference.sh");
+                out.println("  (references) " + BenchCommand.quote(ref));
+            }
             int i = 0;
             for (Plan.Unit u : plan.units()) {
                 i++;

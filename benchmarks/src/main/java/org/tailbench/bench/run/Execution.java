@@ -63,6 +63,7 @@ final class Execution {
                 + c.commandLine() + "\n# JMH invocations (java = " + Children.java() + ", tailbench.jar = " + Children.classPath() + "):\n");
         BenchRun.write(dir.resolve("command.txt"), command.toString());
         r.say("writing " + dir);
+        r.header(m, plan, OpTimes.fromLatest(c.resultsDir(), c.size()), true);
         if (c.wasm() != null) {
             Path module = Files.createDirectories(dir.resolve("module"));
             Files.copy(c.wasm(), module.resolve(c.wasmName() + ".wasm"));
@@ -90,9 +91,10 @@ final class Execution {
             if (refStatus != 0) r.say("FAILURE: a reference failed or could not run (status " + refStatus + "; see references.csv)");
         }
         OpTimes times = calibrate();
-        r.header(m, plan, times, false);
         long remaining = 0;
         for (Plan.Unit u : plan.units()) remaining += jmh.settings(u, times).estimateMs();
+        if (!times.isEmpty()) r.say("with the measured operation times: the JMH invocations take about " + Jmh.fmt(remaining)
+                + (Estimates.jfrMs(c, m, plan) > 0 ? ", the JFR pass " + Jmh.fmt(Estimates.jfrMs(c, m, plan)) : ""));
         int i = 0;
         for (Plan.Unit u : plan.units()) {
             i++;
@@ -159,7 +161,7 @@ final class Execution {
         double start = env.path("loadAverage1mAtStart").asDouble(-1), end = env.path("loadAverage1mAtEnd").asDouble(-1),
                 max = env.path("loadAverage1mMax").asDouble(Math.max(start, end));
         if (max <= cpus / 2.0) return null;
-        return String.format(Locale.ROOT, "**Warning: the machine was busy** — the 1-minute load average reached %.2f on %d CPUs"
+        return String.format(Locale.ROOT, "Warning: the machine was busy — the 1-minute load average reached %.2f on %d CPUs"
                 + " (%.2f at the start, %.2f at the end; more than half the CPUs): other processes competed with the benchmarks,"
                 + " so read every number here, references included, as noisy.", max, cpus, start, end);
     }

@@ -26,13 +26,15 @@ record OpTimes(Map<String, Double> ms, String source) {
 
     static String key(Bench b, String workload, String engine) { return b.name() + "|" + workload + "|" + engine; }
 
-    /** @return the scores of {@code resultsDir/latest/jmh.json}, or none when there is no such run */
-    static OpTimes fromLatest(Path resultsDir) {
+    /** @return the scores of {@code resultsDir/latest/jmh.json} at {@code size}, or none when there is no such run */
+    static OpTimes fromLatest(Path resultsDir, String size) {
         Path json = resultsDir.resolve("latest").resolve("jmh.json");
         if (!Files.isRegularFile(json)) return none();
         try {
             Map<String, Double> m = new HashMap<>();
             for (JmhResult r : JmhJson.parse(JmhJson.readRaw(List.of(json)))) {
+                String sz = r.params().get("size");
+                if (sz != null && !sz.equals(size) || !r.params().getOrDefault("wasmFile", "").isEmpty()) continue;
                 for (Bench b : Bench.values()) {
                     if (b.fqn.equals(r.benchmark())) m.put(key(b, r.params().get("workload"), r.params().get("engine")), r.ms().score());
                 }
