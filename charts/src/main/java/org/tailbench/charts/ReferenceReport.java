@@ -19,7 +19,7 @@ public final class ReferenceReport {
     private ReferenceReport() {}
 
     /** The benchmark whose scores are compared with native gcc. */
-    static final String FULL_RUN = "org.tailbench.bench.WorkloadBenchmark.run";
+    public static final String FULL_RUN = "org.tailbench.bench.WorkloadBenchmark.run";
 
     /** @return the number of failed reference cells (wrong output or a failing run) */
     public static int failedCount(List<Reference> refs) {
@@ -161,9 +161,9 @@ public final class ReferenceReport {
         for (Reference r : refs) {
             String where = "`" + r.name() + "` × " + r.workload() + (r.size().equals("default") ? "" : " (" + r.size() + ")");
             switch (r.status()) {
-                case OK -> tools.putIfAbsent(r.name(), r.detail());
-                case NOT_AVAILABLE -> notAvailable.add(where + ": " + r.detail());
-                case FAILED -> failed.add(where + ": " + r.detail());
+                case OK -> tools.putIfAbsent(r.name(), Md.text(r.detail()));
+                case NOT_AVAILABLE -> notAvailable.add(where + ": " + Md.text(r.detail()));
+                case FAILED -> failed.add(where + ": " + Md.text(r.detail()));
             }
         }
         if (!tools.isEmpty()) {

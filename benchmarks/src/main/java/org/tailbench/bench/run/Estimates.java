@@ -5,17 +5,18 @@ final class Estimates {
     private Estimates() {}
 
     /**
-     * References: per workload about 2 s of native builds, then (1 checked + N timed) runs per cell; node's start
-     * and compilation make its whole-process runs about 0.5 s, and node-inproc adds a process and 3 warm-up runs.
-     * (Measured on the default workloads: about 30 s per workload with --references all and 5 runs.)
+     * References: per workload about 2-4 s of native builds (less when workloads/build/ has them), then (1 checked +
+     * N timed) runs per cell: the two native builds about 0.15 s each, node's whole process about 0.4 s (start and
+     * compilation included), node-inproc one process with 3 warm-up runs. Measured: nbody + pyvm_tailcall, all,
+     * 5 runs: 15.7 s at load 16 on 2 cores.
      */
     static long referencesMs(BenchConfig c, Matrix m) {
         if (c.shard() != 1) return 0;   // shard 1 times the references
         int n = m.workloads().size(), runs = c.referenceRuns() + 1;
         return switch (c.references()) {
             case "none" -> 0;
-            case "native" -> n * (2000L + runs * 2 * 300L);
-            default -> n * (3000L + runs * 2 * 300L + runs * 2 * 700L + 4000L);
+            case "native" -> n * (2000L + runs * 300L);
+            default -> n * (4000L + runs * 700L + 1500L);
         };
     }
 
