@@ -63,6 +63,7 @@ public class WorkloadBenchmark extends PreparedWorkload {
         try (Wasi wasi = prepared.newWasi(out, err)) {
             Instance instance = prepared.instantiate(wasi);
             exit = wasi.runStart(instance);
+            wasi.benchNanos().ifPresent(RegionProfiler::add);   // a Sightglass module's bench.start → bench.end
         }
         lastStdout = out;
         lastStderr = err;

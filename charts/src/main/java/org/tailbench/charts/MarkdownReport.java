@@ -148,6 +148,11 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
+    /** @return the fork JVM flags as published: without the run folder's own paths ({@code -Dtailbench.failures.dir=...}) */
+    static String shownJvmArgs(List<String> args) {
+        return String.join(" ", args.stream().filter(a -> !a.startsWith("-Dtailbench.failures.dir=") && !a.startsWith("-Dtailbench.firstrun.dir=")).toList());
+    }
+
     static String settings(List<Section> sections) {
         StringBuilder sb = new StringBuilder("## JMH settings\n\n");
         boolean singleFork = false;
@@ -160,9 +165,7 @@ public final class MarkdownReport {
                   .append(st.measurementIterations()).append(" measurement × ").append(st.measurementTime())
                   .append(" iterations), ").append(st.threads()).append(st.threads() == 1 ? " thread" : " threads")
                   .append("; ").append(st.vmName()).append(' ').append(st.vmVersion())
-                  .append("; fork JVM args `").append(String.join(" ", st.jvmArgs().stream()
-                          .filter(a -> !a.startsWith("-Dtailbench.failures.dir=") && !a.startsWith("-Dtailbench.firstrun.dir=")).toList()))
-                  .append("`\n");
+                  .append("; fork JVM args `").append(shownJvmArgs(st.jvmArgs())).append("`\n");
             }
         }
         if (singleFork) {

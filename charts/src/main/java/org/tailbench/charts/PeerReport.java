@@ -124,7 +124,7 @@ public final class PeerReport {
             sb.append('\n');
             about.forEach((k, v) -> sb.append("  - ").append(k).append(": ").append(Md.text(v)).append('\n'));
         }
-        List<String> jvm = full.settings().stream().map(st -> String.join(" ", st.jvmArgs())).distinct().toList();
+        List<String> jvm = full.settings().stream().map(st -> MarkdownReport.shownJvmArgs(st.jvmArgs())).distinct().toList();
         if (!jvm.isEmpty()) {
             sb.append("\nAll engines, ours and the peers, ran in the same forked JVMs with `").append(String.join("` / `", jvm))
               .append("` (")

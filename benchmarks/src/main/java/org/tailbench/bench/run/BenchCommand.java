@@ -148,6 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
         String prog = System.getenv("TAILBENCH_COMMAND");
         List<String> args = spec == null ? List.of() : new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && args.getFirst().equals("bench")) args.removeFirst();
+        int r = args.indexOf("--root");   // run-bench.sh's own
+        if (r >= 0 && r + 1 < args.size() && (args.indexOf("--") < 0 || r < args.indexOf("--"))) { args.remove(r + 1); args.remove(r); }
         return (prog == null || prog.isBlank() ? "tailbench bench" : prog) + (args.isEmpty() ? "" : " " + quote(args));
     }
 

@@ -34,6 +34,8 @@ final class Execution {
     private String runName;
     private volatile boolean finished;
     private int done;
+    /** JMH invocations of our own engines (not peers) that produced no result */
+    private int ownFailures;
     private double maxLoad;
     private String current = "setup";
 
@@ -116,7 +118,10 @@ final class Execution {
                 Files.deleteIfExists(log);
             }
             if (Files.size(tmp) > 0) Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING); else Files.deleteIfExists(tmp);
-            if (results.isEmpty()) r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
+            if (results.isEmpty()) {
+                r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
+                if (!m.peers().contains(u.engine())) ownFailures++;
+            }
             remaining -= s.estimateMs();
             done = i;
             maxLoad = Math.max(maxLoad, load());
@@ -134,7 +139,14 @@ final class Execution {
             if (!oc.agree()) refStatus = 1;
             r.say("output check: " + outputCheck);
         }
-        int missing = tables(loadWarning(env), outputCheck);
+        String note = loadWarning(env);
+        if (c.shards() > 1) {
+            String slice = "Shard " + c.shard() + " of " + c.shards() + ": only this slice of the engine × workload × fork matrix ran here;"
+                    + " combine the shards' folders with `tailbench merge`.";
+            note = note == null ? slice : note + " " + slice;
+        }
+        int missing = tables(note, outputCheck);
+        if (c.shards() > 1) missing = ownFailures;   // the other shards' cells are not missing
         draw();
         finished = true;
         Path latest = c.resultsDir().resolve(".latest." + ProcessHandle.current().pid());

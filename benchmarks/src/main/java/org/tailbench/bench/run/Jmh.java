@@ -62,6 +62,7 @@ final class Jmh {
         if (!s.singleShot()) {
             b.warmupTime(TimeValue.milliseconds(s.iterationMs())).measurementTime(TimeValue.milliseconds(s.iterationMs()));
         }
+        if (u.bench() == Bench.RUN) b.addProfiler(org.tailbench.bench.RegionProfiler.class);   // the Sightglass region, if marked
         b.jvmArgs(forkFlags(u.engine(), runDir).toArray(String[]::new));
         b.resultFormat(ResultFormatType.JSON).result(json.toString()).output(log.toString()).shouldFailOnError(false);
         return b.build();
@@ -80,6 +81,7 @@ final class Jmh {
         if (!s.singleShot()) cmd.addAll(List.of("-w", s.iterationMs() + "ms"));
         cmd.addAll(List.of("-i", "" + s.iterations()));
         if (!s.singleShot()) cmd.addAll(List.of("-r", s.iterationMs() + "ms"));
+        if (u.bench() == Bench.RUN) cmd.addAll(List.of("-prof", "org.tailbench.bench.RegionProfiler"));
         cmd.addAll(List.of("-t", "1", "-jvmArgs", String.join(" ", forkFlags(u.engine(), runDir)), "-rf", "json",
                 "-rff", runDir.resolve("jmh-parts").resolve(part).toString()));
         cmd.addAll(c.jmhArgs());

@@ -133,4 +133,37 @@ class BenchCommandTest {
         assertThat(JmhJson.MAPPER.readTree(merged.resolve("environment.json").toFile()).path("shards")).hasSize(2);
         assertThat(merged.resolve("index.html")).isRegularFile();
     }
+
+    /**
+     * A module made for the purpose (sightglass-mini.wat: a setup loop of 100 000 steps, then bench.start, 200 000
+     * steps, bench.end): every reference runner gives it the bench imports (node included), and the tables report
+     * the marked region beside the whole run — shorter than it, as the setup loop is outside the region.
+     */
+    @Test
+    @Timeout(600)
+    void aSightglassModuleGetsItsImportsEverywhereAndItsRegionInTheTables(@TempDir Path dir) throws IOException {
+        Path wasm = dir.resolve("sightglass-mini.wasm");
+        try (var in = BenchCommandTest.class.getResourceAsStream("sightglass-mini.wasm")) {
+            Files.copy(in, wasm);
+        }
+        Path results = dir.resolve("results");
+        Result r = bench("--engines", "switch", "--wasm", wasm.toString(), "--profile", "smoke", "--references", "all",
+                "--reference-runs", "2", "--results-dir", results.toString(), "--root", ROOT.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        Path run = results.resolve("latest").toRealPath();
+        String md = Files.readString(run.resolve("results.md"));
+        assertThat(md).contains("## Marked region: `bench.start` → `bench.end`");
+        double whole = Double.NaN, region = Double.NaN;
+        for (JsonNode e : JmhJson.MAPPER.readTree(run.resolve("jmh.json").toFile())) {
+            if (e.path("benchmark").asText().equals(Bench.RUN.fqn)) {
+                whole = e.path("primaryMetric").path("score").asDouble();
+                region = e.path("secondaryMetrics").path("region").path("score").asDouble();
+            }
+        }
+        assertThat(region).isPositive().isLessThan(whole);
+        String refs = Files.readString(run.resolve("references.csv"));
+        assertThat(refs).as("node runs a module importing bench.*").contains("sightglass-mini,default,node,ok")
+                .contains("sightglass-mini,default,node-inproc,ok").contains("sightglass-mini,default,node-region-inproc,ok");
+        assertThat(md).contains("the same as node's WASI");
+    }
 }

@@ -65,6 +65,13 @@ final class HtmlReport {
             body = nl < 0 ? "" : body.substring(nl + 1);
         }
         if (env != null && !body.contains("## Environment")) body += "\n\n" + unpath(EnvironmentInfo.markdown(env), paths);
+        String warning = "";   // results.md's opening note (a busy machine, an interrupted run) stays above everything
+        String lead = body.stripLeading();
+        if (lead.startsWith("> ")) {
+            int end = lead.indexOf("\n\n");
+            warning = end < 0 ? lead : lead.substring(0, end);
+            body = end < 0 ? "" : lead.substring(end + 2);
+        }
         org.commonmark.node.Node doc = PARSER.parse(body);
         Map<String, String> headings = Toc.headings(doc);   // id → text, the tables' h2 sections
         StringBuilder h = new StringBuilder(256 * 1024);
@@ -72,6 +79,7 @@ final class HtmlReport {
          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
          .append("<title>").append(esc(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
          .append("<h1>").append(esc(title)).append("</h1>\n");
+        if (!warning.isEmpty()) h.append(RENDERER.render(PARSER.parse(warning)));
         Map<String, List<Figure>> groups = new LinkedHashMap<>();
         for (Figure f : figures) groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
         h.append("<nav><h2>Contents</h2><ul>\n");

@@ -143,6 +143,8 @@ public final class Workbench {
     static Map<String, String> localPaths(Path runDir, String command, JsonNode env) {
         Map<String, String> m = new java.util.TreeMap<>(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         m.put(runDir.toAbsolutePath().normalize().toString(), "RUN_DIR");
+        Path parent = runDir.toAbsolutePath().normalize().getParent();
+        if (parent != null && parent.getParent() != null) m.put(parent.toString(), "RESULTS_DIR");
         try {
             m.put(runDir.toRealPath().toString(), "RUN_DIR");
         } catch (IOException e) {
