@@ -38,6 +38,29 @@ final class Children {
         }
     }
 
+    /** @return the Inventory JVM's command with {@code flags} (e.g. GraalWasm's optimizing configuration) */
+    static List<String> inventoryCommand(List<String> flags) {
+        List<String> cmd = new ArrayList<>(List.of(java(), JvmFlags.UNSAFE, JvmFlags.NATIVE));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", classPath(), "org.tailbench.bench.Inventory"));
+        return cmd;
+    }
+
+    /** @return {@code cmd}'s stdout lines (stderr discarded), empty when it fails or takes over 2 minutes */
+    static List<String> output(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) return List.of();
+            return text.lines().toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     /** Runs {@code cmd}, its output appended to {@code log}. @return its exit status (124 after {@code timeoutSeconds}) */
     static int run(List<String> cmd, Path log, long timeoutSeconds) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -73,12 +73,26 @@ final class Execution {
         }
         ObjectNode env = EnvironmentInfo.collect(String.join(" ", c.forkJvmArgs()), c.root());
         BenchRun.write(dir.resolve("environment.json"), JmhJson.MAPPER.writeValueAsString(env) + "\n");
-        BenchRun.write(dir.resolve("engines.txt"), String.join("\n", inv.engineLines()) + "\n");
+        List<String> engineLines = new ArrayList<>(inv.engineLines());
         List<String> peers = new ArrayList<>(inv.peerLines());
-        if (m.engines().contains("graalwasm") && jmh.forkFlags("graalwasm", dir).size() == c.forkJvmArgs().size() + 1) {
-            r.say("graalwasm: no Graal jars in engines/peer-graalwasm/target/graal (build them: mvn -q -DskipTests -pl engines/peer-graalwasm -am package);"
-                    + " it runs INTERPRETER-ONLY");
+        if (m.engines().contains("graalwasm")) {
+            List<String> graal = jmh.graalFlags();
+            if (graal.isEmpty()) {
+                r.say("graalwasm: no Graal jars in engines/peer-graalwasm/target/graal (build them: ./mvn25 -q -DskipTests -pl engines/peer-graalwasm -am package);"
+                        + " it runs INTERPRETER-ONLY");
+            } else {
+                // what graalwasm says about itself in its forks' configuration (optimizing), for engines.txt / peers.txt
+                List<String> lines = Children.output(Children.inventoryCommand(graal));
+                List<String> own = lines.stream().filter(l -> l.startsWith("engine.graalwasm=") || l.startsWith("peer.graalwasm.")).toList();
+                if (!own.isEmpty()) {
+                    engineLines.removeIf(l -> l.startsWith("graalwasm="));
+                    peers.removeIf(l -> l.startsWith("peer.graalwasm."));
+                    own.stream().filter(l -> l.startsWith("engine.")).forEach(l -> engineLines.add(l.substring("engine.".length())));
+                    own.stream().filter(l -> l.startsWith("peer.")).forEach(peers::add);
+                }
+            }
         }
+        BenchRun.write(dir.resolve("engines.txt"), String.join("\n", engineLines) + "\n");
         BenchRun.write(dir.resolve("peers.txt"), peers.isEmpty() ? "" : String.join("\n", peers) + "\n");
         Runtime.getRuntime().addShutdownHook(new Thread(this::onInterrupt));
 
@@ -199,7 +213,7 @@ final class Execution {
         for (List<String> group : List.of(main, m.engines().contains("graalwasm") ? List.of("graalwasm") : List.<String>of())) {
             if (group.isEmpty()) continue;
             Path tsv = Files.createTempFile("tailbench-calibrate", ".tsv");
-            List<String> extra = group.contains("graalwasm") ? jmh.forkFlags("graalwasm", dir).subList(c.forkJvmArgs().size(), jmh.forkFlags("graalwasm", dir).size() - 1) : List.of();
+            List<String> extra = group.contains("graalwasm") ? jmh.graalFlags() : List.of();
             List<String> cmd = Children.calibrateCommand(c, m, group, extra, dir, tsv);
             append("command.txt", "# calibration: " + BenchCommand.quote(cmd) + "\n");
             int status = Children.run(cmd, dir.resolve("jmh.log"), 1800);

@@ -26,6 +26,9 @@ final class Jmh {
         this.graalFlags = graalFlags;
     }
 
+    /** @return GraalWasm's extra fork flags (empty: interpreter-only) */
+    List<String> graalFlags() { return graalFlags; }
+
     /** @return the settings of {@code u} given the measured operation times */
     Profile.Jmh settings(Plan.Unit u, OpTimes times) {
         Profile.Jmh s = c.profile().of(u.bench()).adaptTo(times.of(u.bench(), u.workload(), u.engine()));

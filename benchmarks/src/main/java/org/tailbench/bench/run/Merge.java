@@ -42,6 +42,9 @@ final class Merge {
         Map<String, String> hostOf = new LinkedHashMap<>();
         ArrayNode shards = JmhJson.MAPPER.createArrayNode();
         Set<String> engines = new LinkedHashSet<>(), workloads = new LinkedHashSet<>(), peers = new LinkedHashSet<>(), descriptions = new LinkedHashSet<>();
+        Set<String> allHosts = new LinkedHashSet<>();
+        for (Path d : dirs) allHosts.add(JmhJson.MAPPER.readTree(d.resolve("environment.json").toFile()).path("host").asText("?"));
+        boolean perHost = allHosts.size() > 1;   // then each row is one workload on one host: ratios stay within a host
         for (Path d : dirs) {
             JsonNode env = JmhJson.MAPPER.readTree(d.resolve("environment.json").toFile());
             String host = env.path("host").asText("?");
@@ -53,6 +56,7 @@ final class Merge {
                 parts = st.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             }
             for (JsonNode e : JmhJson.readRaw(parts)) {
+                if (perHost) ((ObjectNode) e.path("params")).put("workload", e.path("params").path("workload").asText() + " @" + host);
                 String key = e.path("benchmark").asText() + " " + e.path("params").toString();
                 engines.add(e.path("params").path("engine").asText());
                 workloads.add(e.path("params").path("workload").asText());
@@ -64,7 +68,14 @@ final class Merge {
             }
             copyDir(d.resolve("failures"), target.resolve("failures"));
             if (Files.isRegularFile(d.resolve("references.tsv")) && !Files.exists(target.resolve("references.tsv"))) {
-                Files.copy(d.resolve("references.tsv"), target.resolve("references.tsv"));
+                List<String> lines = new ArrayList<>(Files.readAllLines(d.resolve("references.tsv")));
+                if (perHost) {   // the references belong to their host's rows
+                    for (int i = 1; i < lines.size(); i++) {
+                        int tab = lines.get(i).indexOf('\t');
+                        if (tab > 0) lines.set(i, lines.get(i).substring(0, tab) + " @" + host + lines.get(i).substring(tab));
+                    }
+                }
+                Files.write(target.resolve("references.tsv"), lines);
             }
             if (Files.isRegularFile(d.resolve("peers.txt"))) peers.addAll(Files.readAllLines(d.resolve("peers.txt")));
             if (Files.isRegularFile(d.resolve("engines.txt"))) descriptions.addAll(Files.readAllLines(d.resolve("engines.txt")));
@@ -77,20 +88,21 @@ final class Merge {
         BenchRun.write(target.resolve("environment.json"), JmhJson.MAPPER.writeValueAsString(env) + "\n");
         BenchRun.write(target.resolve("peers.txt"), String.join("\n", peers) + "\n");
         BenchRun.write(target.resolve("engines.txt"), String.join("\n", descriptions) + "\n");
-        Set<String> hosts = new LinkedHashSet<>(hostOf.values());
+        Set<String> hosts = allHosts;
         String note = "Merged from " + dirs.size() + " shard folders (" + String.join(", ", dirs.stream().map(p -> p.getFileName().toString()).toList())
                 + ") on " + (hosts.size() == 1 ? "one host, " + hosts.iterator().next() + "." : hosts.size() + " hosts: " + String.join(", ", hosts)
-                + ". **Ratios between engines measured on different hosts compare machines, not engines**: read only those between"
-                + " cells of the same host (environment.json's shards list each host's machine).");
+                + ". Each row is one workload on one host (`workload @host`), so every ratio, and every ratio to native, is taken"
+                + " between numbers from the same host; an engine that ran on another host shows — in that row."
+                + " environment.json's `shards` holds each host's machine.");
         ResultTables.Written w = ResultTables.write(new ResultTables.Options(List.of(target.resolve("jmh-parts")), target, null,
-                List.copyOf(engines), List.copyOf(workloads), target.resolve("environment.json"), target.resolve("jmh.json"),
+                List.copyOf(engines), perHost ? List.of() : List.copyOf(workloads), target.resolve("environment.json"), target.resolve("jmh.json"),
                 "tailbench results — " + target.getFileName() + " (merged shards)", note,
                 List.of(Bench.RUN.fqn, Bench.INSTANTIATE.fqn, Bench.COMPILE.fqn), true, target.resolve("engines.txt"),
                 Files.isRegularFile(target.resolve("references.tsv")) ? target.resolve("references.tsv") : null, null,
                 target.resolve("failures"), target.resolve("peers.txt")));
         Workbench.draw(target);
         out.println("merged " + cells.size() + " JMH results from " + dirs.size() + " folders into " + target);
-        return w.missing() == 0 ? 0 : 1;
+        return perHost || w.missing() == 0 ? 0 : 1;   // per host, a row lacks the engines of the other hosts by design
     }
 
     /** @return {@code a} with {@code b}'s forks added and the score and error recomputed over all iterations */

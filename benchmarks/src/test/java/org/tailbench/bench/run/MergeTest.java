@@ -31,4 +31,32 @@ class MergeTest {
     void oneValueHasNoError() {
         assertThat(Merge.error99_9(List.of(3.0), 3.0)).isNaN();
     }
+
+    /** A shard folder on {@code host} with the full-run result of {@code engine} × nbody: runs of {@code ms}. */
+    static java.nio.file.Path shard(java.nio.file.Path dir, String host, String engine, double ms) throws IOException {
+        java.nio.file.Path d = java.nio.file.Files.createDirectories(dir.resolve(host + "-shard"));
+        java.nio.file.Files.createDirectories(d.resolve("jmh-parts"));
+        java.nio.file.Files.writeString(d.resolve("environment.json"), "{\"host\":\"" + host + "\",\"cpu\":{\"availableProcessors\":2}}");
+        java.nio.file.Files.writeString(d.resolve("jmh-parts").resolve("001.json"), "[{\"benchmark\":\"" + Bench.RUN.fqn + "\",\"mode\":\"avgt\","
+                + "\"forks\":1,\"params\":{\"engine\":\"" + engine + "\",\"workload\":\"nbody\",\"size\":\"default\"},"
+                + "\"primaryMetric\":{\"score\":" + ms + ",\"scoreError\":0.1,\"scoreUnit\":\"ms/op\",\"rawData\":[[" + ms + "," + ms + "]]}}]");
+        return d;
+    }
+
+    @Test
+    void shardsFromTwoHostsKeepEachHostsRowsSoRatiosStayWithinAHost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path a = shard(dir, "hosta", "switch", 10), b = shard(dir, "hostb", "aot", 1);
+        java.nio.file.Files.writeString(a.resolve("references.tsv"), "workload\tsize\treference\tstatus\truns_ms\tsha256\tdetail\n"
+                + "nbody\tdefault\tnative-gcc\tok\t2 2 2\tabc\tgcc\n");
+        java.nio.file.Path out = dir.resolve("merged");
+        int code = Merge.merge(List.of(a, b), out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(code).isZero();
+        String md = java.nio.file.Files.readString(out.resolve("results.md"));
+        // switch ran on hosta, aot on hostb: no aot/switch ratio mixes the two machines
+        assertThat(md).contains("2 hosts: hosta, hostb").contains("| nbody @hosta |").contains("| nbody @hostb |");
+        assertThat(md).containsPattern("\\| nbody @hosta \\| 10\\.\\d+ ± [0-9.]+ \\| — \\| — \\|");
+        // native-gcc ran on hosta: switch ÷ native = 10 / 2 = 5 in hosta's row
+        assertThat(md).contains("| nbody @hosta | 5.00 |");
+        assertThat(JmhJson.MAPPER.readTree(out.resolve("environment.json").toFile()).path("shards")).hasSize(2);
+    }
 }
