@@ -94,7 +94,8 @@ final class Execution {
         }
         BenchRun.write(dir.resolve("engines.txt"), String.join("\n", engineLines) + "\n");
         BenchRun.write(dir.resolve("peers.txt"), peers.isEmpty() ? "" : String.join("\n", peers) + "\n");
-        Runtime.getRuntime().addShutdownHook(new Thread(this::onInterrupt));
+        Thread hook = new Thread(this::onInterrupt);
+        Runtime.getRuntime().addShutdownHook(hook);
 
         int refStatus = 0;
         if (!c.references().equals("none") && c.shard() == 1) {
@@ -163,6 +164,11 @@ final class Execution {
         if (c.shards() > 1) missing = ownFailures;   // the other shards' cells are not missing
         draw();
         finished = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
+        }
         Path latest = c.resultsDir().resolve(".latest." + ProcessHandle.current().pid());
         Files.deleteIfExists(latest);
         Files.createSymbolicLink(latest, Path.of(runName));
