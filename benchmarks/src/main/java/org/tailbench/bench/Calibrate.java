@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.Engines;
+import org.tailbench.wasm.validate.ValidatedModule;
+import org.tailbench.workloads.WorkloadCatalog;
 
 /**
  * Measures one operation of each benchmark per engine × workload, so that {@code tailbench bench} can size its
- * JMH iterations and estimate the run from real times (issue 15): decode + validate + compile once (cold), one
- * untimed checked run, then one timed instantiation and one timed run (both after that first run, so the JVM
- * has loaded the code; a JIT engine is still far from warm, so this over-estimates).
+ * JMH iterations and estimate the run from real times (issue 15): decode + validate + compile, one untimed checked
+ * run, then a few timed instantiations and runs, each time the fastest try ({@link #cell}; a JIT engine is still
+ * far from warm after a few runs, so this over-estimates its operation).
  *
  * <pre>
  * java FORK_FLAGS -cp tailbench.jar org.tailbench.bench.Calibrate --out FILE.tsv --size S
@@ -52,21 +56,46 @@ public final class Calibrate {
         }
     }
 
-    /** @return "compile_ms\tinstantiate_ms\trun_ms\tok", or "\t\t\treason" */
+    /**
+     * @return "compile_ms\tinstantiate_ms\trun_ms\tok", or "\t\t\treason". Each time is the fastest of a few tries
+     * (compile: up to 3 within about 1 s; instantiate: up to 5; run: up to 5 within about 1.5 s, after the checked
+     * run), so that the JVM's first-call costs (class loading, interpretation before JIT) do not count as the operation's.
+     */
     static String cell(String engine, String workload, String size, String wasm, String args) {
         try {
-            long t0 = System.nanoTime();
             Prepared p = Prepared.of(engine, workload, size, wasm, args);
-            long t1 = System.nanoTime();
-            p.check(p.runOnce());
-            long t2 = System.nanoTime();
-            try (var wasi = p.newWasi(new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
-                p.instantiate(wasi);
+            // compile as CompileBenchmark times it: decode + validate + the engine's compile of the in-memory bytes
+            byte[] bytes = wasm == null || wasm.isBlank() ? WorkloadCatalog.load().get(workload).wasm()
+                    : UserModule.load(workload, wasm, "").bytes();
+            Engine e = Engines.byName(engine);
+            long compile = Long.MAX_VALUE, spent = 0;
+            for (int i = 0; i < 3 && (i == 0 || spent < 1_000_000_000L); i++) {
+                long t0 = System.nanoTime();
+                e.compile(ValidatedModule.of(bytes));
+                long t = System.nanoTime() - t0;
+                compile = Math.min(compile, t);
+                spent += t;
             }
-            long t3 = System.nanoTime();
             p.check(p.runOnce());
-            long t4 = System.nanoTime();
-            return ms(t1 - t0) + "\t" + ms(t3 - t2) + "\t" + ms(t4 - t3) + "\tok";
+            long instantiate = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                try (var wasi = p.newWasi(new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
+                    p.instantiate(wasi);
+                }
+                instantiate = Math.min(instantiate, System.nanoTime() - t0);
+            }
+            long run = Long.MAX_VALUE;
+            spent = 0;
+            for (int i = 0; i < 5 && (i == 0 || spent < 1_500_000_000L); i++) {
+                long t0 = System.nanoTime();
+                Prepared.Run r = p.runOnce();
+                long t = System.nanoTime() - t0;
+                p.check(r);
+                run = Math.min(run, t);
+                spent += t;
+            }
+            return ms(compile) + "\t" + ms(instantiate) + "\t" + ms(run) + "\tok";
         } catch (RuntimeException | Error e) {
             return "\t\t\t" + Failures.reason(e).replace('\t', ' ');
         }

@@ -76,9 +76,10 @@ public final class JmhJson {
         List<String> jvmArgs = new ArrayList<>();
         JsonNode ja = e.get("jvmArgs");
         if (ja != null) ja.forEach(a -> jvmArgs.add(a.asText()));
+        boolean singleShot = text(e, "mode", "").equals("ss");   // one operation per iteration: JMH's times do not apply
         JmhResult.Settings s = new JmhResult.Settings(text(e, "jmhVersion", "?"), e.path("forks").asInt(),
-                e.path("threads").asInt(), e.path("warmupIterations").asInt(), text(e, "warmupTime", "?"),
-                e.path("measurementIterations").asInt(), text(e, "measurementTime", "?"), List.copyOf(jvmArgs),
+                e.path("threads").asInt(), e.path("warmupIterations").asInt(), singleShot ? "one operation" : text(e, "warmupTime", "?"),
+                e.path("measurementIterations").asInt(), singleShot ? "one operation" : text(e, "measurementTime", "?"), List.copyOf(jvmArgs),
                 text(e, "jdkVersion", "?"), text(e, "vmName", "?"), text(e, "vmVersion", "?"));
         return new JmhResult(benchmark, text(e, "mode", "?"), params, ms, s);
     }

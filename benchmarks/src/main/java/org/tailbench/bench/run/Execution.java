@@ -209,14 +209,26 @@ final class Execution {
         return "see jmh.log";
     }
 
+    /**
+     * @return the operation times that size the iterations: the last run's JMH scores at this size (results/latest)
+     *         where it has them — warmed-up times — else measured now by {@code Calibrate} (cold, so over-estimated)
+     */
     private OpTimes calibrate() throws IOException {
         if (c.profile() == Profile.SMOKE) return OpTimes.none();
         current = "calibration";
-        r.say("measuring one operation per engine × workload (sizes the JMH iterations; about " + Jmh.fmt(Estimates.calibrationMs(c, m, OpTimes.none())) + ")");
+        OpTimes prior = c.wasm() != null ? OpTimes.none() : OpTimes.fromLatest(c.resultsDir(), c.size());
+        List<String> unknown = m.engines().stream()
+                .filter(e -> m.workloads().stream().anyMatch(w -> Double.isNaN(prior.of(Bench.RUN, w, e)))).toList();
+        if (unknown.isEmpty()) {
+            r.say("operation times from " + prior.source() + " (every engine × workload has one)");
+            return prior;
+        }
+        r.say("measuring the operations of " + String.join(", ", unknown) + " (sizes the JMH iterations; about "
+                + Jmh.fmt(Estimates.calibrationMs(c, m, OpTimes.none())) + ")" + (prior.isEmpty() ? "" : "; the others' from " + prior.source()));
         OpTimes times = OpTimes.none();
         List<String> failures = new ArrayList<>();
-        List<String> main = m.engines().stream().filter(e -> !e.equals("graalwasm")).toList();
-        for (List<String> group : List.of(main, m.engines().contains("graalwasm") ? List.of("graalwasm") : List.<String>of())) {
+        List<String> main = unknown.stream().filter(e -> !e.equals("graalwasm")).toList();
+        for (List<String> group : List.of(main, unknown.contains("graalwasm") ? List.of("graalwasm") : List.<String>of())) {
             if (group.isEmpty()) continue;
             Path tsv = Files.createTempFile("tailbench-calibrate", ".tsv");
             List<String> extra = group.contains("graalwasm") ? jmh.graalFlags() : List.of();
@@ -228,7 +240,7 @@ final class Execution {
             Files.deleteIfExists(tsv);
         }
         for (String f : failures) r.say("calibration: " + f);
-        return times;
+        return prior.merge(times);
     }
 
     private int jfrPass() throws IOException {

@@ -63,7 +63,7 @@ record OpTimes(Map<String, Double> ms, String source) {
         return new OpTimes(m, "calibration");
     }
 
-    /** @return these times, with {@code other}'s where these have none */
+    /** @return these times, with {@code other}'s where these have none (and these times' source) */
     OpTimes merge(OpTimes other) {
         Map<String, Double> m = new HashMap<>(other.ms);
         m.putAll(ms);

@@ -9,7 +9,7 @@ import java.util.Locale;
  * <p>An iteration's length follows the measured time of one operation ({@link Settings#adaptTo}): JMH's
  * average-time mode with iterations of at least {@code minOpsPerIteration} operations, or, when one operation is
  * longer than {@code singleShotAboveMs}, single-shot mode (one operation per iteration, no timer granularity
- * issue). With 8 measurement iterations (quick) the 99.9% half-width is about 1.9 × the iterations' coefficient
+ * issue); 3 warm-up iterations of ≥ 0.75 s (quick) let an interpreter's dispatch loop reach C2. With 8 measurement iterations (quick) the 99.9% half-width is about 1.9 × the iterations' coefficient
  * of variation, so a cell whose runs vary by under 5% stays under 10% error; the old 3 iterations gave 18 ×.
  *
  * @param run settings of the full-run benchmark; {@code other}: of instantiation and compile
@@ -17,8 +17,8 @@ import java.util.Locale;
  * @param jfr whether the JFR pass is on by default; {@code jfrWarmup}, {@code jfrSeconds}: its seconds per cell
  */
 public enum Profile {
-    QUICK(new Settings(1, 2, 8, 500, 5, 250), new Settings(1, 1, 8, 250, 5, 250), 5, false, 2, 5),
-    FULL(new Settings(3, 5, 10, 1000, 10, 500), new Settings(3, 3, 10, 500, 10, 500), 10, true, 5, 20),
+    QUICK(new Settings(1, 3, 8, 750, 5, 1000), new Settings(1, 2, 8, 250, 5, 1000), 5, false, 2, 5),
+    FULL(new Settings(3, 5, 10, 1000, 10, 2000), new Settings(3, 3, 10, 500, 10, 2000), 10, true, 5, 20),
     SMOKE(new Settings(1, 0, 2, 100, 1, 100_000), new Settings(1, 0, 2, 100, 1, 100_000), 1, false, 0, 1);
 
     public final Settings run;
@@ -63,7 +63,8 @@ public enum Profile {
          */
         public Jmh adaptTo(double opMs) {
             if (Double.isFinite(opMs) && opMs > singleShotAboveMs) {
-                return new Jmh(forks, warmups, iterations, 0, true, opMs);
+                // 3 more warm-up shots: a measured time may be a cold one (a JIT engine's first runs are its slowest)
+                return new Jmh(forks, warmups + 3, iterations, 0, true, opMs);
             }
             long len = minIterationMs;
             if (Double.isFinite(opMs)) len = Math.max(len, (long) Math.ceil(opMs * minOpsPerIteration / 100.0) * 100);

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 /**
  * {@code tailbench bench}: the {@code --dry-run} plan against a golden file (reviewed by hand against the quick
- * profile's definition: 1 fork, 2 + 8 iterations of 500 ms for the run, 1 + 8 of 250 ms for instantiation and
+ * profile's definition: 1 fork, 3 + 8 iterations of 750 ms for the run, 2 + 8 of 250 ms for instantiation and
  * compile, no measured times), bad usage, and one tiny real run (smoke profile: switch × nbody at size smoke).
  * Another JMH run on the machine makes the real run wait for /tmp/jmh.lock.
  */
