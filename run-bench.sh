@@ -24,8 +24,8 @@ stale() { # true when the jar is missing or a source, pom, catalog or module of 
 }
 if [ "$REBUILD" = 1 ] || stale; then
   command -v mvn >/dev/null || { echo "run-bench: Maven (mvn) is needed to build tailbench.jar: apt-get install maven" >&2; exit 2; }
-  echo "[run-bench] building tailbench.jar (mvn -q -B -DskipTests -pl engines/cli -am package)"
-  mvn -q -B -ntp -DskipTests -pl engines/cli -am package || { echo "run-bench: build failed" >&2; exit 2; }
+  echo "[run-bench] building tailbench.jar (./mvn25 -q -B -DskipTests -pl engines/cli -am package)"
+  "$ROOT/mvn25" -q -B -ntp -Dstyle.color=never -DskipTests -pl engines/cli -am package || { echo "run-bench: build failed" >&2; exit 2; }
 fi
 
 export TAILBENCH_COMMAND="./run-bench.sh"

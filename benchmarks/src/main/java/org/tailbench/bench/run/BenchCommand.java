@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
             "quick (default): 1 fork × (3 warm-up + 8 measurement iterations) per benchmark, each iteration at least 0.75 s"
             + " and 5 operations long (an operation over 1 s: one per iteration, single-shot); instantiation and"
             + " compile alike with 2 warm-ups of ≥ 0.25 s. The operation times are measured first (a few runs per engine × workload).",
-            "full: 3 forks × (5 + 10 iterations of ≥ 1 s and ≥ 10 operations; single-shot over 2 s), JFR pass on."})
+            "full: 3 forks × (5 + 10 iterations of ≥ 1 s and ≥ 10 operations; single-shot over 2 s), JFR pass on.",
+            "(smoke: the tests' tiny real run, 1 fork × 2 iterations of 100 ms; its errors mean nothing.)"})
     String profile = "quick";
     @Option(names = "--baseline", paramLabel = "ENGINE", description = "engine the ratio columns divide by (default: switch if run, else the first)")
     String baseline;
