@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("charts", new ChartsCommand(io));
         cl.addSubcommand("compile", new CompileCommand(io));
         cl.addSubcommand("profile", new CommandLine(new ProfileCommand(io)).setStopAtPositional(true));
+        cl.addSubcommand("fuzz", new FuzzCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
