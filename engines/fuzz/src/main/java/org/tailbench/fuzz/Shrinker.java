@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 /**
  * Delta debugging (Zeller and Hildebrandt, "Simplifying and Isolating Failure-Inducing Input", TSE 2002)
  * over the module's structure: removes custom and other sections, export entries and other vector entries,
- * replaces function bodies by {@code unreachable}, removes chunks of instructions in each body, and finally
+ * replaces function bodies by {@code unreachable}, removes functions, removes chunks of instructions in each body
+ * (a removed run becomes one {@code unreachable}), and finally
  * chunks of raw bytes; every candidate is re-encoded with fixed-up sizes ({@link WasmBinary}) and kept when
  * {@code stillFails} holds (the same finding signature). Stops at a fixpoint or when the budget of tests runs out.
  */
@@ -39,6 +40,7 @@ public final class Shrinker {
             best = sections(best);
             best = entries(best);
             best = bodies(best);
+            best = functions(best);
             best = instructions(best);
             if (best.length < 4096) best = rawBytes(best);
             if (best.length >= before || exhausted()) return best;
@@ -108,6 +110,28 @@ public final class Shrinker {
         return best;
     }
 
+    /** ddmin over the defined functions: a function section entry and its code body go together. */
+    private byte[] functions(byte[] best) {
+        WasmBinary m = WasmBinary.parse(best);
+        if (m == null) return best;
+        int fi = m.indexOf(WasmBinary.FUNCTION), ci = m.indexOf(WasmBinary.CODE);
+        if (fi < 0 || ci < 0) return best;
+        byte[] fp = m.sections.get(fi).payload(), cp = m.sections.get(ci).payload();
+        List<int[]> fes = WasmBinary.entries(WasmBinary.FUNCTION, fp), ces = WasmBinary.entries(WasmBinary.CODE, cp);
+        if (fes == null || ces == null || fes.size() != ces.size() || fes.size() < 2) return best;
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < fes.size(); i++) idx.add(i);
+        List<Integer> kept = ddmin(idx, keep -> test(withFunctions(m, fi, ci, fp, cp, fes, ces, keep)));
+        return kept.size() < idx.size() ? withFunctions(m, fi, ci, fp, cp, fes, ces, kept) : best;
+    }
+
+    private static byte[] withFunctions(WasmBinary m, int fi, int ci, byte[] fp, byte[] cp, List<int[]> fes, List<int[]> ces, List<Integer> keep) {
+        WasmBinary c = new WasmBinary(m.preamble, new ArrayList<>(m.sections));
+        c.sections.set(fi, new WasmBinary.Section(WasmBinary.FUNCTION, WasmBinary.vectorOf(fp, keep.stream().map(fes::get).toList())));
+        c.sections.set(ci, new WasmBinary.Section(WasmBinary.CODE, WasmBinary.vectorOf(cp, keep.stream().map(ces::get).toList())));
+        return c.encode();
+    }
+
     /** ddmin over each body's instructions (keeping its locals). */
     private byte[] instructions(byte[] best) {
         WasmBinary m = WasmBinary.parse(best);
@@ -147,11 +171,26 @@ public final class Shrinker {
         return out;
     }
 
-    /** The body with its locals and the kept instructions, plus whatever followed the last scanned instruction. */
+    /**
+     * The body with its locals and the kept instructions, each run of removed ones replaced by one
+     * {@code unreachable} (stack-polymorphic, spec §3.3.8.2: what follows still type-checks whatever the run
+     * left on the stack), plus whatever followed the last scanned instruction.
+     */
     private static byte[] rebuild(byte[] body, int codeStart, List<Instructions.Instr> keep, List<Instructions.Instr> all) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(body, 0, codeStart);
-        for (Instructions.Instr x : keep) out.write(body, x.start(), x.end() - x.start());
+        java.util.Set<Instructions.Instr> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(keep);
+        boolean inRun = false;
+        for (Instructions.Instr x : all) {
+            if (kept.contains(x)) {
+                out.write(body, x.start(), x.end() - x.start());
+                inRun = false;
+            } else if (!inRun && x.op() != org.tailbench.wasm.Op.UNREACHABLE) {
+                out.write(0x00);
+                inRun = true;
+            }
+        }
         int tail = all.get(all.size() - 1).end();
         out.write(body, tail, body.length - tail);
         return out.toByteArray();

@@ -96,8 +96,8 @@ public final class WasmBinary {
     }
 
     /**
-     * Entry extents of a vector section whose entries this class can delimit (type, function, memory,
-     * export, and code), as {@code [start, end)} pairs into {@code payload}; null for other sections or
+     * Entry extents of a vector section whose entries this class can delimit (type, import, function, table,
+     * memory, global, export, and code), as {@code [start, end)} pairs into {@code payload}; null for other sections or
      * when parsing fails. Used by the shrinker to drop entries.
      */
     public static List<int[]> entries(int id, byte[] payload) {
@@ -114,7 +114,20 @@ public final class WasmBinary {
                         for (int k = 0; k < 2; k++) { long c = readU32(payload, pos); if (c < 0) return null; pos[0] += (int) c; }
                     }
                     case FUNCTION -> { if (readU32(payload, pos) < 0) return null; }
-                    case MEMORY -> { int flag = payload[pos[0]++]; readU32(payload, pos); if ((flag & 1) != 0) readU32(payload, pos); }
+                    case MEMORY -> limits(payload, pos);
+                    case TABLE -> { pos[0]++; limits(payload, pos); }
+                    case GLOBAL -> { pos[0] += 2; if (!constExpr(payload, pos)) return null; }
+                    case IMPORT -> {
+                        for (int k = 0; k < 2; k++) { long c = readU32(payload, pos); if (c < 0) return null; pos[0] += (int) c; }
+                        int kind = payload[pos[0]++];
+                        switch (kind) {
+                            case 0 -> readU32(payload, pos);
+                            case 1 -> { pos[0]++; limits(payload, pos); }
+                            case 2 -> limits(payload, pos);
+                            case 3 -> pos[0] += 2;
+                            default -> { return null; }
+                        }
+                    }
                     case EXPORT -> {
                         long c = readU32(payload, pos); if (c < 0) return null; pos[0] += (int) c;
                         pos[0]++; if (readU32(payload, pos) < 0) return null;
@@ -129,6 +142,25 @@ public final class WasmBinary {
             return null;
         }
         return list;
+    }
+
+    private static void limits(byte[] b, int[] pos) {
+        int flag = b[pos[0]++];
+        readU32(b, pos);
+        if ((flag & 1) != 0) readU32(b, pos);
+    }
+
+    /** Skips a constant expression (instructions up to {@code end}); @return false when it cannot be delimited */
+    private static boolean constExpr(byte[] b, int[] pos) {
+        while (pos[0] < b.length) {
+            org.tailbench.wasm.Op op = org.tailbench.wasm.Op.single(b[pos[0]++]);
+            if (op == null || op.prefix != 0) return false;
+            if (op == org.tailbench.wasm.Op.END) return true;
+            int end = Instructions.skipImmediates(b, pos[0], op);
+            if (end < 0) return false;
+            pos[0] = end;
+        }
+        return false;
     }
 
     /** @return a vector payload with the entries of {@code payload} at {@code keep} (extents from {@link #entries}) */
