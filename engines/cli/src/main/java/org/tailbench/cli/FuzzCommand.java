@@ -73,14 +73,17 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         try {
+            if (replay != null) {
+                byte[] bytes = ModuleInput.read(replay);
+                Path log = out != null ? out.resolve("replay-worker.log") : Path.of(System.getProperty("java.io.tmpdir"), "tailbench-fuzz-replay-worker.log");
+                return Replay.run(bytes, engines, invokeLimit, compileLimit, log, io.out());
+            }
             if (out == null) {
                 out = Path.of("results", "fuzz-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
             }
-            if (replay != null) {
-                byte[] bytes = ModuleInput.read(replay);
-                return Replay.run(bytes, engines, invokeLimit, compileLimit, out.resolve("replay-worker.log"), io.out());
-            }
             List<Path> dirs = new ArrayList<>();
+            if (testsuite != null && !Files.isDirectory(testsuite)) throw new UserError(testsuite + ": no such folder (--testsuite)");
+            if (workloads != null && !Files.isDirectory(workloads)) throw new UserError(workloads + ": no such folder (--workloads)");
             Path suite = testsuite != null ? testsuite : Testsuite.locate().orElse(null);
             if (suite != null) dirs.add(Files.isDirectory(suite.resolve("json")) ? suite.resolve("json") : suite);
             else io.err().println("warning: " + Testsuite.HOW_TO_GET);

@@ -34,7 +34,7 @@ public final class CaseRunner {
 
     private final long invokeLimitMillis;
     private final long compileLimitMillis;
-    private boolean stuck;
+    private volatile boolean stuck;
 
     /**
      * @param invokeLimitMillis wall-clock limit of one exported function's invocation
@@ -52,7 +52,15 @@ public final class CaseRunner {
      * @return per engine (in {@code engines}' order) its outcome steps for {@code bytes}; stops after the first
      *         engine whose run overran its limit ({@link #stuck()}), so the list may be shorter than {@code engines}
      */
-    public List<List<String>> run(byte[] bytes, List<Engine> engines) {
+    public List<List<String>> run(byte[] bytes, List<Engine> engines) { return run(bytes, engines, false); }
+
+    /**
+     * @param parallel run the engines at the same time, each on its own thread (all of them, even when some
+     *        overrun their limits): after an engine timed out on a case, the rest most likely will too, and one
+     *        worker restart for all of them is cheaper than one each. Timings are then shared between engines,
+     *        so a disagreement involving a timeout must be re-checked (the fuzzer re-runs it with a longer limit).
+     */
+    public List<List<String>> run(byte[] bytes, List<Engine> engines, boolean parallel) {
         ValidatedModule vm;
         String rejected;
         try {
@@ -69,6 +77,23 @@ public final class CaseRunner {
         } catch (Throwable t) {
             vm = null;
             rejected = Outcomes.crash("decode/validate", t);
+        }
+        if (parallel && vm != null) {
+            ValidatedModule v = vm;
+            List<List<String>> results = new ArrayList<>(Collections.nCopies(engines.size(), List.of()));
+            List<Thread> watchers = new ArrayList<>();
+            for (int i = 0; i < engines.size(); i++) {
+                int k = i;
+                watchers.add(Thread.startVirtualThread(() -> results.set(k, runEngine(engines.get(k), v))));
+            }
+            for (Thread w : watchers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return results;
         }
         List<List<String>> all = new ArrayList<>();
         for (Engine e : engines) {

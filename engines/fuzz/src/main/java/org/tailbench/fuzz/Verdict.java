@@ -94,12 +94,13 @@ public record Verdict(String finding, List<String> peerDisagreements, boolean ti
     static String category(String step) {
         if (step.equals("state")) return "state differs";
         if (step.endsWith(": timeout")) return "timeout";
+        if (step.startsWith(Outcomes.CRASH)) return "crash " + crashKind(step);
         String s = withoutState(step);
         if (s.startsWith("malformed")) return "malformed";
         if (s.startsWith("invalid")) return "invalid";
         if (s.startsWith("link error")) return "link error";
         if (s.startsWith("instantiated")) return "instantiated";
-        if (s.startsWith("instantiate")) return s.endsWith(": timeout") ? "timeout" : "instantiate trap";
+        if (s.startsWith("instantiate: trap ")) return "instantiate trap " + s.substring(18).replaceAll(" \\(.*", "");
         if (s.contains(": trap ")) return "trap " + s.substring(s.indexOf(": trap ") + 7).replaceAll(" \\(.*", "");
         if (s.startsWith("invoke")) return "results";
         return s.equals("(none)") ? "fewer steps" : "other";

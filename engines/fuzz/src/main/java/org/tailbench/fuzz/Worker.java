@@ -46,7 +46,7 @@ public final class Worker {
                 selected.add(e);
             }
             CaseRunner runner = new CaseRunner(req.invokeLimitMillis(), req.compileLimitMillis());
-            List<List<String>> steps = runner.run(req.bytes(), selected);
+            List<List<String>> steps = runner.run(req.bytes(), selected, req.parallel());
             out.writeBoolean(runner.stuck());
             out.writeInt(steps.size());
             for (List<String> s : steps) {
@@ -60,9 +60,10 @@ public final class Worker {
         Runtime.getRuntime().halt(0);
     }
 
-    /** One case to run: the module bytes, the engine names, and the limits. */
-    record Request(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis) {
+    /** One case to run: the module bytes, the engine names, the limits, and whether the engines run at once. */
+    record Request(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, boolean parallel) {
         void write(DataOutputStream out) throws IOException {
+            out.writeBoolean(parallel);
             out.writeLong(invokeLimitMillis);
             out.writeLong(compileLimitMillis);
             out.writeInt(engines.size());
@@ -73,6 +74,7 @@ public final class Worker {
         }
 
         static Request read(DataInputStream in) throws IOException {
+            boolean parallel = in.readBoolean();
             long il = in.readLong();
             long cl = in.readLong();
             int n = in.readInt();
@@ -80,7 +82,7 @@ public final class Worker {
             for (int i = 0; i < n; i++) es.add(in.readUTF());
             byte[] b = new byte[in.readInt()];
             in.readFully(b);
-            return new Request(b, es, il, cl);
+            return new Request(b, es, il, cl, parallel);
         }
     }
 }

@@ -55,19 +55,21 @@ public final class WorkerClient implements AutoCloseable {
      */
     public List<List<String>> run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis) {
         List<List<String>> all = new ArrayList<>();
-        while (all.size() < engines.size()) { // a worker that timed out answers for the engines up to that one
+        while (all.size() < engines.size()) {
+            // a worker that timed out answers for the engines up to that one; the rest then run at once in a
+            // fresh worker (one restart for all of them rather than one each)
             List<String> rest = engines.subList(all.size(), engines.size());
-            List<List<String>> part = runOnce(bytes, rest, invokeLimitMillis, compileLimitMillis);
+            List<List<String>> part = runOnce(bytes, rest, invokeLimitMillis, compileLimitMillis, !all.isEmpty());
             all.addAll(part.subList(0, Math.min(part.size(), rest.size())));
             if (part.isEmpty()) throw new IllegalStateException("worker answered for no engine");
         }
         return all;
     }
 
-    private List<List<String>> runOnce(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis) {
+    private List<List<String>> runOnce(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, boolean parallel) {
         try {
             ensureStarted();
-            new Worker.Request(bytes, engines, invokeLimitMillis, compileLimitMillis).write(out);
+            new Worker.Request(bytes, engines, invokeLimitMillis, compileLimitMillis, parallel).write(out);
         } catch (IOException e) {
             return died(engines, "cannot send the case: " + e.getMessage());
         }
