@@ -82,4 +82,21 @@ class OutcomesTest {
         assertThat(Verdict.of(List.of("a", "b"), new boolean[2], List.of(ok, otherState)).finding())
                 .isEqualTo("disagreement {a} vs {b} (state differs)");
     }
+
+    @Test
+    void aotNaiveRunningOutOfStackOnTailCallsIsNotAFinding() {
+        // found by the fuzzer (seed 11, case 20989): (func (result f64) return_call 0) loops in constant stack on
+        // every engine but aot-naive, which compiles return_call as call + return by design
+        List<String> loops = List.of("instantiated", "invoke f: timeout");
+        List<String> naive = List.of("instantiated", "invoke f: trap call stack exhausted | " + Outcomes.NO_STATE);
+        List<String> engines = List.of("switch", "aot", "aot-naive");
+        assertThat(Verdict.of(engines, new boolean[3], List.of(loops, loops, naive)).finding()).isNull();
+        // but a different outcome before the exhaustion still is one
+        List<String> naiveOther = List.of("instantiated", "invoke g: [i32:2] | mem - globals 0 0", "invoke f: trap call stack exhausted | x");
+        List<String> ref = List.of("instantiated", "invoke g: [i32:1] | mem - globals 0 0", "invoke f: timeout");
+        assertThat(Verdict.of(engines, new boolean[3], List.of(ref, ref, naiveOther)).finding())
+                .isEqualTo("disagreement {aot,switch} vs {aot-naive} (results)");
+        // and so is another engine running out of stack where the rest loop
+        assertThat(Verdict.of(engines, new boolean[3], List.of(loops, naive, loops)).finding()).isNotNull();
+    }
 }
