@@ -194,7 +194,7 @@ public final class Mutator {
             case 2 -> s.write(Op.UNREACHABLE.code);
             case 3 -> { s.write(Op.I32_CONST.code); WasmBinary.writeS64(s, (int) pick(r)); s.write(Op.BR_IF.code); s.write(r.nextInt(3)); }
             case 4 -> { s.write(Op.RETURN.code); }
-            case 5 -> { // same-typed unary after a value: i32.eqz, i32.clz, ..., applied to the top of stack
+            case 5 -> { // a plain numeric instruction (i32.add, f64.sqrt, ...), applied to whatever is on the stack
                 List<Op> g = SAME_SIGNATURE.get(r.nextInt(SAME_SIGNATURE.size()));
                 s.write(g.get(r.nextInt(g.size())).code);
             }
