@@ -78,10 +78,23 @@ public final class Memory implements Extern {
      *              cannot be reserved or committed (mmap/mprotect failed, e.g. out of address space)
      */
     public Memory(Limits limits, int limitPages) {
+        this(limits, limitPages, null);
+    }
+
+    /**
+     * A memory with a required backing (a native backend needs {@link Backing#MAPPED}: a fixed base address).
+     * @param required the backing to use, or null for the default choice ({@link #backingFor})
+     * @throws Trap (HOST kind) as {@link #Memory(Limits, int)}, and when {@code required} is MAPPED but
+     *              mapping is unavailable ({@link #mappedUnavailableReason()})
+     */
+    public Memory(Limits limits, int limitPages, Backing required) {
         this.declaredMax = limits.max();
         int limit = Math.min(Math.max(limitPages, 0), MAX_PAGES);
         if (declaredMax >= 0 && declaredMax < limit) limit = (int) declaredMax;
-        this.backing = backingFor(limit);
+        if (required == Backing.MAPPED && AddressSpace.UNAVAILABLE != null) {
+            throw new Trap(TrapKind.HOST, "an off-heap (mapped) memory is unavailable: " + AddressSpace.UNAVAILABLE, null);
+        }
+        this.backing = required != null ? required : backingFor(limit);
         if (backing == Backing.HEAP) limit = Math.min(limit, HEAP_LIMIT_PAGES);
         this.limitPages = limit;
         long min = limits.min();
@@ -146,6 +159,10 @@ public final class Memory implements Extern {
     /** @return the current view, exactly {@link #byteSize()} bytes; replaced by {@link #grow} (a mapped memory's base address stays) */
     public MemorySegment segment() { return segment; }
     public Backing backing() { return backing; }
+    /** @return the fixed base address of a {@link Backing#MAPPED} memory (valid while the memory is reachable), 0 for heap */
+    public long baseAddress() { return base; }
+    /** @return why {@link Backing#MAPPED} memories cannot be made here (not Linux, no native access), or null when they can */
+    public static String mappedUnavailableReason() { return AddressSpace.UNAVAILABLE; }
     public int pages() { return pages; }
     /** @return the size in bytes, {@code pages * 65536} (up to 2^32) */
     public long byteSize() { return (long) pages * PAGE_SIZE; }
