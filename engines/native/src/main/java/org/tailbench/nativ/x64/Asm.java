@@ -188,6 +188,10 @@ public final class Asm {
     public void pop(int r) { rex(false, 0, 0, r, false); byte1(0x58 | (r & 7)); }
     public void push(Mem m) { rm(0, false, ops(0xFF), 6, m, false); }
     public void ud2() { byte1(0x0F); byte1(0x0B); }
+    /** rep stosq (fills rcx qwords at [rdi] with rax) */
+    public void repStosq() { byte1(0xF3); byte1(0x48); byte1(0xAB); }
+    /** lea r64, [rip + disp32]; @return the offset of the disp32 field (relative to the next instruction) */
+    public int leaRip(int dst) { rex(true, dst, 0, 0, false); byte1(0x8D); byte1((dst & 7) << 3 | 5); int32(0); return n - 4; }
 
     // ---- SSE2 / SSE4.1 (xmm registers 0..15) -------------------------------------------------------------
 
@@ -200,6 +204,8 @@ public final class Asm {
     public static final int SQRT = 0x51, FADD = 0x58, FMUL = 0x59, FSUB = 0x5C, FMIN = 0x5D, FDIV = 0x5E, FMAX = 0x5F;
     /** addsd/addss etc.: {@code dbl} selects sd (F2) or ss (F3) */
     public void sse(int op, boolean dbl, int dst, int src) { rr(dbl ? 0xF2 : 0xF3, false, ops(0x0F, op), dst, src, false); }
+    /** orpd/orps (0x56), andpd/andps (0x54) */
+    public void logic(int op, boolean dbl, int dst, int src) { rr(dbl ? 0x66 : 0, false, ops(0x0F, op), dst, src, false); }
     /** ucomisd / ucomiss */
     public void ucomis(boolean dbl, int a, int b) { rr(dbl ? 0x66 : 0, false, ops(0x0F, 0x2E), a, b, false); }
     /** cvtss2sd (dbl result) / cvtsd2ss */

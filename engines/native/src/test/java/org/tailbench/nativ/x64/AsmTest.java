@@ -125,6 +125,9 @@ class AsmTest {
         c.add(new Case("ret", Asm::ret));
         c.add(new Case("ret 0x18", s -> s.ret(0x18)));
         c.add(new Case("ud2", Asm::ud2));
+        c.add(new Case("rep stos QWORD PTR es:[rdi],rax", Asm::repStosq));
+        c.add(new Case("orpd xmm3,xmm12", s -> s.logic(0x56, true, 3, 12)));
+        c.add(new Case("andps xmm9,xmm1", s -> s.logic(0x54, false, 9, 1)));
         return c;
     }
 

@@ -1,0 +1,56 @@
+package org.tailbench.nativ;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The lowest usable address of the current thread's native stack (glibc {@code pthread_getattr_np} +
+ * {@code pthread_attr_getstack}), cached per thread, plus {@link Abi#STACK_MARGIN}: the stack limit generated
+ * prologues compare the stack pointer with, so Wasm recursion traps "call stack exhausted" before it reaches
+ * the JVM's guard zones.
+ */
+final class ThreadStack {
+    private static final MethodHandle SELF, GETATTR, GETSTACK, DESTROY;
+    static {
+        Linker l = Linker.nativeLinker();
+        var libc = l.defaultLookup();
+        SELF = l.downcallHandle(libc.findOrThrow("pthread_self"), FunctionDescriptor.of(ValueLayout.JAVA_LONG));
+        GETATTR = l.downcallHandle(libc.findOrThrow("pthread_getattr_np"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+        GETSTACK = l.downcallHandle(libc.findOrThrow("pthread_attr_getstack"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        DESTROY = l.downcallHandle(libc.findOrThrow("pthread_attr_destroy"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    private static final ThreadLocal<long[]> LIMIT = ThreadLocal.withInitial(ThreadStack::compute);
+
+    private ThreadStack() {}
+
+    /** @return the stack limit for generated code on this thread */
+    static long limit() { return LIMIT.get()[0]; }
+
+    private static long[] compute() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(128, 16);
+            MemorySegment addr = arena.allocate(ValueLayout.ADDRESS), size = arena.allocate(ValueLayout.JAVA_LONG);
+            int rc = (int) GETATTR.invokeExact((long) SELF.invokeExact(), attr);
+            if (rc != 0) throw new IllegalStateException("pthread_getattr_np failed: " + rc);
+            try {
+                rc = (int) GETSTACK.invokeExact(attr, addr, size);
+                if (rc != 0) throw new IllegalStateException("pthread_attr_getstack failed: " + rc);
+            } finally {
+                int ignored = (int) DESTROY.invokeExact(attr);
+            }
+            long low = addr.get(ValueLayout.ADDRESS, 0).address();
+            long bytes = size.get(ValueLayout.JAVA_LONG, 0);
+            long margin = Math.min(Abi.STACK_MARGIN, bytes / 2);
+            return new long[] {low + margin};
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}
