@@ -11,7 +11,10 @@ public interface MacroAssembler {
     final class Label {
         public int pos = -1;
         public final java.util.ArrayList<Integer> fixups = new java.util.ArrayList<>();
-        public boolean used() { return !fixups.isEmpty(); }
+        /** set when a jump table refers to the label */
+        public boolean referenced;
+        /** @return whether any jump refers to the label (so code after it is reachable) */
+        public boolean used() { return referenced || !fixups.isEmpty(); }
     }
 
     /** Integer binary operations. */

@@ -174,13 +174,14 @@ final class NativeContext {
             seen[k] = s = ns;
         }
         MemorySegment mir = mirrors[k];
+        boolean funcref = t.elemType() == ValType.FUNCREF;
         for (int i = 0; i < el.length; i++) {
             long ref = el[i];
             if (s[i] == ref) continue;
             s[i] = ref;
             long id, addr = 0;
             if (ref == ValType.NULL_REF) id = Abi.NULL_ENTRY;
-            else if (instance.store.function(ref) instanceof NativeFunction nf && nf.context == this) {
+            else if (funcref && instance.store.function(ref) instanceof NativeFunction nf && nf.context == this) {
                 id = ModuleCompiler.typeIdOf(nf.type());
                 addr = module.codeAddress(nf.index - instance.module.importedFunctions());
             } else id = Abi.FOREIGN_ENTRY;

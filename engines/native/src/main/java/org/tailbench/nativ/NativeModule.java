@@ -32,6 +32,10 @@ public final class NativeModule implements CompiledModule {
         this.compiled = compiled;
         this.engine = engine;
         this.code = ExecMemory.load(compiled.code());
+        String dump = System.getProperty("tailbench.native.dump");
+        if (dump != null) {   // for objdump -D -b binary -mi386:x86-64 -M intel
+            try { java.nio.file.Files.write(java.nio.file.Path.of(dump), compiled.code()); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        }
         this.entry = Linker.nativeLinker().downcallHandle(code.asSlice(compiled.entryOffset()),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }

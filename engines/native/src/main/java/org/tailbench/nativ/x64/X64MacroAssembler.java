@@ -364,6 +364,7 @@ public final class X64MacroAssembler implements MacroAssembler {
     @Override public void jumpTable(int r, Label[] targets, Label dflt) {
         a.aluImm(false, Asm.CMP, r, targets.length);
         jcc(Asm.AE, dflt);
+        for (Label t : targets) t.referenced = true;
         a.mov(false, RAX, r);
         int disp = a.leaRip(RCX);
         a.loadSx32(RAX, new Mem(RCX, RAX, 4, 0));
