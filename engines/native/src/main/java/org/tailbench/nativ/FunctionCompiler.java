@@ -9,7 +9,6 @@ import static org.tailbench.nativ.MacroAssembler.Label;
 import static org.tailbench.nativ.MacroAssembler.Round;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import org.tailbench.runtime.TrapKind;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
@@ -47,9 +46,11 @@ final class FunctionCompiler {
     private int sp, used, pinned;
     private boolean live = true;
     private final ArrayList<Ctl> ctl = new ArrayList<>();
-    private final EnumMap<TrapKind, Label> traps = new EnumMap<>(TrapKind.class);
-    private final Label pending = new Label();
+    /** out-of-line trap sites: label, trap code (or -1: a pending host exception), Wasm byte offset */
+    private final ArrayList<Object[]> trapSites = new ArrayList<>();
     private int shadowNext;
+    /** byte offset of the instruction being compiled (for backtraces) */
+    private int wasmPos;
 
     FunctionCompiler(ModuleCompiler mc, MacroAssembler m, int defined, boolean tailCalls) {
         this.mc = mc;
@@ -131,7 +132,18 @@ final class FunctionCompiler {
         for (int i = 0; i < h; i++) pushSlot();
     }
 
-    private Label trapLabel(TrapKind k) { return traps.computeIfAbsent(k, x -> new Label()); }
+    private Label trapLabel(TrapKind k) { return site(1 + k.ordinal()); }
+
+    private Label site(int trapCode) {
+        Label l = new Label();
+        trapSites.add(new Object[] {l, trapCode, wasmPos});
+        return l;
+    }
+
+    private Label pendingSite() { return site(-1); }
+
+    /** records that the return address at code offset {@code pc} belongs to the current instruction */
+    private void callSite(int pc) { mc.site(pc, wasmPos); }
 
     // ---- the pass ----
 
@@ -140,9 +152,12 @@ final class FunctionCompiler {
         f.kind = FUNC;
         f.results = type.results().length;
         ctl.add(f);
-        m.prologue(nParams, nDecl, frameSlots, trapLabel(TrapKind.CALL_STACK_EXHAUSTED));
+        wasmPos = code.length > 0 ? code.pos[0] : 0;
+        Label exhausted = new Label();
+        m.prologue(nParams, nDecl, frameSlots, exhausted);
         for (int i = 0; i < code.length; i++) {
             pinned = 0;
+            wasmPos = code.pos[i];
             Op op = code.opAt(i);
             if (!live && op != Op.ELSE && op != Op.END) {
                 if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) i = info.end()[i];
@@ -150,13 +165,14 @@ final class FunctionCompiler {
             }
             instruction(op, i);
         }
-        for (var e : traps.entrySet()) {
-            m.bind(e.getValue());
-            m.trap(1 + e.getKey().ordinal());
-        }
-        if (pending.used()) {
-            m.bind(pending);
-            m.trapPending();
+        m.bind(exhausted);
+        m.trapInPrologue(1 + TrapKind.CALL_STACK_EXHAUSTED.ordinal());
+        for (Object[] t : trapSites) {
+            Label l = (Label) t[0];
+            if (!l.used()) continue;
+            m.bind(l);
+            int pc = (int) t[1] < 0 ? m.trapPending() : m.trap((int) t[1]);
+            mc.site(pc, (int) t[2]);
         }
     }
 
@@ -208,7 +224,7 @@ final class FunctionCompiler {
         long a = code.a[i];
         switch (op) {
             case NOP -> {}
-            case UNREACHABLE -> { flush(); m.trap(1 + TrapKind.UNREACHABLE.ordinal()); live = false; }
+            case UNREACHABLE -> { flush(); callSite(m.trap(1 + TrapKind.UNREACHABLE.ordinal())); live = false; }
             case BLOCK -> { flush(); enter(BLOCK, a, 0); }
             case LOOP -> { flush(); Ctl c = enter(LOOP, a, 0); m.bind(c.head); }
             case IF -> {
@@ -344,7 +360,7 @@ final class FunctionCompiler {
     /** calls Java: pops {@code nargs} (flushed), pushes {@code nres} results */
     private void upcall(int kind, int imm, int nargs, int nres) {
         flush();
-        m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pending);
+        callSite(m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pendingSite()));
         sp -= nargs;
         takeResults(nres);
     }
@@ -367,6 +383,7 @@ final class FunctionCompiler {
         }
         for (int k = 0; k < n; k++) m.pushFrameSlot(slot(sp - n + k));
         m.callLabel(target);
+        callSite(m.pos());
         sp -= n;
         takeResults(r);
         if (tail) { flush(); emitReturn(); live = false; }
@@ -395,10 +412,11 @@ final class FunctionCompiler {
         } else {
             for (int k = 0; k < n; k++) m.pushFrameSlot(slot(sp - n + k));
             m.callReg(Abi.SCRATCH0);
+            callSite(m.pos());
             m.jump(join);
         }
         m.bind(foreign);
-        m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pending);
+        callSite(m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pendingSite()));
         m.bind(join);
         sp -= n;
         takeResults(r);

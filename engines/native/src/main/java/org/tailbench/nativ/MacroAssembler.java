@@ -91,12 +91,20 @@ public interface MacroAssembler {
      * (a label, or the register when the label is null).
      */
     void tailCall(int params, int args, Label target, int targetReg);
-    /** calls the Java upcall (kind, imm, pointer to frame offset {@code argsOff}); jumps to {@code pending} when it reports an exception */
-    void upcall(int kind, int imm, int argsOff, Label pending);
-    /** emits a trap site: records the trap kind code and unwinds through the module's trap stub */
-    void trap(int code);
-    /** trap with the code in the upcall's result register (a pending host exception) */
-    void trapPending();
+    /**
+     * Calls the Java upcall (kind, imm, pointer to frame offset {@code argsOff}); jumps to {@code pending} when it
+     * reports an exception. @return the code offset just after the call instruction (the return address)
+     */
+    int upcall(int kind, int imm, int argsOff, Label pending);
+    /** emits a trap site: records the trap kind code and unwinds through the module's trap stub; @return the return address offset */
+    int trap(int code);
+    /**
+     * A trap raised by the prologue (call stack exhausted): pops the new frame first, so the trap is reported
+     * at the caller's call instruction and the backtrace counts only the frames that were active.
+     */
+    void trapInPrologue(int code);
+    /** trap with the code in the upcall's result register (a pending host exception); @return the return address offset */
+    int trapPending();
     /** {@code call_indirect}'s table lookup: on success {@code Abi.SCRATCH0} holds the code address */
     void tableLookup(int index, int tableOffset, long typeId, Label undefined, Label uninitialized, Label mismatch, Label foreign);
     /** jump table over {@code n} targets (index in {@code r}, unsigned, default when out of range) */

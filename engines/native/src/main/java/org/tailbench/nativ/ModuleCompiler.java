@@ -26,7 +26,14 @@ final class ModuleCompiler {
     private final Label[] functionLabels;
 
     /** What compiling produced. */
-    record Result(byte[] code, int entryOffset, int[] functionOffsets, int maxValues, int globalsOffset, int contextBytes) {}
+    record Result(byte[] code, int entryOffset, int[] functionOffsets, int maxValues, int globalsOffset, int contextBytes,
+                  int[] sitePc, int[] siteWasm) {
+        /** @return the Wasm byte offset of the call or trap whose return address is at code offset {@code pc}, or -1 */
+        long wasmOffset(long pc) {
+            int k = java.util.Arrays.binarySearch(sitePc, (int) pc);
+            return k >= 0 ? siteWasm[k] : -1;
+        }
+    }
 
     private ModuleCompiler(ValidatedModule validated) {
         this.validated = validated;
@@ -40,6 +47,16 @@ final class ModuleCompiler {
     }
 
     Label functionLabel(int f) { return functionLabels[f]; }
+
+    /** call and trap sites in code order: return-address offset → Wasm byte offset of the instruction */
+    private int[] sitePc = new int[256], siteWasm = new int[256];
+    private int sites;
+
+    void site(int pc, int wasmOffset) {
+        if (sites == sitePc.length) { sitePc = java.util.Arrays.copyOf(sitePc, sites * 2); siteWasm = java.util.Arrays.copyOf(siteWasm, sites * 2); }
+        sitePc[sites] = pc;
+        siteWasm[sites++] = wasmOffset;
+    }
     long typeId(FuncType t) { return typeIdOf(t); }
 
     static Result compile(ValidatedModule validated, boolean tailCalls) {
@@ -62,6 +79,12 @@ final class ModuleCompiler {
         offsets[offsets.length - 1] = masm.pos();
         byte[] code = masm.finish();
         int ctxBytes = mc.globalsOffset + 8 * Math.max(1, mc.module.globalCount());
-        return new Result(code, 0, offsets, mc.maxValues, mc.globalsOffset, ctxBytes);
+        // sites are recorded in emission order except a function's out-of-line trap stubs, which follow its body: sort
+        long[] pairs = new long[mc.sites];
+        for (int k = 0; k < mc.sites; k++) pairs[k] = (long) mc.sitePc[k] << 32 | (mc.siteWasm[k] & 0xFFFFFFFFL);
+        java.util.Arrays.sort(pairs);
+        int[] pcs = new int[pairs.length], wasm = new int[pairs.length];
+        for (int k = 0; k < pairs.length; k++) { pcs[k] = (int) (pairs[k] >>> 32); wasm[k] = (int) pairs[k]; }
+        return new Result(code, 0, offsets, mc.maxValues, mc.globalsOffset, ctxBytes, pcs, wasm);
     }
 }

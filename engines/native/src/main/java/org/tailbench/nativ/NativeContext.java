@@ -102,7 +102,8 @@ final class NativeContext {
             Throwable p = pending;
             pending = null;
             if (p == null) throw new Trap(TrapKind.HOST, "native: an upcall failed without an exception", null);
-            if (p instanceof Trap trap && trap.wasmBacktrace().isEmpty()) backtrace(trap);
+            if (p instanceof Trap trap) backtrace(trap);
+            else trapFrames = java.util.List.of();
             throw sneaky(p);
         }
         Trap trap = new Trap(TrapKind.values()[rc - 1]);
@@ -194,24 +195,33 @@ final class NativeContext {
     /** frames recorded by the trap stub ({@link Abi#UP_BACKTRACE}) for the trap being unwound */
     private java.util.List<Trap.Frame> trapFrames = java.util.List.of();
 
+    private int trapOmitted;
+
     private void backtrace(Trap trap) {
         for (Trap.Frame f : trapFrames) trap.addFrame(f);
+        Trap.Frame last = trapFrames.isEmpty() ? null : trapFrames.get(trapFrames.size() - 1);
+        for (int k = 0; k < trapOmitted; k++) trap.addFrame(last);   // beyond MAX_BACKTRACE_FRAMES: only counted
         trapFrames = java.util.List.of();
+        trapOmitted = 0;
     }
 
     /** Walks the frame-pointer chain from the trap site (called from the trap stub, frames still intact). */
     private void recordBacktrace() {
         java.util.ArrayList<Trap.Frame> frames = new java.util.ArrayList<>();
+        int omitted = 0;
         long pc = ctx.get(JAVA_LONG, Abi.C_TRAP_PC), fp = ctx.get(JAVA_LONG, Abi.C_TRAP_FP);
         for (int n = 0; n < 1_000_000 && fp != 0; n++) {
             int fi = module.functionAt(pc);
             if (fi < 0) break;
-            if (frames.size() < Trap.MAX_BACKTRACE_FRAMES) frames.add(new Trap.Frame(fi, instance.module.functionName(fi), -1));
+            if (frames.size() < Trap.MAX_BACKTRACE_FRAMES) {
+                frames.add(new Trap.Frame(fi, instance.module.functionName(fi), module.compiled.wasmOffset(pc - module.code.address())));
+            } else omitted++;
             MemorySegment frame = MemorySegment.ofAddress(fp).reinterpret(16);
             pc = frame.get(JAVA_LONG, 8);
             fp = frame.get(JAVA_LONG, 0);
         }
         trapFrames = frames;
+        trapOmitted = omitted;
     }
 
     // ---- upcalls ----

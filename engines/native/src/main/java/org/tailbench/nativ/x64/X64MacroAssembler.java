@@ -317,7 +317,7 @@ public final class X64MacroAssembler implements MacroAssembler {
         if (target != null) jump(target); else a.jmpReg(targetReg);
     }
 
-    @Override public void upcall(int kind, int imm, int argsOff, Label pending) {
+    @Override public int upcall(int kind, int imm, int argsOff, Label pending) {
         a.mov(true, RDI, Abi.CTX);
         a.movImm(RSI, kind);
         a.movImm(RDX, imm & 0xFFFFFFFFL);
@@ -326,19 +326,34 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.aluImm(true, Asm.AND, RSP, -16);
         a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_UPCALL));
         a.callReg(RAX);
+        int after = a.pos();
         a.mov(true, RSP, RBX);
         a.test(false, RAX, RAX);
         jcc(Asm.NE, pending);
+        return after;
     }
 
-    @Override public void trap(int code) {
+    @Override public int trap(int code) {
         a.movImm(RSI, code);
         callLabel(trapStub);
+        int after = a.pos();
+        a.ud2();   // never returns; keeps the return address inside this function's code
+        return after;
     }
 
-    @Override public void trapPending() {
+    @Override public void trapInPrologue(int code) {
+        a.movImm(RSI, code);
+        a.mov(true, RSP, RBP);
+        a.pop(RBP);
+        jump(trapStub);   // the return address on the stack now is the caller's call site
+    }
+
+    @Override public int trapPending() {
         a.mov(false, RSI, RAX);
         callLabel(trapStub);
+        int after = a.pos();
+        a.ud2();
+        return after;
     }
 
     @Override public void tableLookup(int index, int tableOffset, long typeId, Label undefined, Label uninitialized, Label mismatch, Label foreign) {
