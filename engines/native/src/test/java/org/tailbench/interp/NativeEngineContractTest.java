@@ -1,5 +1,7 @@
 package org.tailbench.interp;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.tailbench.runtime.Engine;
 
@@ -8,6 +10,11 @@ import org.tailbench.runtime.Engine;
  * less one test whose premise does not hold for native code.
  */
 class NativeEngineContractTest extends EngineContractTest {
+    @BeforeAll
+    static void platform() {
+        Assumptions.assumeTrue(org.tailbench.nativ.Platform.UNAVAILABLE == null, String.valueOf(org.tailbench.nativ.Platform.UNAVAILABLE));
+    }
+
     /**
      * Native frames live on the thread's own stack: on a 256 KiB Java thread stack, 150,000 nested Wasm
      * calls do not fit (they trap "call stack exhausted" cleanly, checked by
