@@ -21,6 +21,17 @@ public class NativeEngine implements Engine {
     /** @throws UnsupportedOperationException with the reason when this machine cannot run native code */
     @Override public NativeModule compile(ValidatedModule module) {
         if (Platform.UNAVAILABLE != null) throw new UnsupportedOperationException(name() + ": " + Platform.UNAVAILABLE);
-        return new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name());
+        NativeCompileEvent ev = new NativeCompileEvent();
+        ev.begin();
+        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name());
+        ev.end();
+        if (ev.shouldCommit()) {
+            ev.engine = name();
+            ev.functions = module.module().functions.size();
+            ev.wasmBytes = module.module().bytes == null ? 0 : module.module().bytes.length;
+            ev.codeBytes = m.codeBytes();
+            ev.commit();
+        }
+        return m;
     }
 }
