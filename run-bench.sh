@@ -155,7 +155,7 @@ stale() { # true when a jar is missing or a source/pom of the modules it contain
   [ -n "$(find "$@" -newer "$jar" \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' -o -name '*.wasm' -o -name '*.out' \) \
           -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
-if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp engines/aot engines/peer-* workloads \
+if [ "$REBUILD" = 1 ] || stale "$BENCH_JAR" pom.xml benchmarks engines/core engines/interp engines/aot engines/native engines/peer-* workloads \
    || stale "$CHARTS_JAR" pom.xml charts; then
   if [ "$DRY_RUN" = 1 ]; then
     say "would build: mvn -q -DskipTests -pl benchmarks,charts -am package"
