@@ -163,6 +163,7 @@ final class FunctionCompiler {
                 if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) i = info.end()[i];
                 continue;
             }
+            if (fusible(op, i)) { fuse(op, i); i++; continue; }
             instruction(op, i);
         }
         m.bind(exhausted);
@@ -303,6 +304,51 @@ final class FunctionCompiler {
                 if (op.isMemoryAccess()) memoryAccess(op, a);
                 else if (!Numeric.emit(this, op)) throw new IllegalStateException("native: no code for " + op.text);
             }
+        }
+    }
+
+    /** an integer comparison (or eqz) whose only use is the next br_if / if: compare and jump, no 0/1 value */
+    private boolean fusible(Op op, int i) {
+        if (i + 1 >= code.length) return false;
+        Op next = code.opAt(i + 1);
+        if (next != Op.BR_IF && next != Op.IF) return false;
+        String n = op.name();
+        if (!n.startsWith("I32_") && !n.startsWith("I64_")) return false;
+        String rest = n.substring(4);
+        return rest.equals("EQZ") || Numeric.cmp(rest) != null;
+    }
+
+    private void fuse(Op op, int i) {
+        boolean w = op.name().startsWith("I64_");
+        String rest = op.name().substring(4);
+        Cmp c = rest.equals("EQZ") ? null : Numeric.cmp(rest);
+        int x, y = -1, imm = 0;
+        if (c != null && topFitsImm()) { imm = popConst(); x = pop(); }
+        else if (c != null) { y = pop(); x = pop(); }
+        else x = pop();
+        flush();
+        wasmPos = code.pos[i + 1];
+        // compareAndBranch's condition is the Wasm condition (for eqz: x == 0)
+        if (code.opAt(i + 1) == Op.IF) {
+            Ctl ct = enter(IF, code.a[i + 1], 0);
+            ct.ifLive = true;
+            if (ct.params > 0) {
+                ct.shadow = info.maxStackHeight() + shadowNext;
+                shadowNext += ct.params;
+                moveValues(ct.height, ct.shadow, ct.params);
+            }
+            // to the else when the condition is false
+            m.compareAndBranch(c, w, x, y, imm, true, ct.elseLabel);
+            return;
+        }
+        Ctl ct = label(code.a[i + 1]);
+        if (branchNeedsCode(ct)) {
+            Label skip = new Label();
+            m.compareAndBranch(c, w, x, y, imm, true, skip);
+            branch(ct);
+            m.bind(skip);
+        } else {
+            m.compareAndBranch(c, w, x, y, imm, false, ct.kind == LOOP ? ct.head : ct.end);
         }
     }
 

@@ -53,6 +53,11 @@ public interface MacroAssembler {
     void intCmp(Cmp c, boolean w, int dst, int src);
     void intCmpImm(Cmp c, boolean w, int dst, int imm);
     void intUnary(IntUnary op, boolean w, int r);
+    /**
+     * Compares {@code x} with {@code y} (or with {@code imm} when {@code y < 0}; {@code c == null}: tests {@code x}
+     * for zero, as {@code eqz}) and jumps to {@code l} when the comparison holds (or, {@code negate}, when it fails).
+     */
+    void compareAndBranch(Cmp c, boolean w, int x, int y, int imm, boolean negate, Label l);
     /** {@code dst = dst / src} or {@code dst % src}; traps through {@code divZero} / {@code overflow} */
     void divRem(boolean w, boolean signed, boolean rem, int dst, int src, Label divZero, Label overflow);
     /** {@code dst = cond != 0 ? dst : src} (cond 32-bit) */

@@ -110,7 +110,7 @@ final class Numeric {
         };
     }
 
-    private static Cmp cmp(String s) {
+    static Cmp cmp(String s) {
         return switch (s) {
             case "EQ" -> Cmp.EQ; case "NE" -> Cmp.NE; case "LT_S" -> Cmp.LT_S; case "LT_U" -> Cmp.LT_U; case "GT_S" -> Cmp.GT_S;
             case "GT_U" -> Cmp.GT_U; case "LE_S" -> Cmp.LE_S; case "LE_U" -> Cmp.LE_U; case "GE_S" -> Cmp.GE_S; case "GE_U" -> Cmp.GE_U;

@@ -106,6 +106,16 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.zx8(dst, RAX);
     }
 
+    @Override public void compareAndBranch(Cmp c, boolean w, int x, int y, int imm, boolean negate, Label l) {
+        int cc;
+        if (c == null) { a.test(w, x, x); cc = Asm.E; }
+        else {
+            if (y >= 0) a.alu(w, Asm.CMP, x, y); else a.aluImm(w, Asm.CMP, x, imm);
+            cc = cc(c);
+        }
+        jcc(negate ? cc ^ 1 : cc, l);
+    }
+
     @Override public void intUnary(IntUnary op, boolean w, int r) {
         switch (op) {
             case CLZ -> a.lzcnt(w, r, r);
