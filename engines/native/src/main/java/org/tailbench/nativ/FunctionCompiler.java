@@ -23,7 +23,9 @@ import org.tailbench.wasm.validate.FunctionInfo;
  * boundaries, branches, calls) the whole value stack is flushed to its home slots, so that merges agree.
  */
 final class FunctionCompiler {
-    private static final int SLOT = 0, REG = 1, CONST = 2;
+    private static final int SLOT = 0, REG = 1, CONST = 2, XREG = 3;
+    /** xmm registers for float values (xmm0, xmm1 are the MacroAssembler's scratch) */
+    private static final int FIRST_X = 2, LAST_X = 15;
     private static final int FUNC = 0, BLOCK = 1, LOOP = 2, IF = 3;
 
     private static final class Ctl {
@@ -43,7 +45,8 @@ final class FunctionCompiler {
 
     private int[] kind = new int[64], reg = new int[64];
     private long[] cval = new long[64];
-    private int sp, used, pinned;
+    private int sp, used, pinned, xused, xpinned;
+    private final boolean[] floatLocal;
     private boolean live = true;
     private final ArrayList<Ctl> ctl = new ArrayList<>();
     /** out-of-line trap sites: label, trap code (or -1: a pending host exception), Wasm byte offset */
@@ -63,6 +66,11 @@ final class FunctionCompiler {
         this.nParams = type.params().length;
         this.nDecl = f.locals().length;
         this.tailCalls = tailCalls;
+        this.floatLocal = new boolean[nParams + nDecl];
+        for (int k = 0; k < floatLocal.length; k++) {
+            org.tailbench.wasm.ValType t = k < nParams ? type.params()[k] : f.locals()[k - nParams];
+            floatLocal[k] = t == org.tailbench.wasm.ValType.F32 || t == org.tailbench.wasm.ValType.F64;
+        }
         int shadow = 0;
         for (int i = 0; i < code.length; i++) {
             if (code.opAt(i) == Op.IF) shadow += Code.blockType(module, code.a[i]).params().length;
@@ -99,11 +107,53 @@ final class FunctionCompiler {
         throw new IllegalStateException("native: out of registers");
     }
 
+    private void pushX(int x) { ensure(); kind[sp] = XREG; reg[sp] = x; xused |= 1 << x; sp++; }
+
+    private int allocX() {
+        for (int x = FIRST_X; x <= LAST_X; x++) if (((xused | xpinned) & (1 << x)) == 0) { xpinned |= 1 << x; return x; }
+        for (int i = 0; i < sp; i++) {
+            if (kind[i] == XREG) {
+                int x = reg[i];
+                m.storeFrameX(slot(i), x);
+                kind[i] = SLOT;
+                xused &= ~(1 << x);
+                xpinned |= 1 << x;
+                return x;
+            }
+        }
+        throw new IllegalStateException("native: out of xmm registers");
+    }
+
+    /** pops the top value (a float) into an xmm register owned by the current instruction */
+    private int popX() {
+        sp--;
+        switch (kind[sp]) {
+            case XREG -> { int x = reg[sp]; xused &= ~(1 << x); xpinned |= 1 << x; return x; }
+            case REG -> {
+                int r = reg[sp];
+                used &= ~(1 << r);
+                int x = allocX();
+                m.gprToX(x, r);
+                return x;
+            }
+            case CONST -> { int x = allocX(); m.loadConst(Abi.SCRATCH0, cval[sp]); m.gprToX(x, Abi.SCRATCH0); return x; }
+            default -> { int x = allocX(); m.loadFrameX(x, slot(sp)); return x; }
+        }
+    }
+
     /** pops the top value into a register owned by the current instruction */
     private int pop() {
         sp--;
         switch (kind[sp]) {
             case REG -> { int r = reg[sp]; used &= ~(1 << r); pinned |= 1 << r; return r; }
+            case XREG -> {
+                int x = reg[sp];
+                xused &= ~(1 << x);
+                xpinned |= 1 << x;   // keep it until the GPR is allocated (allocReg may spill, never xmm)
+                int r = allocReg();
+                m.xToGpr(r, x);
+                return r;
+            }
             case CONST -> { int r = allocReg(); m.loadConst(r, cval[sp]); return r; }
             default -> { int r = allocReg(); m.loadFrame(r, slot(sp)); return r; }
         }
@@ -115,20 +165,24 @@ final class FunctionCompiler {
     private void drop() {
         sp--;
         if (kind[sp] == REG) used &= ~(1 << reg[sp]);
+        if (kind[sp] == XREG) xused &= ~(1 << reg[sp]);
     }
 
     private void flush() {
         for (int i = 0; i < sp; i++) {
             if (kind[i] == REG) m.storeFrame(slot(i), reg[i]);
+            else if (kind[i] == XREG) m.storeFrameX(slot(i), reg[i]);
             else if (kind[i] == CONST) m.storeFrameConst(slot(i), cval[i]);
             kind[i] = SLOT;
         }
         used = 0;
+        xused = 0;
     }
 
     private void resetTo(int h) {
         sp = 0;
         used = 0;
+        xused = 0;
         for (int i = 0; i < h; i++) pushSlot();
     }
 
@@ -157,6 +211,7 @@ final class FunctionCompiler {
         m.prologue(nParams, nDecl, frameSlots, exhausted);
         for (int i = 0; i < code.length; i++) {
             pinned = 0;
+            xpinned = 0;
             wasmPos = code.pos[i];
             Op op = code.opAt(i);
             if (!live && op != Op.ELSE && op != Op.END) {
@@ -276,9 +331,18 @@ final class FunctionCompiler {
                 m.select(x, y, c);
                 pushReg(x);
             }
-            case LOCAL_GET -> { int r = allocReg(); m.loadFrame(r, localOffset((int) a)); pushReg(r); }
-            case LOCAL_SET -> { int r = pop(); m.storeFrame(localOffset((int) a), r); }
-            case LOCAL_TEE -> { int r = pop(); m.storeFrame(localOffset((int) a), r); pushReg(r); }
+            case LOCAL_GET -> {
+                if (floatLocal[(int) a]) { int x = allocX(); m.loadFrameX(x, localOffset((int) a)); pushX(x); }
+                else { int r = allocReg(); m.loadFrame(r, localOffset((int) a)); pushReg(r); }
+            }
+            case LOCAL_SET -> {
+                if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); }
+                else { int r = pop(); m.storeFrame(localOffset((int) a), r); }
+            }
+            case LOCAL_TEE -> {
+                if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); pushX(x); }
+                else { int r = pop(); m.storeFrame(localOffset((int) a), r); pushReg(r); }
+            }
             case GLOBAL_GET -> { int r = allocReg(); m.loadCtx(r, mc.globalsOffset + 8 * (int) a); pushReg(r); }
             case GLOBAL_SET -> { int r = pop(); m.storeCtx(mc.globalsOffset + 8 * (int) a, r); }
             case TABLE_GET -> upcall(Abi.UP_TABLE_GET, (int) a, 1, 1);
@@ -474,6 +538,20 @@ final class FunctionCompiler {
     private void memoryAccess(Op op, long offset) {
         int width = op.width;
         boolean store = op.signature.endsWith(":");
+        if (op == Op.F32_STORE || op == Op.F64_STORE) {
+            int v = popX(), addr = pop();
+            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            m.storeMemoryX(v, op == Op.F64_STORE);
+            return;
+        }
+        if (op == Op.F32_LOAD || op == Op.F64_LOAD) {
+            int addr = pop();
+            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int x = allocX();
+            m.loadMemoryX(x, op == Op.F64_LOAD);
+            pushX(x);
+            return;
+        }
         if (store) {
             int v = pop(), addr = pop();
             m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
@@ -493,6 +571,10 @@ final class FunctionCompiler {
     MacroAssembler masm() { return m; }
     int popReg() { return pop(); }
     void push(int r) { pushReg(r); }
+    int popXmm() { return popX(); }
+    void pushXmm(int x) { pushX(x); }
+    int newXmm() { return allocX(); }
+    int newReg() { return allocReg(); }
     boolean constOnTop() { return topFitsImm(); }
     int popConst() { sp--; return (int) cval[sp]; }
     Label trap(TrapKind k) { return trapLabel(k); }

@@ -63,6 +63,24 @@ public interface MacroAssembler {
     /** {@code dst = cond != 0 ? dst : src} (cond 32-bit) */
     void select(int dst, int src, int cond);
 
+    // ---- floats in xmm registers (numbered 2..15; 0 and 1 are scratch) ----
+    void loadFrameX(int x, int off);
+    void storeFrameX(int off, int x);
+    void gprToX(int x, int r);
+    void xToGpr(int r, int x);
+    /** add/sub/mul/div on xmm registers (not min/max) */
+    void floatOpX(FloatOp op, boolean dbl, int x, int y);
+    void floatSqrtX(boolean dbl, int x);
+    void floatRoundX(Round mode, boolean dbl, int x);
+    /** {@code r = x c y} (0 or 1) */
+    void floatCmpX(FCmp c, boolean dbl, int r, int x, int y);
+    /** {@code x = float(r)} from a signed (or, 32-bit, unsigned) integer */
+    void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r);
+    void promoteDemoteX(boolean toDouble, int x);
+    /** loads / stores 4 (f32) or 8 (f64) bytes at the checked address */
+    void loadMemoryX(int x, boolean dbl);
+    void storeMemoryX(int x, boolean dbl);
+
     void floatOp(FloatOp op, boolean dbl, int dst, int src);
     void floatSqrt(boolean dbl, int r);
     void floatRound(Round mode, boolean dbl, int r);

@@ -66,28 +66,44 @@ final class Numeric {
             case "ADD" -> FloatOp.ADD; case "SUB" -> FloatOp.SUB; case "MUL" -> FloatOp.MUL; case "DIV" -> FloatOp.DIV;
             case "MIN" -> FloatOp.MIN; case "MAX" -> FloatOp.MAX; default -> null;
         };
-        if (fo != null) { int y = fc.popReg(), x = fc.popReg(); m.floatOp(fo, w, x, y); fc.push(x); return true; }
+        if (fo == FloatOp.MIN || fo == FloatOp.MAX) { int y = fc.popReg(), x = fc.popReg(); m.floatOp(fo, w, x, y); fc.push(x); return true; }
+        if (fo != null) { int y = fc.popXmm(), x = fc.popXmm(); m.floatOpX(fo, w, x, y); fc.pushXmm(x); return true; }
         FCmp fcmp = switch (rest) {
             case "EQ" -> FCmp.EQ; case "NE" -> FCmp.NE; case "LT" -> FCmp.LT; case "GT" -> FCmp.GT; case "LE" -> FCmp.LE; case "GE" -> FCmp.GE;
             default -> null;
         };
-        if (fcmp != null) { int y = fc.popReg(), x = fc.popReg(); m.floatCmp(fcmp, w, x, y); fc.push(x); return true; }
+        if (fcmp != null) {
+            int y = fc.popXmm(), x = fc.popXmm(), r = fc.newReg();
+            m.floatCmpX(fcmp, w, r, x, y);
+            fc.push(r);
+            return true;
+        }
         int x;
         switch (rest) {
             case "COPYSIGN" -> { int y = fc.popReg(); x = fc.popReg(); m.floatCopysign(w, x, y); }
-            case "SQRT" -> { x = fc.popReg(); m.floatSqrt(w, x); }
+            case "SQRT" -> { x = fc.popXmm(); m.floatSqrtX(w, x); fc.pushXmm(x); return true; }
             case "ABS" -> { x = fc.popReg(); m.floatAbs(w, x); }
             case "NEG" -> { x = fc.popReg(); m.floatNeg(w, x); }
-            case "CEIL" -> { x = fc.popReg(); m.floatRound(Round.CEIL, w, x); }
-            case "FLOOR" -> { x = fc.popReg(); m.floatRound(Round.FLOOR, w, x); }
-            case "TRUNC" -> { x = fc.popReg(); m.floatRound(Round.TRUNC, w, x); }
-            case "NEAREST" -> { x = fc.popReg(); m.floatRound(Round.NEAREST, w, x); }
-            case "CONVERT_I32_S" -> { x = fc.popReg(); m.convertFromInt(w, false, false, x); }
-            case "CONVERT_I32_U" -> { x = fc.popReg(); m.convertFromInt(w, false, true, x); }
-            case "CONVERT_I64_S" -> { x = fc.popReg(); m.convertFromInt(w, true, false, x); }
+            case "CEIL", "FLOOR", "TRUNC", "NEAREST" -> {
+                x = fc.popXmm();
+                m.floatRoundX(Round.valueOf(rest), w, x);
+                fc.pushXmm(x);
+                return true;
+            }
+            case "CONVERT_I32_S", "CONVERT_I32_U", "CONVERT_I64_S" -> {
+                int r = fc.popReg();
+                x = fc.newXmm();
+                m.convertX(w, rest.endsWith("I64_S"), rest.endsWith("I32_U"), x, r);
+                fc.pushXmm(x);
+                return true;
+            }
             case "CONVERT_I64_U" -> { fc.numericUpcall(op, 1); return true; }
-            case "DEMOTE_F64" -> { x = fc.popReg(); m.promoteDemote(false, x); }
-            case "PROMOTE_F32" -> { x = fc.popReg(); m.promoteDemote(true, x); }
+            case "DEMOTE_F64", "PROMOTE_F32" -> {
+                x = fc.popXmm();
+                m.promoteDemoteX(rest.startsWith("PROMOTE"), x);
+                fc.pushXmm(x);
+                return true;
+            }
             case "REINTERPRET_I32", "REINTERPRET_I64" -> { return true; }
             default -> { return false; }
         }

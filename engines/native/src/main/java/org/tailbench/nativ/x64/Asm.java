@@ -206,6 +206,10 @@ public final class Asm {
     public void sse(int op, boolean dbl, int dst, int src) { rr(dbl ? 0xF2 : 0xF3, false, ops(0x0F, op), dst, src, false); }
     /** orpd/orps (0x56), andpd/andps (0x54) */
     public void logic(int op, boolean dbl, int dst, int src) { rr(dbl ? 0x66 : 0, false, ops(0x0F, op), dst, src, false); }
+    /** movsd / movss xmm, [m] (loads 8 / 4 bytes) */
+    public void movsLoad(boolean dbl, int xmm, Mem m) { rm(dbl ? 0xF2 : 0xF3, false, ops(0x0F, 0x10), xmm, m, false); }
+    /** movsd / movss [m], xmm (stores 8 / 4 bytes) */
+    public void movsStore(boolean dbl, Mem m, int xmm) { rm(dbl ? 0xF2 : 0xF3, false, ops(0x0F, 0x11), xmm, m, false); }
     /** ucomisd / ucomiss */
     public void ucomis(boolean dbl, int a, int b) { rr(dbl ? 0x66 : 0, false, ops(0x0F, 0x2E), a, b, false); }
     /** cvtss2sd (dbl result) / cvtsd2ss */

@@ -187,6 +187,43 @@ public final class X64MacroAssembler implements MacroAssembler {
         fromXmm(dbl, dst, 0);
     }
 
+    @Override public void loadFrameX(int x, int off) { a.movsLoad(true, x, Mem.of(RBP, off)); }
+    @Override public void storeFrameX(int off, int x) { a.movsStore(true, Mem.of(RBP, off), x); }
+    @Override public void gprToX(int x, int r) { a.movToXmm(true, x, r); }
+    @Override public void xToGpr(int r, int x) { a.movFromXmm(true, r, x); }
+
+    @Override public void floatOpX(FloatOp op, boolean dbl, int x, int y) {
+        int o = switch (op) {
+            case ADD -> Asm.FADD; case SUB -> Asm.FSUB; case MUL -> Asm.FMUL; case DIV -> Asm.FDIV;
+            default -> throw new IllegalArgumentException("floatOpX " + op);
+        };
+        a.sse(o, dbl, x, y);
+    }
+
+    @Override public void floatSqrtX(boolean dbl, int x) { a.sse(Asm.SQRT, dbl, x, x); }
+    @Override public void floatRoundX(Round mode, boolean dbl, int x) { a.round(dbl, x, x, mode.ordinal()); }
+
+    @Override public void floatCmpX(FCmp c, boolean dbl, int r, int x, int y) {
+        switch (c) {
+            case EQ -> { a.ucomis(dbl, x, y); a.setcc(Asm.E, RAX); a.setcc(Asm.NP, RCX); a.alu(false, Asm.AND, RAX, RCX); }
+            case NE -> { a.ucomis(dbl, x, y); a.setcc(Asm.NE, RAX); a.setcc(Asm.P, RCX); a.alu(false, Asm.OR, RAX, RCX); }
+            case LT -> { a.ucomis(dbl, y, x); a.setcc(Asm.A, RAX); }
+            case GT -> { a.ucomis(dbl, x, y); a.setcc(Asm.A, RAX); }
+            case LE -> { a.ucomis(dbl, y, x); a.setcc(Asm.AE, RAX); }
+            case GE -> { a.ucomis(dbl, x, y); a.setcc(Asm.AE, RAX); }
+        }
+        a.zx8(r, RAX);
+    }
+
+    @Override public void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r) {
+        if (unsigned32) { a.mov(false, r, r); w = true; }
+        a.cvtsi2(dbl, w, x, r);
+    }
+
+    @Override public void promoteDemoteX(boolean toDouble, int x) { a.cvtFloat(toDouble, x, x); }
+    @Override public void loadMemoryX(int x, boolean dbl) { a.movsLoad(dbl, x, Mem.of(Abi.MEM_BASE, RAX, 0)); }
+    @Override public void storeMemoryX(int x, boolean dbl) { a.movsStore(dbl, Mem.of(Abi.MEM_BASE, RAX, 0), x); }
+
     @Override public void floatSqrt(boolean dbl, int r) { toXmm(dbl, 0, r); a.sse(Asm.SQRT, dbl, 0, 0); fromXmm(dbl, r, 0); }
 
     @Override public void floatRound(Round mode, boolean dbl, int r) {

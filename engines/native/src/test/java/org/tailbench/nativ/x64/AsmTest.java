@@ -109,6 +109,10 @@ class AsmTest {
                 c.add(new Case(e[0] + "sd " + xa + "," + xb, s -> s.sse(op, true, a, b)));
                 c.add(new Case(e[0] + "ss " + xa + "," + xb, s -> s.sse(op, false, a, b)));
             }
+            c.add(new Case("movsd " + xa + "," + mem("QWORD", b, -1, -0x8), s -> s.movsLoad(true, a, Mem.of(b, -8))));
+            c.add(new Case("movss " + xa + "," + mem("DWORD", b, x, 0), s -> s.movsLoad(false, a, Mem.of(b, x, 0))));
+            c.add(new Case("movsd " + mem("QWORD", b, x, 0x80) + "," + xa, s -> s.movsStore(true, Mem.of(b, x, 0x80), a)));
+            c.add(new Case("movss " + mem("DWORD", b, -1, 0x10) + "," + xa, s -> s.movsStore(false, Mem.of(b, 0x10), a)));
             c.add(new Case("ucomisd " + xa + "," + xb, s -> s.ucomis(true, a, b)));
             c.add(new Case("ucomiss " + xa + "," + xb, s -> s.ucomis(false, a, b)));
             c.add(new Case("cvtss2sd " + xa + "," + xb, s -> s.cvtFloat(true, a, b)));
