@@ -36,7 +36,7 @@ import org.tailbench.wasm.ValType;
  * JVM): it stores it here and returns {@link Abi#PENDING}; the generated code unwinds to the entry stub, and
  * {@link #invoke} rethrows it.
  */
-final class NativeContext {
+final class NativeContext implements org.tailbench.jfr.CallDepthSource {
     private static final ConcurrentHashMap<Long, WeakReference<NativeContext>> REGISTRY = new ConcurrentHashMap<>();
     private static final MemorySegment UPCALL_STUB;
     static {
@@ -76,9 +76,37 @@ final class NativeContext {
         REGISTRY.put(ctx.address(), new WeakReference<>(this));
     }
 
+    // ---- JFR (tailbench.WasmCallDepth): the depth counter only; the frames of running native code are not
+    // readable from another thread, so innermost function and stack are "not available" (-1 / none) ----
+
+    @Override public int wasmCallDepth() { return (int) ctx.get(JAVA_LONG, Abi.C_DEPTH); }
+    @Override public int innermostFunction() { return -1; }
+    @Override public int stack(int[] out) { return 0; }
+
+    /** the thread running this instance's code, and how many entries deep (host re-entrance) */
+    private Thread owner;
+    private int entries;
+
     // ---- entry ----
 
     long[] invoke(NativeFunction f, long[] args) {
+        Thread me = Thread.currentThread();
+        if (entries > 0 && owner != me) {
+            throw new IllegalStateException("native: instance is running on thread " + owner.getName()
+                    + "; an instance (its store) is used by one thread at a time");
+        }
+        boolean jfr = entries == 0 && org.tailbench.jfr.WasmJfr.enter(module.engine, this);
+        owner = me;
+        entries++;
+        try {
+            return invokeHere(f, args);
+        } finally {
+            if (--entries == 0) owner = null;
+            if (jfr) org.tailbench.jfr.WasmJfr.exit(this);
+        }
+    }
+
+    private long[] invokeHere(NativeFunction f, long[] args) {
         FuncType t = f.type();
         int n = t.params().length;
         if (args.length != n) throw new IllegalArgumentException(f.name() + " takes " + n + " arguments, got " + args.length);

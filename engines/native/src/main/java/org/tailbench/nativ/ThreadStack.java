@@ -24,18 +24,29 @@ final class ThreadStack {
         DESTROY = l.downcallHandle(libc.findOrThrow("pthread_attr_destroy"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 
-    private static final ThreadLocal<long[]> LIMIT = ThreadLocal.withInitial(ThreadStack::compute);
+    /** per thread: {pthread_self, limit}; re-checked on each entry, as a virtual thread may move to another carrier */
+    private static final ThreadLocal<long[]> LIMIT = ThreadLocal.withInitial(() -> new long[] {0, 0});
 
     private ThreadStack() {}
 
-    /** @return the stack limit for generated code on this thread */
-    static long limit() { return LIMIT.get()[0]; }
+    /** @return the stack limit for generated code on the native thread running this one */
+    static long limit() {
+        long[] c = LIMIT.get();
+        long self;
+        try {
+            self = (long) SELF.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (c[0] != self || c[1] == 0) { c[0] = self; c[1] = compute(self); }
+        return c[1];
+    }
 
-    private static long[] compute() {
+    private static long compute(long self) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(128, 16);
             MemorySegment addr = arena.allocate(ValueLayout.ADDRESS), size = arena.allocate(ValueLayout.JAVA_LONG);
-            int rc = (int) GETATTR.invokeExact((long) SELF.invokeExact(), attr);
+            int rc = (int) GETATTR.invokeExact(self, attr);
             if (rc != 0) throw new IllegalStateException("pthread_getattr_np failed: " + rc);
             try {
                 rc = (int) GETSTACK.invokeExact(attr, addr, size);
@@ -46,7 +57,7 @@ final class ThreadStack {
             long low = addr.get(ValueLayout.ADDRESS, 0).address();
             long bytes = size.get(ValueLayout.JAVA_LONG, 0);
             long margin = Math.min(Abi.STACK_MARGIN, bytes / 2);
-            return new long[] {low + margin};
+            return low + margin;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
