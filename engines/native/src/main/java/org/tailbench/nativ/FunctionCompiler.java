@@ -540,28 +540,28 @@ final class FunctionCompiler {
         boolean store = op.signature.endsWith(":");
         if (op == Op.F32_STORE || op == Op.F64_STORE) {
             int v = popX(), addr = pop();
-            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
-            m.storeMemoryX(v, op == Op.F64_STORE);
+            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            m.storeMemoryX(v, op == Op.F64_STORE, disp);
             return;
         }
         if (op == Op.F32_LOAD || op == Op.F64_LOAD) {
             int addr = pop();
-            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
             int x = allocX();
-            m.loadMemoryX(x, op == Op.F64_LOAD);
+            m.loadMemoryX(x, op == Op.F64_LOAD, disp);
             pushX(x);
             return;
         }
         if (store) {
             int v = pop(), addr = pop();
-            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
-            m.storeMemory(v, width);
+            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            m.storeMemory(v, width, disp);
         } else {
             int addr = pop();
-            m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
             boolean w = op.signature.endsWith("l") || op.signature.endsWith("d");
             boolean signed = op.text.endsWith("_s");
-            m.loadMemory(addr, width, signed, w);
+            m.loadMemory(addr, width, signed, w, disp);
             pushReg(addr);
         }
     }

@@ -78,8 +78,8 @@ public interface MacroAssembler {
     void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r);
     void promoteDemoteX(boolean toDouble, int x);
     /** loads / stores 4 (f32) or 8 (f64) bytes at the checked address */
-    void loadMemoryX(int x, boolean dbl);
-    void storeMemoryX(int x, boolean dbl);
+    void loadMemoryX(int x, boolean dbl, int disp);
+    void storeMemoryX(int x, boolean dbl, int disp);
 
     void floatOp(FloatOp op, boolean dbl, int dst, int src);
     void floatSqrt(boolean dbl, int r);
@@ -94,13 +94,14 @@ public interface MacroAssembler {
     void promoteDemote(boolean toDouble, int r);
 
     /**
-     * Computes the effective address {@code zero-extended(addr) + offset} into the scratch register, traps
-     * through {@code oob} unless {@code ea + width <= memory size} (read from the context).
+     * Traps through {@code oob} unless {@code zero-extended(addr) + offset + width <= memory size} (read from the
+     * context); leaves the address in the scratch register.
+     * @return the displacement the access adds to it (the offset, or 0 when the offset was added already)
      */
-    void boundsCheck(int addr, long offset, int width, Label oob);
-    /** loads {@code width} bytes (sign- or zero-extended to 32 or 64 bits) from memory at the checked address */
-    void loadMemory(int dst, int width, boolean signed, boolean w);
-    void storeMemory(int src, int width);
+    int boundsCheck(int addr, long offset, int width, Label oob);
+    /** loads {@code width} bytes (sign- or zero-extended to 32 or 64 bits) from memory at the checked address + {@code disp} */
+    void loadMemory(int dst, int width, boolean signed, boolean w, int disp);
+    void storeMemory(int src, int width, int disp);
 
     void prologue(int params, int declaredLocals, int frameSlots, Label stackExhausted);
     /** pops the frame and returns, popping the {@code params} arguments (callee-pops); results are already in the context */

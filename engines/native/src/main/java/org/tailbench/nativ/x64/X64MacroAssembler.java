@@ -221,8 +221,8 @@ public final class X64MacroAssembler implements MacroAssembler {
     }
 
     @Override public void promoteDemoteX(boolean toDouble, int x) { a.cvtFloat(toDouble, x, x); }
-    @Override public void loadMemoryX(int x, boolean dbl) { a.movsLoad(dbl, x, Mem.of(Abi.MEM_BASE, RAX, 0)); }
-    @Override public void storeMemoryX(int x, boolean dbl) { a.movsStore(dbl, Mem.of(Abi.MEM_BASE, RAX, 0), x); }
+    @Override public void loadMemoryX(int x, boolean dbl, int disp) { a.movsLoad(dbl, x, Mem.of(Abi.MEM_BASE, RAX, disp)); }
+    @Override public void storeMemoryX(int x, boolean dbl, int disp) { a.movsStore(dbl, Mem.of(Abi.MEM_BASE, RAX, disp), x); }
 
     @Override public void floatSqrt(boolean dbl, int r) { toXmm(dbl, 0, r); a.sse(Asm.SQRT, dbl, 0, 0); fromXmm(dbl, r, 0); }
 
@@ -284,19 +284,23 @@ public final class X64MacroAssembler implements MacroAssembler {
         fromXmm(toDouble, r, 0);
     }
 
-    @Override public void boundsCheck(int addr, long offset, int width, Label oob) {
-        a.mov(false, RAX, addr);
-        if (offset != 0) {
-            if (offset == (int) offset) a.aluImm(true, Asm.ADD, RAX, (int) offset);
-            else { a.movImm(RCX, offset); a.alu(true, Asm.ADD, RAX, RCX); }
+    @Override public int boundsCheck(int addr, long offset, int width, Label oob) {
+        a.mov(false, RAX, addr);   // zero-extends the i32 address
+        int disp = 0;
+        if (offset + width <= Integer.MAX_VALUE) {
+            disp = (int) offset;
+        } else {
+            a.movImm(RCX, offset);
+            a.alu(true, Asm.ADD, RAX, RCX);
         }
-        a.lea(RCX, Mem.of(RAX, width));
+        a.lea(RCX, Mem.of(RAX, disp + width));
         a.alu(true, Asm.CMP, RCX, Mem.of(Abi.CTX, Abi.C_MEM_SIZE));
         jcc(Asm.A, oob);
+        return disp;
     }
 
-    @Override public void loadMemory(int dst, int width, boolean signed, boolean w) {
-        Mem m = Mem.of(Abi.MEM_BASE, RAX, 0);
+    @Override public void loadMemory(int dst, int width, boolean signed, boolean w, int disp) {
+        Mem m = Mem.of(Abi.MEM_BASE, RAX, disp);
         switch (width) {
             case 1 -> { if (signed) a.loadSx8(w, dst, m); else a.loadZx8(dst, m); }
             case 2 -> { if (signed) a.loadSx16(w, dst, m); else a.loadZx16(dst, m); }
@@ -305,8 +309,8 @@ public final class X64MacroAssembler implements MacroAssembler {
         }
     }
 
-    @Override public void storeMemory(int src, int width) {
-        Mem m = Mem.of(Abi.MEM_BASE, RAX, 0);
+    @Override public void storeMemory(int src, int width, int disp) {
+        Mem m = Mem.of(Abi.MEM_BASE, RAX, disp);
         switch (width) {
             case 1 -> a.store8(m, src);
             case 2 -> a.store16(m, src);
