@@ -77,6 +77,31 @@ class NativeStackTest {
     }
 
     @Test
+    void anInstanceRunningOnOneThreadRefusesAnotherThreadCleanly() {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Instance[] self = new Instance[1];
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[] {I32}, I32);
+        int host = mb.importFunc("env", "host", t);
+        int f = mb.func(t, 0, new Body().localGet(0).call(host));
+        FuncType ft = new FuncType(new ValType[] {ValType.I32}, new ValType[] {ValType.I32});
+        HostFunction h = new HostFunction("env", "host", ft, (caller, args) -> {
+            if (args[0] == 0) return new long[] {7};
+            Thread other = new Thread(() -> {   // while this thread is inside the instance's code
+                try { self[0].exportedFunction("f").invoke(0); } catch (Throwable e) { seen.set(e); }
+            });
+            other.start();
+            try { other.join(); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+            return new long[] {1};
+        });
+        Imports imports = (m, n) -> m.equals("env") && n.equals("host") ? h : null;
+        self[0] = new NativeEngine().compile(ValidatedModule.of(mb.export("f", f).build())).instantiate(new Store(), imports);
+        assertThat(self[0].exportedFunction("f").invoke(1)[0]).isEqualTo(1);
+        assertThat(seen.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("one thread at a time");
+        assertThat(self[0].exportedFunction("f").invoke(0)[0]).isEqualTo(7);   // usable again, from any thread
+    }
+
+    @Test
     void thousandTrapsHostExceptionsAndGrowsInTurn() {
         AtomicReference<Integer> mode = new AtomicReference<>(0);
         Instance inst = module(new Store().maxCallDepth(5_000), mode);
