@@ -8,8 +8,9 @@ import org.tailbench.nativ.x64.Reg;
  * <ul>
  *   <li>Arguments: pushed by the caller in order (argument 0 first, at the highest address); the callee
  *       pops them when it returns ({@code ret 8*n}, callee-pops), so a tail call can reuse the area.</li>
- *   <li>Results: result 0 in {@link #RESULT}, result i (all of them, for the host) in the context's
- *       results area at {@link #RESULTS} + 8*i.</li>
+ *   <li>Results: result 0 in {@link #RESULT} (rax), results 1.. in the context's results area at
+ *       {@link #RESULTS} + 8*i (the entry stub stores rax there as result 0 for the host; upcalls write all
+ *       their results there).</li>
  *   <li>Pinned: {@link #CTX} holds the VM context, {@link #MEM_BASE} memory 0's base address; {@link #FP} chains frames.</li>
  *   <li>Values: one 64-bit slot each (i32/f32 in the low 32 bits, f64/i64 raw bits, references as store addresses, null -1).</li>
  * </ul>

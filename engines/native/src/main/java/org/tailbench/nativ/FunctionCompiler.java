@@ -269,10 +269,11 @@ final class FunctionCompiler {
 
     private void emitReturn() {
         int r = type.results().length;
-        for (int k = 0; k < r; k++) {
-            m.loadFrame(Abi.SCRATCH0, slot(sp - r + k));
-            m.storeCtx(Abi.RESULTS + 8 * k, Abi.SCRATCH0);
+        for (int k = 1; k < r; k++) {
+            m.loadFrame(Abi.SCRATCH1, slot(sp - r + k));
+            m.storeCtx(Abi.RESULTS + 8 * k, Abi.SCRATCH1);
         }
+        if (r > 0) m.loadFrame(Abi.RESULT, slot(sp - r));
         m.epilogue(nParams);
     }
 
@@ -459,10 +460,12 @@ final class FunctionCompiler {
 
     // ---- calls ----
 
-    private void takeResults(int n) {
+    /** pushes a call's results: result 0 from {@link Abi#RESULT} when {@code inRax} (Wasm callees), the rest from the context */
+    private void takeResults(int n, boolean inRax) {
         for (int k = 0; k < n; k++) {
             int r = allocReg();
-            m.loadCtx(r, Abi.RESULTS + 8 * k);
+            if (k == 0 && inRax) m.move(true, r, Abi.RESULT);
+            else m.loadCtx(r, Abi.RESULTS + 8 * k);
             pushReg(r);
         }
     }
@@ -472,7 +475,7 @@ final class FunctionCompiler {
         flush();
         callSite(m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pendingSite()));
         sp -= nargs;
-        takeResults(nres);
+        takeResults(nres, false);
     }
 
     private void call(int f, boolean tail) {
@@ -495,7 +498,7 @@ final class FunctionCompiler {
         m.callLabel(target);
         callSite(m.pos());
         sp -= n;
-        takeResults(r);
+        takeResults(r, true);
         if (tail) { flush(); emitReturn(); live = false; }
     }
 
@@ -527,9 +530,10 @@ final class FunctionCompiler {
         }
         m.bind(foreign);
         callSite(m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pendingSite()));
+        if (r > 0) m.loadCtx(Abi.RESULT, Abi.RESULTS);   // the slow path's result 0, where the fast path has it
         m.bind(join);
         sp -= n;
-        takeResults(r);
+        takeResults(r, true);
         if (tail) { flush(); emitReturn(); live = false; }
     }
 

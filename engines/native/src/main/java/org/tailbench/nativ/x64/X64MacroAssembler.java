@@ -468,6 +468,7 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.jccTo(Asm.NE, loop);
         a.bind(none, a.pos());
         a.callReg(RSI);
+        a.store(true, Mem.of(Abi.CTX, Abi.RESULTS), RAX);   // result 0 comes back in rax
         a.alu(false, Asm.XOR, RAX, RAX);
         int exit = a.pos();
         a.load(true, RSP, Mem.of(Abi.CTX, Abi.C_SAVED_SP));
