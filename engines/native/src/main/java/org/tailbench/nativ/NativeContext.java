@@ -13,7 +13,6 @@ import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.HostFunction;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Table;
@@ -29,8 +28,8 @@ import org.tailbench.wasm.ValType;
  *
  * <p>Java state mirrored into the context: memory 0's base and size (re-read after every upcall), the globals
  * (copied in at entry and after host calls, written back before host calls and at exit), and per table a
- * mirror of (type id, code address) entries for {@code call_indirect} (re-synchronised at entry, after calls
- * that leave the instance, and by the table helpers).
+ * mirror of (type id, code address) entries for {@code call_indirect} (re-synchronised at entry, after every
+ * call that leaves the instance, and by the table helpers; only changed entries are recomputed).
  *
  * <p>The upcall ({@link #upcall}) never lets an exception through the upcall stub (that would crash the
  * JVM): it stores it here and returns {@link Abi#PENDING}; the generated code unwinds to the entry stub, and
@@ -324,7 +323,8 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
         long[] r = f instanceof NativeFunction nf && nf.context == this ? f.invoke(a) : FunctionCalls.callForeign(f, instance, a);
         globalsIn();
         memorySize();
-        if (!(f instanceof HostFunction)) for (int k = 0; k < mirrors.length; k++) syncTable(k);
+        // anything the callee ran (a host function may call other instances) may have changed shared tables
+        for (int k = 0; k < mirrors.length; k++) syncTable(k);
         for (int k = 0; k < r.length; k++) result(k, r[k]);
     }
 }
