@@ -159,7 +159,6 @@ final class FunctionCompiler {
         }
     }
 
-    private boolean topIsConst32() { return kind[sp - 1] == CONST; }
     private boolean topFitsImm() { return kind[sp - 1] == CONST && cval[sp - 1] == (int) cval[sp - 1]; }
 
     private void drop() {

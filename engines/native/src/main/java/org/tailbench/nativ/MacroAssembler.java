@@ -81,17 +81,12 @@ public interface MacroAssembler {
     void loadMemoryX(int x, boolean dbl, int disp);
     void storeMemoryX(int x, boolean dbl, int disp);
 
+    /** float arithmetic on raw bits in general-purpose registers (used for min/max: NaN and ±0 rules, spec §4.3.3) */
     void floatOp(FloatOp op, boolean dbl, int dst, int src);
-    void floatSqrt(boolean dbl, int r);
-    void floatRound(Round mode, boolean dbl, int r);
-    void floatCmp(FCmp c, boolean dbl, int dst, int src);
     /** abs / neg / copysign on the raw bits */
     void floatAbs(boolean dbl, int r);
     void floatNeg(boolean dbl, int r);
     void floatCopysign(boolean dbl, int dst, int src);
-    /** float from a signed (or, for 32-bit sources, unsigned) integer */
-    void convertFromInt(boolean dbl, boolean w, boolean unsigned32, int r);
-    void promoteDemote(boolean toDouble, int r);
 
     /**
      * Traps through {@code oob} unless {@code zero-extended(addr) + offset + width <= memory size} (read from the

@@ -224,28 +224,6 @@ public final class X64MacroAssembler implements MacroAssembler {
     @Override public void loadMemoryX(int x, boolean dbl, int disp) { a.movsLoad(dbl, x, Mem.of(Abi.MEM_BASE, RAX, disp)); }
     @Override public void storeMemoryX(int x, boolean dbl, int disp) { a.movsStore(dbl, Mem.of(Abi.MEM_BASE, RAX, disp), x); }
 
-    @Override public void floatSqrt(boolean dbl, int r) { toXmm(dbl, 0, r); a.sse(Asm.SQRT, dbl, 0, 0); fromXmm(dbl, r, 0); }
-
-    @Override public void floatRound(Round mode, boolean dbl, int r) {
-        toXmm(dbl, 0, r);
-        a.round(dbl, 0, 0, mode.ordinal());
-        fromXmm(dbl, r, 0);
-    }
-
-    @Override public void floatCmp(FCmp c, boolean dbl, int dst, int src) {
-        toXmm(dbl, 0, dst);
-        toXmm(dbl, 1, src);
-        switch (c) {
-            case EQ -> { a.ucomis(dbl, 0, 1); a.setcc(Asm.E, RAX); a.setcc(Asm.NP, RCX); a.alu(false, Asm.AND, RAX, RCX); }
-            case NE -> { a.ucomis(dbl, 0, 1); a.setcc(Asm.NE, RAX); a.setcc(Asm.P, RCX); a.alu(false, Asm.OR, RAX, RCX); }
-            case LT -> { a.ucomis(dbl, 1, 0); a.setcc(Asm.A, RAX); }
-            case GT -> { a.ucomis(dbl, 0, 1); a.setcc(Asm.A, RAX); }
-            case LE -> { a.ucomis(dbl, 1, 0); a.setcc(Asm.AE, RAX); }
-            case GE -> { a.ucomis(dbl, 0, 1); a.setcc(Asm.AE, RAX); }
-        }
-        a.zx8(dst, RAX);
-    }
-
     @Override public void floatAbs(boolean dbl, int r) {
         if (dbl) { a.movImm(RAX, Long.MAX_VALUE); a.alu(true, Asm.AND, r, RAX); }
         else a.aluImm(false, Asm.AND, r, 0x7FFFFFFF);
@@ -270,18 +248,6 @@ public final class X64MacroAssembler implements MacroAssembler {
             a.aluImm(false, Asm.AND, dst, 0x7FFFFFFF);
             a.alu(false, Asm.OR, dst, RCX);
         }
-    }
-
-    @Override public void convertFromInt(boolean dbl, boolean w, boolean unsigned32, int r) {
-        if (unsigned32) { a.mov(false, r, r); w = true; }
-        a.cvtsi2(dbl, w, 0, r);
-        fromXmm(dbl, r, 0);
-    }
-
-    @Override public void promoteDemote(boolean toDouble, int r) {
-        toXmm(!toDouble, 0, r);
-        a.cvtFloat(toDouble, 0, 0);
-        fromXmm(toDouble, r, 0);
     }
 
     @Override public int boundsCheck(int addr, long offset, int width, Label oob) {
