@@ -26,7 +26,8 @@ public final class Abi {
 
     // ---- VM context (native memory, one per instance), byte offsets ----
     public static final int C_MEM_BASE = 0, C_MEM_SIZE = 8, C_STACK_LIMIT = 16, C_SAVED_SP = 24, C_DEPTH = 32, C_MAX_DEPTH = 40,
-            C_UPCALL = 48, C_TRAP_KIND = 56, C_TRAP_FP = 64, C_TRAP_PC = 72, C_ID = 80, C_TABLES = 88, C_FUNCREFS = 96;
+            C_UPCALL = 48, C_TRAP_KIND = 56, C_TRAP_FP = 64, C_TRAP_PC = 72, C_WASM_SP = 80, C_TABLES = 88, C_FUNCREFS = 96,
+            C_THREAD_LIMIT = 104;
     /** results (and entry arguments, and tail-call staging) area: 8 bytes per value */
     public static final int RESULTS = 128;
 
@@ -49,9 +50,4 @@ public final class Abi {
     public static final int PENDING = 100;
     /** Table mirror entry: type id (-1 null, -2 a function of another instance / the host), then code address. */
     public static final long NULL_ENTRY = -1, FOREIGN_ENTRY = -2;
-    /**
-     * Stack margin kept free below the limit: room for the trap/upcall stubs, the JVM's upcall transition
-     * and the Java code of host functions (the JVM's own guard zones lie below it).
-     */
-    public static final long STACK_MARGIN = 512 * 1024;
 }

@@ -472,7 +472,7 @@ final class FunctionCompiler {
     /** calls Java: pops {@code nargs} (flushed), pushes {@code nres} results */
     private void upcall(int kind, int imm, int nargs, int nres) {
         flush();
-        callSite(m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pendingSite()));
+        callSite(m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pendingSite(), trapLabel(TrapKind.CALL_STACK_EXHAUSTED)));
         sp -= nargs;
         takeResults(nres, false);
     }
@@ -528,7 +528,7 @@ final class FunctionCompiler {
             m.jump(join);
         }
         m.bind(foreign);
-        callSite(m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pendingSite()));
+        callSite(m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pendingSite(), trapLabel(TrapKind.CALL_STACK_EXHAUSTED)));
         if (r > 0) m.loadCtx(Abi.RESULT, Abi.RESULTS);   // the slow path's result 0, where the fast path has it
         m.bind(join);
         sp -= n;

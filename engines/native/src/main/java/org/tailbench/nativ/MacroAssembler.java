@@ -111,10 +111,11 @@ public interface MacroAssembler {
      */
     void tailCall(int params, int args, Label target, int targetReg);
     /**
-     * Calls the Java upcall (kind, imm, pointer to frame offset {@code argsOff}); jumps to {@code pending} when it
-     * reports an exception. @return the code offset just after the call instruction (the return address)
+     * Calls the Java upcall (kind, imm, pointer to frame offset {@code argsOff}) on the thread's own stack; jumps to
+     * {@code pending} when it reports an exception, and to {@code threadStackExhausted} instead of calling when the
+     * thread's stack is below the context's thread limit. @return the code offset just after the call instruction (the return address)
      */
-    int upcall(int kind, int imm, int argsOff, Label pending);
+    int upcall(int kind, int imm, int argsOff, Label pending, Label threadStackExhausted);
     /** emits a trap site: records the trap kind code and unwinds through the module's trap stub; @return the return address offset */
     int trap(int code);
     /**

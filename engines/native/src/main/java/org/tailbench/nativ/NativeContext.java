@@ -99,6 +99,9 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
         entries++;
         try {
             return invokeHere(f, args);
+        } catch (StackOverflowError e) {
+            // the Java stack (host functions re-entering Wasm) ran out: the same trap as deep Wasm recursion
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         } finally {
             if (--entries == 0) owner = null;
             if (jfr) org.tailbench.jfr.WasmJfr.exit(this);
@@ -114,9 +117,11 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
         long depth = ctx.get(JAVA_LONG, Abi.C_DEPTH);
         long savedSp = ctx.get(JAVA_LONG, Abi.C_SAVED_SP);
         int rc;
+        WasmStack stack = WasmStack.current();
         try {
             rc = (int) module.entry.invokeExact(ctx.address(), module.codeAddress(f.index - instance.module.importedFunctions()),
-                    ctx.address() + Abi.RESULTS, (long) n);
+                    ctx.address() + Abi.RESULTS, (long) n, stack.entrySp());
+            java.lang.ref.Reference.reachabilityFence(stack.mapping());
         } catch (Throwable e) {
             throw new IllegalStateException("native: entry failed", e);
         } finally {
@@ -128,7 +133,10 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
         if (rc == Abi.PENDING) {
             Throwable p = pending;
             pending = null;
-            if (p == null) throw new Trap(TrapKind.HOST, "native: an upcall failed without an exception", null);
+            // nothing recorded: the upcall failed before it reached this context, which only running out of Java
+            // stack does (host functions re-entering Wasm too deeply)
+            if (p == null) throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (p instanceof StackOverflowError) p = new Trap(TrapKind.CALL_STACK_EXHAUSTED);
             if (p instanceof Trap trap) backtrace(trap);
             else trapFrames = java.util.List.of();
             throw sneaky(p);
@@ -159,7 +167,8 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
             ctx.set(JAVA_LONG, Abi.C_MEM_BASE, mem.baseAddress());
         }
         memorySize();
-        ctx.set(JAVA_LONG, Abi.C_STACK_LIMIT, ThreadStack.limit());
+        ctx.set(JAVA_LONG, Abi.C_STACK_LIMIT, WasmStack.current().limit());
+        ctx.set(JAVA_LONG, Abi.C_THREAD_LIMIT, ThreadStack.limit());
         ctx.set(JAVA_LONG, Abi.C_MAX_DEPTH, instance.store.maxCallDepth());
         if (!funcrefsReady) {
             for (int i = 0; i < instance.functions.length; i++) funcrefs.set(JAVA_LONG, 8L * i, instance.store.register(instance.functions[i]));
@@ -260,9 +269,16 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
             WeakReference<NativeContext> ref = REGISTRY.get(ctxAddress);
             c = ref == null ? null : ref.get();
             if (c == null) return Abi.PENDING;
-            c.dispatch(kind, imm, args);
+            WasmStack stack = WasmStack.current();
+            long saved = stack.upcallAt(c.ctx.get(JAVA_LONG, Abi.C_WASM_SP));
+            try {
+                c.dispatch(kind, imm, args);
+            } finally {
+                stack.restore(saved);
+            }
             return 0;
         } catch (Throwable t) {
+            // no allocation or call here: this may run with the Java stack nearly exhausted
             if (c != null) c.pending = t;
             return Abi.PENDING;
         }

@@ -37,7 +37,7 @@ public final class NativeModule implements CompiledModule {
             try { java.nio.file.Files.write(java.nio.file.Path.of(dump), compiled.code()); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
         }
         this.entry = Linker.nativeLinker().downcallHandle(code.asSlice(compiled.entryOffset()),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }
 
     @Override public ValidatedModule module() { return module; }

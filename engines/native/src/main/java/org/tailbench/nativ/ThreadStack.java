@@ -8,12 +8,14 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The lowest usable address of the current thread's native stack (glibc {@code pthread_getattr_np} +
- * {@code pthread_attr_getstack}), cached per thread, plus {@link Abi#STACK_MARGIN}: the stack limit generated
- * prologues compare the stack pointer with, so Wasm recursion traps "call stack exhausted" before it reaches
- * the JVM's guard zones.
+ * The lowest usable address of the current thread's own stack (glibc {@code pthread_getattr_np} +
+ * {@code pthread_attr_getstack}), cached per thread, plus {@link #MARGIN}: generated code traps "call stack
+ * exhausted" instead of making an upcall when the thread's stack (where Java runs) has less than that left, so
+ * host functions re-entering Wasm never run the JVM out of stack inside an upcall (which would be fatal).
  */
 final class ThreadStack {
+    /** room kept for the Java code of one upcall (host function, helpers) and the JVM's upcall transition */
+    static final long MARGIN = 512 * 1024;
     private static final MethodHandle SELF, GETATTR, GETSTACK, DESTROY;
     static {
         Linker l = Linker.nativeLinker();
@@ -56,7 +58,7 @@ final class ThreadStack {
             }
             long low = addr.get(ValueLayout.ADDRESS, 0).address();
             long bytes = size.get(ValueLayout.JAVA_LONG, 0);
-            long margin = Math.min(Abi.STACK_MARGIN, bytes / 2);
+            long margin = Math.min(MARGIN, bytes / 2);
             return low + margin;
         } catch (RuntimeException | Error e) {
             throw e;

@@ -23,7 +23,8 @@ import org.tailbench.wasm.ValType;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * Native-stack behaviour of the native engine: deep recursion traps cleanly on small and large thread stacks,
+ * Native-stack behaviour of the native engine: deep recursion runs on the Wasm stack whatever the thread's stack
+ * size and ends in clean traps,
  * and a stress run alternating traps from deep stacks, host exceptions through upcalls and memory.grow leaves
  * the engine usable (and the JVM alive: a crash would end the test run with an hs_err file).
  */
@@ -58,13 +59,16 @@ class NativeStackTest {
         return new NativeEngine().compile(ValidatedModule.of(wasm)).instantiate(store, imports);
     }
 
+    /** Wasm frames live on the Wasm stack ({@link WasmStack}), not the thread's: a 256 KiB thread runs 150,000 nested calls. */
     @Test
-    void deepRecursionOnASmallThreadTrapsCleanly() throws Throwable {
+    void deepRecursionOnASmallThreadRunsOnTheWasmStack() throws Throwable {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread th = new Thread(null, () -> {
             try {
-                Instance inst = module(new Store().maxCallDepth(Integer.MAX_VALUE), new AtomicReference<>(0));
-                assertThatThrownBy(() -> inst.exportedFunction("count").invoke(150_000))
+                Instance inst = module(new Store(), new AtomicReference<>(0));
+                assertThat(inst.exportedFunction("count").invoke(150_000)[0]).isEqualTo(150_000);
+                // past the default frame limit (200,000): a clean trap, and the instance stays usable
+                assertThatThrownBy(() -> inst.exportedFunction("count").invoke(1_000_000))
                         .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
                 assertThat(inst.exportedFunction("count").invoke(100)[0]).isEqualTo(100);
             } catch (Throwable e) {
@@ -74,6 +78,15 @@ class NativeStackTest {
         th.start();
         th.join();
         if (failure.get() != null) throw failure.get();
+    }
+
+    /** Without a frame limit, recursion ends at the Wasm stack's own limit: a clean trap, never a crash. */
+    @Test
+    void theWasmStackLimitTrapsCleanly() {
+        Instance inst = module(new Store().maxCallDepth(Integer.MAX_VALUE), new AtomicReference<>(0));
+        assertThatThrownBy(() -> inst.exportedFunction("count").invoke(100_000_000))
+                .isInstanceOfSatisfying(Trap.class, t -> assertThat(t.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED));
+        assertThat(inst.exportedFunction("count").invoke(1_000)[0]).isEqualTo(1_000);
     }
 
     @Test

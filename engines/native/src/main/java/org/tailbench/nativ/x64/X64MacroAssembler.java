@@ -334,12 +334,18 @@ public final class X64MacroAssembler implements MacroAssembler {
         if (target != null) jump(target); else a.jmpReg(targetReg);
     }
 
-    @Override public int upcall(int kind, int imm, int argsOff, Label pending) {
+    @Override public int upcall(int kind, int imm, int argsOff, Label pending, Label threadStackExhausted) {
+        a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_SAVED_SP));
+        a.alu(true, Asm.CMP, RAX, Mem.of(Abi.CTX, Abi.C_THREAD_LIMIT));
+        jcc(Asm.B, threadStackExhausted);
         a.mov(true, RDI, Abi.CTX);
         a.movImm(RSI, kind);
         a.movImm(RDX, imm & 0xFFFFFFFFL);
         a.lea(RCX, Mem.of(RBP, argsOff));
         a.mov(true, RBX, RSP);
+        // Java runs on the thread's own stack, below the entry stub's frame; the Wasm stack pointer is recorded
+        a.store(true, Mem.of(Abi.CTX, Abi.C_WASM_SP), RSP);
+        a.load(true, RSP, Mem.of(Abi.CTX, Abi.C_SAVED_SP));
         a.aluImm(true, Asm.AND, RSP, -16);
         a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_UPCALL));
         a.callReg(RAX);
@@ -413,9 +419,10 @@ public final class X64MacroAssembler implements MacroAssembler {
     // ---- module stubs ----
 
     /**
-     * The entry stub, SysV: {@code int entry(long ctx, long code, long args, long nargs)}. Saves the callee-saved
-     * registers and the context's previous saved stack pointer (re-entry), pins the context and memory base,
-     * pushes the arguments, calls {@code code}; returns 0. The trap stub jumps to its exit path with a code.
+     * The entry stub, SysV: {@code int entry(long ctx, long code, long args, long nargs, long wasmSp)}. Saves the
+     * callee-saved registers and the context's previous saved stack pointer (re-entry) on the thread's stack,
+     * pins the context and memory base, switches to the Wasm stack at {@code wasmSp}, pushes the arguments, calls
+     * {@code code}; returns 0. The trap stub jumps to its exit path (back on the thread's stack) with a code.
      */
     public void entryAndTrapStubs() {
         a.push(RBP);
@@ -425,6 +432,7 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.mov(true, Abi.CTX, RDI);
         a.store(true, Mem.of(Abi.CTX, Abi.C_SAVED_SP), RSP);
         a.load(true, Abi.MEM_BASE, Mem.of(Abi.CTX, Abi.C_MEM_BASE));
+        a.mov(true, RSP, R8);                            // switch to the Wasm stack
         a.test(true, RCX, RCX);
         int none = a.jcc(Asm.E);
         int loop = a.pos();
@@ -449,14 +457,21 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.store(true, Mem.of(Abi.CTX, Abi.C_TRAP_PC), RAX);
         a.store(true, Mem.of(Abi.CTX, Abi.C_TRAP_FP), RBP);
         a.store(true, Mem.of(Abi.CTX, Abi.C_TRAP_KIND), RSI);
-        // record the Wasm backtrace while the frames are still on the stack (Java reuses it after the exit)
+        // record the Wasm backtrace while the frames are still on the stack (Java reuses it after the exit),
+        // unless the thread's stack, where Java runs, is too low for an upcall
+        a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_SAVED_SP));
+        a.alu(true, Asm.CMP, RAX, Mem.of(Abi.CTX, Abi.C_THREAD_LIMIT));
+        int noWalk = a.jcc(Asm.B);
         a.mov(true, RDI, Abi.CTX);
         a.movImm(RSI, Abi.UP_BACKTRACE);
         a.alu(false, Asm.XOR, RDX, RDX);
         a.alu(false, Asm.XOR, RCX, RCX);
+        a.store(true, Mem.of(Abi.CTX, Abi.C_WASM_SP), RSP);
+        a.load(true, RSP, Mem.of(Abi.CTX, Abi.C_SAVED_SP));   // Java runs on the thread's stack
         a.aluImm(true, Asm.AND, RSP, -16);
         a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_UPCALL));
         a.callReg(RAX);
+        a.bind(noWalk, a.pos());
         a.load(true, RAX, Mem.of(Abi.CTX, Abi.C_TRAP_KIND));
         a.jmpTo(exit);
     }
