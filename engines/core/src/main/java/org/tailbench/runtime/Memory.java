@@ -79,10 +79,23 @@ public final class Memory implements Extern {
      */
     @SuppressWarnings("restricted") // reinterpret: the reserved range becomes a segment of the automatic arena
     public Memory(Limits limits, int limitPages) {
+        this(limits, limitPages, null);
+    }
+
+    /**
+     * A memory with a required backing (a native backend needs {@link Backing#MAPPED}: a fixed base address).
+     * @param required the backing to use, or null for the default choice ({@link #backingFor})
+     * @throws Trap (HOST kind) as {@link #Memory(Limits, int)}, and when {@code required} is MAPPED but
+     *              mapping is unavailable ({@link #mappedUnavailableReason()})
+     */
+    public Memory(Limits limits, int limitPages, Backing required) {
         this.declaredMax = limits.max();
         int limit = Math.min(Math.max(limitPages, 0), MAX_PAGES);
         if (declaredMax >= 0 && declaredMax < limit) limit = (int) declaredMax;
-        this.backing = backingFor(limit);
+        if (required == Backing.MAPPED && AddressSpace.UNAVAILABLE != null) {
+            throw new Trap(TrapKind.HOST, "an off-heap (mapped) memory is unavailable: " + AddressSpace.UNAVAILABLE, null);
+        }
+        this.backing = required != null ? required : backingFor(limit);
         if (backing == Backing.HEAP) limit = Math.min(limit, HEAP_LIMIT_PAGES);
         this.limitPages = limit;
         long min = limits.min();
@@ -157,6 +170,8 @@ public final class Memory implements Extern {
 
     /** @return the address range a mapped memory reserved (its page limit plus {@link #GUARD_BYTES}), 0 for a heap memory */
     public long reservedBytes() { return backing == Backing.MAPPED ? (long) limitPages * PAGE_SIZE + GUARD_BYTES : 0; }
+    /** @return why {@link Backing#MAPPED} memories cannot be made here (not Linux, no native access), or null when they can */
+    public static String mappedUnavailableReason() { return AddressSpace.UNAVAILABLE; }
     public int pages() { return pages; }
     /** @return the size in bytes, {@code pages * 65536} (up to 2^32) */
     public long byteSize() { return (long) pages * PAGE_SIZE; }
