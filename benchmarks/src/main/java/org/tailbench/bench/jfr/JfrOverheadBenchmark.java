@@ -3,6 +3,7 @@ package org.tailbench.bench.jfr;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.tailbench.bench.run.JvmFlags;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,6 +51,9 @@ import org.tailbench.workloads.WorkloadCatalog;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class JfrOverheadBenchmark {
+    /** restricted FFM calls (the mmap-backed linear memory, {@code runtime.Memory}) without a warning */
+    static final String NATIVE = JvmFlags.NATIVE;
+
     @Param({"switch"})
     public String engine;
 
@@ -90,20 +94,20 @@ public class JfrOverheadBenchmark {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = "-Dtailbench.jfr.hooks=false")
+    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Dtailbench.jfr.hooks=false"})
     public int noJfr() { return runOnce(); }
 
     @Benchmark
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = NATIVE)
     public int eventsDisabled() { return runOnce(); }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"-Dtailbench.bench.jfrRecord=true", "-XX:FlightRecorderOptions:stackdepth=2048",
+    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Dtailbench.bench.jfrRecord=true", "-XX:FlightRecorderOptions:stackdepth=2048",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"})
     public int recording() { return runOnce(); }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = "-Dtailbench.opcodeProfile=true")
+    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Dtailbench.opcodeProfile=true"})
     public int opcodeProfile() { return runOnce(); }
 
     /** Starts a {@code tailbench.jfc} recording for every odd iteration (warm-up iterations count too). */
@@ -135,7 +139,7 @@ public class JfrOverheadBenchmark {
 
     /** See the class comment; with an even number of warm-up iterations the measurements go without, with, without, ... */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"-XX:FlightRecorderOptions:stackdepth=2048", "-XX:+UnlockDiagnosticVMOptions",
+    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-XX:FlightRecorderOptions:stackdepth=2048", "-XX:+UnlockDiagnosticVMOptions",
             "-XX:+DebugNonSafepoints"})
     @Warmup(iterations = 4, time = 1)
     @Measurement(iterations = 20, time = 1)

@@ -17,19 +17,22 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tailbench.runtime.Memory;
+import org.tailbench.wasm.Limits;
 
 /**
- * The memory access path the aot engine's generated code uses, side by side with the alternative:
- * a Wasm-style i32 load + i32 store pair (unsigned 32-bit address plus static offset, explicit bounds
- * check giving the trap) on a 1 MiB linear memory, through (a) little-endian byte-array view
- * {@link VarHandle}s on a {@code byte[]} (what {@code org.tailbench.aot.rt.MemoryOps} does) and (b) a
- * heap {@link MemorySegment} over the same array with an unaligned little-endian int layout. Time per
- * load+store pair, averaged over 4096 pairs with data-dependent addresses.
+ * The memory access paths of the engines, side by side: a Wasm-style i32 load + i32 store pair
+ * (unsigned 32-bit address plus static offset, explicit bounds check giving the trap) on a 1 MiB linear
+ * memory, through (a) little-endian byte-array view {@link VarHandle}s on a {@code byte[]} (the engines'
+ * path before the off-heap memory), (b) a heap {@link MemorySegment} over the same array, and (c) the
+ * mmap-reserved off-heap segment of a {@link Memory} that declares no maximum (what every engine uses
+ * for such memories since), both with an unaligned little-endian int layout. Time per load+store pair,
+ * averaged over 4096 pairs with data-dependent addresses.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class MemoryPathBenchmark {
@@ -39,12 +42,17 @@ public class MemoryPathBenchmark {
 
     private byte[] bytes;
     private MemorySegment segment;
+    private MemorySegment mapped;
 
     @Setup
     public void setup() {
         bytes = new byte[1 << 20];
         segment = MemorySegment.ofArray(bytes);
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 31);
+        Memory memory = new Memory(new Limits(16, -1), Memory.MAX_PAGES);
+        if (memory.backing() != Memory.Backing.MAPPED) throw new IllegalStateException("expected a mapped memory: " + memory.backing());
+        mapped = memory.segment();
+        MemorySegment.copy(segment, 0, mapped, 0, bytes.length);
     }
 
     private static int loadVh(byte[] m, int addr, int off) {
@@ -87,8 +95,13 @@ public class MemoryPathBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(PAIRS)
-    public int memorySegment() {
-        MemorySegment m = segment;
+    public int memorySegment() { return segmentPairs(segment); }
+
+    @Benchmark
+    @OperationsPerInvocation(PAIRS)
+    public int mappedSegment() { return segmentPairs(mapped); }
+
+    private static int segmentPairs(MemorySegment m) {
         int acc = 0, addr = 0;
         for (int i = 0; i < PAIRS; i++) {
             int v = loadSeg(m, addr, 16);

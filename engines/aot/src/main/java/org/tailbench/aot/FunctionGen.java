@@ -146,7 +146,7 @@ final class FunctionGen {
         if (memSlot < 0) return;
         ctxLoad();
         a.getField(CallingConvention.CTX, "memory", "Lorg/tailbench/runtime/Memory;");
-        a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "bytes", "()[B", false);
+        a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
         a.astore(memSlot);
     }
 

@@ -8,13 +8,14 @@ import org.tailbench.wasm.ValType;
 /**
  * Code generation of memory and table instructions (spec 2.0 §4.4.6–§4.4.7). Loads and stores call
  * {@code rt.MemoryOps} with the address operand, the static offset and the method's memory view (a
- * {@code byte[]} local, reloaded after calls and {@code memory.grow}); table and bulk instructions call
+ * {@code MemorySegment} local from {@code Memory.segment()}, reloaded after calls and {@code memory.grow}); table and bulk instructions call
  * {@code rt.Rt} with the operands, the immediates and the context.
  */
 final class MemoryGen {
     private static final String RT = "org/tailbench/aot/rt/Rt";
     private static final String MEM = "org/tailbench/aot/rt/MemoryOps";
     private static final String C = CallingConvention.CTX_DESC;
+    static final String SEG = "Ljava/lang/foreign/MemorySegment;";
 
     private MemoryGen() {}
 
@@ -31,20 +32,18 @@ final class MemoryGen {
             String jt = CallingConvention.jvmType(t).getDescriptor();
             if (load) {
                 g.popN(1);
-                a.invokeStatic(MEM, methodName(op), "(II[B)" + jt);
+                a.invokeStatic(MEM, methodName(op), "(II" + SEG + ")" + jt);
                 g.push(t);
             } else {
                 g.popN(2);
-                a.invokeStatic(MEM, methodName(op), "(I" + jt + "I[B)V");
+                a.invokeStatic(MEM, methodName(op), "(I" + jt + "I" + SEG + ")V");
             }
             return true;
         }
         switch (op) {
             case MEMORY_SIZE -> {
                 a.aload(g.memSlot);
-                a.op(ARRAYLENGTH);
-                a.iconst(16);
-                a.op(IUSHR);
+                a.invokeStatic(MEM, "memorySize", "(" + SEG + ")I");
                 g.push(ValType.I32);
             }
             case MEMORY_GROW -> {

@@ -162,7 +162,7 @@ class AotSplitTest {
         } catch (Trap t) {
             outcome = "trap " + t.kind();
         }
-        return outcome + " mem#" + Arrays.hashCode(inst.memory().bytes());
+        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
     @ParameterizedTest(name = "seed {0}, split {1}, cheap {2} B, hard {3} B")

@@ -1,108 +1,260 @@
 package org.tailbench.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Locale;
 import org.tailbench.wasm.Limits;
 
 /**
- * A linear memory instance (spec §4.2.8): a little-endian {@code byte[]} of {@code pages * 64 KiB}.
- * Addresses are unsigned 32-bit values passed as {@code long}; every access checks bounds and
- * traps with {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}. Growth is limited by the declared
- * maximum and by the store's page limit (at most {@link #MAX_PAGES}, the largest {@code byte[]}).
+ * A linear memory instance (spec §4.2.8): {@code pages * 64 KiB} little-endian bytes, up to the spec's
+ * 65,536 pages (4 GiB). Addresses are unsigned 32-bit values plus an unsigned offset, passed as
+ * {@code long} (effective addresses up to 2^33); every access checks bounds against the current size
+ * and traps with {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}.
  *
- * <p>Engines may read {@link #bytes()} directly for speed; it is replaced by {@link #grow}.
+ * <p>Two backings behind this one class (chosen at construction, see {@link #backingFor}):
+ * <ul>
+ *   <li><b>mapped</b> (off-heap): the whole range the memory may ever use (its page limit, 4 GiB when
+ *       it declares no maximum, plus {@link #GUARD_BYTES}) is reserved once with
+ *       {@code mmap(PROT_NONE, MAP_NORESERVE)} and committed with {@code mprotect(READ|WRITE)} on
+ *       instantiation and {@code memory.grow}; the kernel zero-fills pages lazily, so a 4 GiB memory
+ *       costs nothing until touched and its base address never moves (what a native backend needs).
+ *       The mapping is released when the memory and every {@link #segment()} view of it are unreachable
+ *       (an automatic {@link Arena}'s cleanup).</li>
+ *   <li><b>heap</b>: a {@code byte[]} (copied on growth), for memories whose page limit is at most
+ *       {@link #HEAP_MAX_PAGES}, and the fallback where mapping is unavailable (then at most
+ *       {@link #HEAP_LIMIT_PAGES} pages).</li>
+ * </ul>
+ * {@code -Dtailbench.memory=heap|mapped|auto} (default auto) forces a backing, e.g. for measurements.
+ *
+ * <p>Engines and host functions access memory only through this class: the bounds-checked methods
+ * below, or {@link #segment()}, a {@link MemorySegment} of exactly the current size, which engines
+ * cache and must re-read after {@link #grow} (and after any call that may grow). Accesses through a
+ * cached view check bounds against {@code segment.byteSize()} before touching it (the layouts
+ * {@link #LE_I16}, {@link #LE_I32}, {@link #LE_I64} are unaligned little-endian).
  */
 public final class Memory implements Extern {
     public static final int PAGE_SIZE = 65536;
-    /** 32767 pages = 2 GiB - 64 KiB, the most a Java array holds. */
-    public static final int MAX_PAGES = 32767;
+    /** 65,536 pages = 4 GiB, the spec's limit for a 32-bit memory (spec §2.3.8 memory types). */
+    public static final int MAX_PAGES = 65536;
+    /** Largest heap ({@code byte[]}) memory: 32,767 pages = 2 GiB - 64 KiB, the most a Java array holds. */
+    public static final int HEAP_LIMIT_PAGES = 32767;
+    /** Memories whose page limit is at most this many pages are heap-backed in the default (auto) mode. */
+    public static final int HEAP_MAX_PAGES = 256;
+    /** Inaccessible bytes reserved after the largest size a mapped memory may reach (for a native backend's unchecked offsets). */
+    public static final long GUARD_BYTES = 1L << 31;
 
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfShort LE_I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfInt LE_I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfLong LE_I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
+    /** The view engines use for "no memory": zero bytes, every access traps. */
+    public static final MemorySegment EMPTY = MemorySegment.ofArray(new byte[0]);
 
-    private byte[] bytes;
+    /** Which storage a memory uses. */
+    public enum Backing { HEAP, MAPPED }
+
+    private static final String MODE = System.getProperty("tailbench.memory", "auto").toLowerCase(Locale.ROOT);
+
     private final long declaredMax;
     private final int limitPages;
+    private final Backing backing;
+    /** the current view: exactly {@code pages * PAGE_SIZE} bytes */
+    private MemorySegment segment;
+    private int pages;
+    // heap backing
+    private byte[] bytes;
+    // mapped backing
+    private final Arena arena;
+    private final long base;
 
     /**
      * @param limits     declared limits in pages
      * @param limitPages the implementation's page limit (the store's), at most {@link #MAX_PAGES}
-     * @throws Trap (HOST kind) when {@code limits.min()} exceeds {@code limitPages}
+     * @throws Trap (HOST kind) when {@code limits.min()} exceeds the page limit, or when the address range
+     *              cannot be reserved or committed (mmap/mprotect failed, e.g. out of address space)
      */
+    @SuppressWarnings("restricted") // reinterpret: the reserved range becomes a segment of the automatic arena
     public Memory(Limits limits, int limitPages) {
+        this(limits, limitPages, null);
+    }
+
+    /**
+     * A memory with a required backing (a native backend needs {@link Backing#MAPPED}: a fixed base address).
+     * @param required the backing to use, or null for the default choice ({@link #backingFor})
+     * @throws Trap (HOST kind) as {@link #Memory(Limits, int)}, and when {@code required} is MAPPED but
+     *              mapping is unavailable ({@link #mappedUnavailableReason()})
+     */
+    public Memory(Limits limits, int limitPages, Backing required) {
         this.declaredMax = limits.max();
-        this.limitPages = Math.min(limitPages, MAX_PAGES);
-        if (limits.min() > this.limitPages) {
-            throw new Trap(TrapKind.HOST, "memory of " + limits.min() + " pages exceeds the limit of " + this.limitPages + " pages", null);
+        int limit = Math.min(Math.max(limitPages, 0), MAX_PAGES);
+        if (declaredMax >= 0 && declaredMax < limit) limit = (int) declaredMax;
+        if (required == Backing.MAPPED && AddressSpace.UNAVAILABLE != null) {
+            throw new Trap(TrapKind.HOST, "an off-heap (mapped) memory is unavailable: " + AddressSpace.UNAVAILABLE, null);
         }
-        this.bytes = new byte[(int) limits.min() * PAGE_SIZE];
+        this.backing = required != null ? required : backingFor(limit);
+        if (backing == Backing.HEAP) limit = Math.min(limit, HEAP_LIMIT_PAGES);
+        this.limitPages = limit;
+        long min = limits.min();
+        if (min > limit) {
+            throw new Trap(TrapKind.HOST, "memory of " + min + " pages exceeds the limit of " + limit + " pages", null);
+        }
+        this.pages = (int) min;
+        if (backing == Backing.HEAP) {
+            this.arena = null;
+            this.base = 0;
+            this.bytes = new byte[pages * PAGE_SIZE];
+            this.segment = MemorySegment.ofArray(bytes);
+        } else {
+            long reserve = (long) limit * PAGE_SIZE + GUARD_BYTES;
+            long b = reserveWithRetry(reserve, min);
+            Arena auto = Arena.ofAuto();
+            MemorySegment.ofAddress(b).reinterpret(reserve, auto, s -> AddressSpace.release(s.address(), reserve));
+            this.arena = auto;
+            this.base = b;
+            try {
+                AddressSpace.commit(b, 0, (long) pages * PAGE_SIZE);
+            } catch (AddressSpace.MapFailure e) {
+                throw new Trap(TrapKind.HOST, "cannot commit a memory of " + min + " pages: " + e.getMessage(), null);
+            }
+            this.segment = view();
+        }
+    }
+
+    /**
+     * @return the backing for a memory of at most {@code limitPages} pages: heap when it is at most
+     *         {@link #HEAP_MAX_PAGES} (auto) or when mapping is unavailable or {@code -Dtailbench.memory=heap}
+     */
+    public static Backing backingFor(int limitPages) {
+        if (AddressSpace.UNAVAILABLE != null || MODE.equals("heap")) return Backing.HEAP;
+        if (MODE.equals("mapped")) return Backing.MAPPED;
+        return limitPages <= HEAP_MAX_PAGES ? Backing.HEAP : Backing.MAPPED;
+    }
+
+    /** Reserves {@code bytes}; on failure collects garbage (unreachable memories release theirs) and retries. */
+    private static long reserveWithRetry(long bytes, long minPages) {
+        AddressSpace.MapFailure last = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            try {
+                return AddressSpace.reserve(bytes);
+            } catch (AddressSpace.MapFailure e) {
+                last = e;
+                System.gc();
+                try { Thread.sleep(1L << (2 * attempt)); } catch (InterruptedException ie) { Thread.currentThread().interrupt(); break; }
+            }
+        }
+        throw new Trap(TrapKind.HOST, "cannot reserve " + bytes + " bytes of address space for a memory of "
+                + minPages + " pages: " + last.getMessage(), null);
+    }
+
+    @SuppressWarnings("restricted")
+    private MemorySegment view() {
+        return MemorySegment.ofAddress(base).reinterpret((long) pages * PAGE_SIZE, arena, null);
     }
 
     /** @return the current limits (min = current size), as import matching sees them */
-    public Limits limits() { return new Limits(pages(), declaredMax); }
+    public Limits limits() { return new Limits(pages, declaredMax); }
 
-    public byte[] bytes() { return bytes; }
-    public int pages() { return bytes.length / PAGE_SIZE; }
-    public int byteSize() { return bytes.length; }
+    /** @return the current view, exactly {@link #byteSize()} bytes; replaced by {@link #grow} (a mapped memory's base address stays) */
+    public MemorySegment segment() { return segment; }
+    public Backing backing() { return backing; }
 
     /**
-     * {@code memory.grow} (spec §4.4.7): grows by {@code delta} pages (an unsigned i32).
-     * @return the old size in pages, or -1 when growing would exceed the declared max or the limit
+     * @return a mapped memory's base address (fixed for its lifetime; {@link #reservedBytes()} of address
+     *         space follow it, the first {@link #byteSize()} readable and writable), or -1 for a heap memory
+     */
+    public long baseAddress() { return backing == Backing.MAPPED ? base : -1; }
+
+    /** @return the address range a mapped memory reserved (its page limit plus {@link #GUARD_BYTES}), 0 for a heap memory */
+    public long reservedBytes() { return backing == Backing.MAPPED ? (long) limitPages * PAGE_SIZE + GUARD_BYTES : 0; }
+    /** @return why {@link Backing#MAPPED} memories cannot be made here (not Linux, no native access), or null when they can */
+    public static String mappedUnavailableReason() { return AddressSpace.UNAVAILABLE; }
+    public int pages() { return pages; }
+    /** @return the size in bytes, {@code pages * 65536} (up to 2^32) */
+    public long byteSize() { return (long) pages * PAGE_SIZE; }
+
+    /**
+     * {@code memory.grow} (spec §4.4.7): grows by {@code delta} pages (an unsigned i32), keeping the contents.
+     * @return the old size in pages, or -1 when growing would exceed the declared max or the limit (or the commit failed)
      */
     public int grow(long delta) {
-        int old = pages();
+        int old = pages;
         long target = old + (delta & 0xFFFFFFFFL);
-        if (target > limitPages || (declaredMax >= 0 && target > declaredMax)) return -1;
-        if (target != old) bytes = Arrays.copyOf(bytes, (int) target * PAGE_SIZE);
+        if (target > limitPages) return -1;
+        if (target == old) return old;
+        if (backing == Backing.HEAP) {
+            bytes = Arrays.copyOf(bytes, (int) target * PAGE_SIZE);
+            pages = (int) target;
+            segment = MemorySegment.ofArray(bytes);
+        } else {
+            try {
+                AddressSpace.commit(base, (long) old * PAGE_SIZE, target * PAGE_SIZE);
+            } catch (AddressSpace.MapFailure e) {
+                return -1;
+            }
+            pages = (int) target;
+            segment = view();
+        }
         return old;
     }
 
     /** Throws the out-of-bounds trap unless {@code [addr, addr+len)} lies inside the memory (both unsigned, as long). */
     public void check(long addr, long len) {
-        if (addr < 0 || len < 0 || addr + len > bytes.length) throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        if (addr < 0 || len < 0 || addr + len > byteSize() || addr + len < 0) throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
-    public byte load8(long addr) { check(addr, 1); return bytes[(int) addr]; }
-    public short load16(long addr) { check(addr, 2); return (short) I16.get(bytes, (int) addr); }
-    public int load32(long addr) { check(addr, 4); return (int) I32.get(bytes, (int) addr); }
-    public long load64(long addr) { check(addr, 8); return (long) I64.get(bytes, (int) addr); }
-    public void store8(long addr, byte v) { check(addr, 1); bytes[(int) addr] = v; }
-    public void store16(long addr, short v) { check(addr, 2); I16.set(bytes, (int) addr, v); }
-    public void store32(long addr, int v) { check(addr, 4); I32.set(bytes, (int) addr, v); }
-    public void store64(long addr, long v) { check(addr, 8); I64.set(bytes, (int) addr, v); }
+    public byte load8(long addr) { check(addr, 1); return segment.get(I8, addr); }
+    public short load16(long addr) { check(addr, 2); return segment.get(LE_I16, addr); }
+    public int load32(long addr) { check(addr, 4); return segment.get(LE_I32, addr); }
+    public long load64(long addr) { check(addr, 8); return segment.get(LE_I64, addr); }
+    public void store8(long addr, byte v) { check(addr, 1); segment.set(I8, addr, v); }
+    public void store16(long addr, short v) { check(addr, 2); segment.set(LE_I16, addr, v); }
+    public void store32(long addr, int v) { check(addr, 4); segment.set(LE_I32, addr, v); }
+    public void store64(long addr, long v) { check(addr, 8); segment.set(LE_I64, addr, v); }
 
     /** Copies {@code len} bytes out of memory. @throws Trap when out of bounds */
     public byte[] read(long addr, int len) {
         check(addr, len);
-        return Arrays.copyOfRange(bytes, (int) addr, (int) addr + len);
+        byte[] out = new byte[len];
+        MemorySegment.copy(segment, I8, addr, out, 0, len);
+        return out;
     }
 
-    /** Copies {@code src} into memory at {@code addr}. @throws Trap when out of bounds */
+    /** Copies {@code len} bytes of {@code src} from {@code off} into memory at {@code addr}. @throws Trap when out of bounds */
     public void write(long addr, byte[] src, int off, int len) {
         check(addr, len);
-        System.arraycopy(src, off, bytes, (int) addr, len);
+        MemorySegment.copy(src, off, segment, I8, addr, len);
+    }
+
+    /**
+     * @return a little-endian {@link ByteBuffer} over {@code [addr, addr+len)} (for channel I/O), valid until
+     *         the next {@link #grow}. @throws Trap when out of bounds
+     */
+    public ByteBuffer buffer(long addr, int len) {
+        check(addr, len);
+        return segment.asSlice(addr, len).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** {@code memory.fill} (spec §4.4.7). */
     public void fill(long dst, int value, long len) {
         check(dst, len);
-        Arrays.fill(bytes, (int) dst, (int) (dst + len), (byte) value);
+        segment.asSlice(dst, len).fill((byte) value);
     }
 
     /** {@code memory.copy} within this memory, overlap-safe (spec §4.4.7). */
     public void copy(long dst, long src, long len) {
         check(dst, len);
         check(src, len);
-        System.arraycopy(bytes, (int) src, bytes, (int) dst, (int) len);
+        MemorySegment.copy(segment, src, segment, dst, len);
     }
 
     /** {@code memory.init} from a data segment's bytes (spec §4.4.7); a dropped segment is empty. */
     public void init(long dst, byte[] data, long src, long len) {
         if (src < 0 || len < 0 || src + len > data.length) throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
         check(dst, len);
-        System.arraycopy(data, (int) src, bytes, (int) dst, (int) len);
+        MemorySegment.copy(data, (int) src, segment, I8, dst, (int) len);
     }
 }

@@ -27,17 +27,16 @@ final class FdFunctions {
         FdEntry e = ctx.fds.get(a[0], WasiTypes.RIGHT_FD_WRITE);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         m.check(a[3], 4);
-        byte[] mem = m.bytes();
         long total = 0;
         switch (e) {
             case FdEntry.Output o -> {
-                for (GuestMemory.IoVec iov : v) { o.out.write(mem, iov.offset(), iov.length()); total += iov.length(); }
+                for (GuestMemory.IoVec iov : v) { o.out.write(m.read(iov.offset(), iov.length())); total += iov.length(); }
             }
             case FdEntry.File f -> {
                 if (!f.writable) throw new WasiError(Errno.BADF);
                 if ((f.fdflags & WasiTypes.FDFLAGS_APPEND) != 0) f.channel.position(f.channel.size());
                 for (GuestMemory.IoVec iov : v) {
-                    ByteBuffer b = ByteBuffer.wrap(mem, iov.offset(), iov.length());
+                    ByteBuffer b = m.buffer(iov);
                     while (b.hasRemaining()) total += f.channel.write(b);
                 }
             }
@@ -53,14 +52,15 @@ final class FdFunctions {
         FdEntry e = ctx.fds.get(a[0], WasiTypes.RIGHT_FD_READ);
         GuestMemory.IoVec[] v = m.iovecs(a[1], a[2]);
         m.check(a[3], 4);
-        byte[] mem = m.bytes();
         long total = 0;
         switch (e) {
             case FdEntry.Input in -> {
                 for (GuestMemory.IoVec iov : v) {
                     if (iov.length() == 0) continue;
-                    int n = in.in.read(mem, iov.offset(), iov.length());
+                    byte[] chunk = new byte[iov.length()];
+                    int n = in.in.read(chunk, 0, chunk.length);
                     if (n <= 0) break;
+                    m.write(iov.offset(), chunk, 0, n);
                     total += n;
                     if (n < iov.length()) break;
                 }
@@ -69,7 +69,7 @@ final class FdFunctions {
                 if (!f.readable) throw new WasiError(Errno.BADF);
                 for (GuestMemory.IoVec iov : v) {
                     if (iov.length() == 0) continue;
-                    int n = f.channel.read(ByteBuffer.wrap(mem, iov.offset(), iov.length()));
+                    int n = f.channel.read(m.buffer(iov));
                     if (n <= 0) break;
                     total += n;
                     if (n < iov.length()) break;
@@ -90,11 +90,10 @@ final class FdFunctions {
         long pos = a[3];
         if (pos < 0) throw new WasiError(Errno.INVAL);
         m.check(a[4], 4);
-        byte[] mem = m.bytes();
         long total = 0;
         for (GuestMemory.IoVec iov : v) {
             if (iov.length() == 0) continue;
-            int n = f.channel.read(ByteBuffer.wrap(mem, iov.offset(), iov.length()), pos + total);
+            int n = f.channel.read(m.buffer(iov), pos + total);
             if (n <= 0) break;
             total += n;
             if (n < iov.length()) break;
@@ -111,10 +110,9 @@ final class FdFunctions {
         long pos = a[3];
         if (pos < 0) throw new WasiError(Errno.INVAL);
         m.check(a[4], 4);
-        byte[] mem = m.bytes();
         long total = 0;
         for (GuestMemory.IoVec iov : v) {
-            ByteBuffer b = ByteBuffer.wrap(mem, iov.offset(), iov.length());
+            ByteBuffer b = m.buffer(iov);
             while (b.hasRemaining()) total += f.channel.write(b, pos + total);
         }
         m.put32(a[4], (int) total);

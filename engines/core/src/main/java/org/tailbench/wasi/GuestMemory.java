@@ -24,17 +24,17 @@ final class GuestMemory {
         return memory;
     }
 
-    /** @return {@code addr} as an array index, after checking {@code [addr, addr+len)} is inside memory */
-    int check(long addr, long len) {
+    /** @return {@code addr} as an unsigned address, after checking {@code [addr, addr+len)} is inside memory */
+    long check(long addr, long len) {
         Memory m = memory();
         addr = u32(addr);
         len = u32(len);
         if (addr + len > m.byteSize()) throw new WasiError(Errno.FAULT);
-        return (int) addr;
+        return addr;
     }
 
-    /** @return the backing array (valid until the next {@code memory.grow}, i.e. for the whole host call) */
-    byte[] bytes() { return memory().bytes(); }
+    /** @return a buffer over {@code len} guest bytes at {@code addr} (checked; valid for the whole host call) */
+    java.nio.ByteBuffer buffer(IoVec iov) { return memory().buffer(iov.offset(), iov.length()); }
 
     int u8(long addr) { check(addr, 1); return memory.load8(u32(addr)) & 0xFF; }
     int u16(long addr) { check(addr, 2); return memory.load16(u32(addr)) & 0xFFFF; }
@@ -73,7 +73,7 @@ final class GuestMemory {
     }
 
     /** One {@code iovec}/{@code ciovec} (witx: buf: pointer u8 at 0, buf_len: size at 4; 8 bytes). */
-    record IoVec(int offset, int length) {}
+    record IoVec(long offset, int length) {}
 
     /** @return the {@code count} io vectors at {@code iovs}, each checked to lie inside memory */
     IoVec[] iovecs(long iovs, long count) {

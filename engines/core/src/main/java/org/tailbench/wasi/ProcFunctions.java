@@ -93,7 +93,7 @@ final class ProcFunctions {
 
     /** random_get(buf, buf_len) */
     int randomGet(GuestMemory m, long[] a) {
-        int off = m.check(a[0], a[1]);
+        long off = m.check(a[0], a[1]);
         byte[] b = new byte[(int) GuestMemory.u32(a[1])];
         synchronized (ctx.random) { ctx.random.nextBytes(b); }
         m.write(off, b, 0, b.length);

@@ -160,7 +160,7 @@ class FunctionSplitterSpecDifferentialTest {
     private static String outcome(Instance inst, String field, long[] args) {
         try {
             return "= " + Arrays.toString(inst.exportedFunction(field).invoke(args)) + " mem#"
-                    + (inst.memory() == null ? 0 : Arrays.hashCode(inst.memory().bytes()));
+                    + (inst.memory() == null ? 0 : Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
         } catch (Trap t) {
             return "trap " + t.kind();
         }

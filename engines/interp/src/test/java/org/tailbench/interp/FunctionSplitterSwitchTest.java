@@ -197,7 +197,7 @@ class FunctionSplitterSwitchTest {
         } catch (Trap t) {
             outcome = "trap " + t.kind();
         }
-        return outcome + " mem#" + Arrays.hashCode(inst.memory().bytes());
+        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
     @ParameterizedTest(name = "seed {0}, budget {1}, cheapOnly {2}")

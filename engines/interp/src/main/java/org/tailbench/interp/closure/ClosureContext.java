@@ -1,5 +1,6 @@
 package org.tailbench.interp.closure;
 
+import java.lang.foreign.MemorySegment;
 import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Memory;
@@ -9,8 +10,6 @@ import org.tailbench.runtime.Memory;
  * fields and when they may be read.
  */
 final class ClosureContext extends InstanceContext {
-    private static final byte[] NO_MEMORY = new byte[0];
-
     /** by defined-function index; filled while instantiating, complete before any function runs */
     final ClosureFunction[] defined;
 
@@ -19,9 +18,9 @@ final class ClosureContext extends InstanceContext {
         this.defined = new ClosureFunction[module.codes.length];
     }
 
-    /** @return memory 0's current bytes, or an empty array without memory */
-    byte[] memoryBytes() {
+    /** @return memory 0's current view, or an empty segment without memory */
+    MemorySegment memoryBytes() {
         Memory m = memory();
-        return m == null ? NO_MEMORY : m.bytes();
+        return m == null ? Memory.EMPTY : m.segment();
     }
 }

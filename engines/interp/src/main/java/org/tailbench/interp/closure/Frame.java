@@ -1,10 +1,12 @@
 package org.tailbench.interp.closure;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * One activation of a Wasm function: {@link #s} holds the locals (params first) at
  * {@code 0 .. localCount-1} followed by the operand-stack slots the tree spills to (stack height
  * {@code h} lives in {@code s[localCount + h]}); results are left at {@code s[localCount ..]}.
- * {@link #mem} caches memory 0's byte array; nodes that may replace it (calls, {@code memory.grow})
+ * {@link #mem} caches memory 0's segment view; nodes that may replace it (calls, {@code memory.grow})
  * reload it.
  */
 final class Frame {
@@ -12,7 +14,7 @@ final class Frame {
     final FunctionCode code;
     final ClosureContext ctx;
     final Machine m;
-    byte[] mem;
+    MemorySegment mem;
 
     Frame(FunctionCode code, ClosureContext ctx, Machine m) {
         this.code = code;

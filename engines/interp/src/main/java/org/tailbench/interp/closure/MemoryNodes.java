@@ -1,8 +1,11 @@
 package org.tailbench.interp.closure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.tailbench.runtime.Memory.I8;
+import static org.tailbench.runtime.Memory.LE_I16;
+import static org.tailbench.runtime.Memory.LE_I32;
+import static org.tailbench.runtime.Memory.LE_I64;
+
+import java.lang.foreign.MemorySegment;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -13,9 +16,6 @@ import org.tailbench.runtime.TrapKind;
  * (values are encoded as longs, so {@code i32.load8_s} and {@code i64.load8_s} agree).
  */
 final class MemoryNodes {
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long M32 = 0xFFFFFFFFL;
 
     private MemoryNodes() {}
@@ -39,9 +39,9 @@ final class MemoryNodes {
         Load32(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 4) throw oob();
-            return (int) I32.get(mem, (int) ea);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 4) throw oob();
+            return mem.get(LE_I32, ea);
         }
     }
 
@@ -50,9 +50,9 @@ final class MemoryNodes {
         Load64(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 8) throw oob();
-            return (long) I64.get(mem, (int) ea);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 8) throw oob();
+            return mem.get(LE_I64, ea);
         }
     }
 
@@ -60,9 +60,9 @@ final class MemoryNodes {
         Load8S(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea >= mem.length) throw oob();
-            return mem[(int) ea];
+            MemorySegment mem = f.mem;
+            if (ea >= mem.byteSize()) throw oob();
+            return mem.get(I8, ea);
         }
     }
 
@@ -70,9 +70,9 @@ final class MemoryNodes {
         Load8U(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea >= mem.length) throw oob();
-            return mem[(int) ea] & 0xFF;
+            MemorySegment mem = f.mem;
+            if (ea >= mem.byteSize()) throw oob();
+            return mem.get(I8, ea) & 0xFF;
         }
     }
 
@@ -80,9 +80,9 @@ final class MemoryNodes {
         Load16S(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 2) throw oob();
-            return (short) I16.get(mem, (int) ea);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 2) throw oob();
+            return mem.get(LE_I16, ea);
         }
     }
 
@@ -90,9 +90,9 @@ final class MemoryNodes {
         Load16U(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 2) throw oob();
-            return (short) I16.get(mem, (int) ea) & 0xFFFF;
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 2) throw oob();
+            return mem.get(LE_I16, ea) & 0xFFFF;
         }
     }
 
@@ -101,9 +101,9 @@ final class MemoryNodes {
         Load32U(Expr addr, long offset) { super(addr, offset); }
         @Override long eval(Frame f) {
             long ea = (addr.eval(f) & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 4) throw oob();
-            return (int) I32.get(mem, (int) ea) & M32;
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 4) throw oob();
+            return mem.get(LE_I32, ea) & M32;
         }
     }
 
@@ -114,9 +114,9 @@ final class MemoryNodes {
             long a = addr.eval(f);
             long v = value.eval(f);
             long ea = (a & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 4) throw oob();
-            I32.set(mem, (int) ea, (int) v);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 4) throw oob();
+            mem.set(LE_I32, ea, (int) v);
             return 0;
         }
     }
@@ -128,9 +128,9 @@ final class MemoryNodes {
             long a = addr.eval(f);
             long v = value.eval(f);
             long ea = (a & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 8) throw oob();
-            I64.set(mem, (int) ea, v);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 8) throw oob();
+            mem.set(LE_I64, ea, v);
             return 0;
         }
     }
@@ -141,9 +141,9 @@ final class MemoryNodes {
             long a = addr.eval(f);
             long v = value.eval(f);
             long ea = (a & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea >= mem.length) throw oob();
-            mem[(int) ea] = (byte) v;
+            MemorySegment mem = f.mem;
+            if (ea >= mem.byteSize()) throw oob();
+            mem.set(I8, ea, (byte) v);
             return 0;
         }
     }
@@ -154,9 +154,9 @@ final class MemoryNodes {
             long a = addr.eval(f);
             long v = value.eval(f);
             long ea = (a & M32) + offset;
-            byte[] mem = f.mem;
-            if (ea > mem.length - 2) throw oob();
-            I16.set(mem, (int) ea, (short) v);
+            MemorySegment mem = f.mem;
+            if (ea > mem.byteSize() - 2) throw oob();
+            mem.set(LE_I16, ea, (short) v);
             return 0;
         }
     }

@@ -85,7 +85,7 @@ final class VarNodes {
             long d = delta.eval(f);
             Memory m = f.ctx.memory();
             int r = m.grow(d);
-            f.mem = m.bytes();
+            f.mem = m.segment();
             return r;
         }
     }

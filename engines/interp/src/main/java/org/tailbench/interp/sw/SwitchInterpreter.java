@@ -1,8 +1,11 @@
 package org.tailbench.interp.sw;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.tailbench.runtime.Memory.I8;
+import static org.tailbench.runtime.Memory.LE_I16;
+import static org.tailbench.runtime.Memory.LE_I32;
+import static org.tailbench.runtime.Memory.LE_I64;
+
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.Lowerer;
@@ -28,11 +31,7 @@ import org.tailbench.runtime.TrapKind;
  * instructions are therefore delegated to {@link LOpNumeric} and {@link TableMemoryOps}.
  */
 final class SwitchInterpreter {
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long M32 = 0xFFFFFFFFL;
-    private static final byte[] NO_MEMORY = new byte[0];
     private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
     private SwitchInterpreter() {}
@@ -61,7 +60,7 @@ final class SwitchInterpreter {
         }
     }
 
-    private static byte[] bytes(Memory memory) { return memory == null ? NO_MEMORY : memory.bytes(); }
+    private static MemorySegment bytes(Memory memory) { return memory == null ? Memory.EMPTY : memory.segment(); }
 
     private static Trap oob() { return new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS); }
 
@@ -96,7 +95,7 @@ final class SwitchInterpreter {
         int[] code = cur.code;
         long[] consts = cur.consts;
         Memory memory = ctx.memory();
-        byte[] mem = bytes(memory);
+        MemorySegment mem = bytes(memory);
         int pc = 0;
         final boolean track = m.track;   // JFR call-depth sampling: publish depth and cur (see Machine#track)
         if (track) { m.depth = depth; m.cur = cur; }
@@ -199,67 +198,67 @@ final class SwitchInterpreter {
 
                     case LOp.I32_LOAD: case LOp.F32_LOAD: {
                         long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 4) throw oob();
-                        s[sp - 1] = (int) I32.get(mem, (int) ea);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[sp - 1] = mem.get(LE_I32, ea);
                         continue;
                     }
                     case LOp.I64_LOAD: case LOp.F64_LOAD: {
                         long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 8) throw oob();
-                        s[sp - 1] = (long) I64.get(mem, (int) ea);
+                        if (ea > mem.byteSize() - 8) throw oob();
+                        s[sp - 1] = mem.get(LE_I64, ea);
                         continue;
                     }
                     case LOp.I32_LOAD8_S: case LOp.I64_LOAD8_S: case LOp.I32_LOAD8_U: case LOp.I64_LOAD8_U: {
                         long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
-                        if (ea >= mem.length) throw oob();
-                        byte v = mem[(int) ea];
+                        if (ea >= mem.byteSize()) throw oob();
+                        byte v = mem.get(I8, ea);
                         s[sp - 1] = op == LOp.I32_LOAD8_S || op == LOp.I64_LOAD8_S ? v : v & 0xFF;
                         continue;
                     }
                     case LOp.I32_LOAD16_S: case LOp.I64_LOAD16_S: case LOp.I32_LOAD16_U: case LOp.I64_LOAD16_U: {
                         long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 2) throw oob();
-                        short v = (short) I16.get(mem, (int) ea);
+                        if (ea > mem.byteSize() - 2) throw oob();
+                        short v = mem.get(LE_I16, ea);
                         s[sp - 1] = op == LOp.I32_LOAD16_S || op == LOp.I64_LOAD16_S ? v : v & 0xFFFF;
                         continue;
                     }
                     case LOp.I64_LOAD32_S: case LOp.I64_LOAD32_U: {
                         long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 4) throw oob();
-                        int v = (int) I32.get(mem, (int) ea);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        int v = mem.get(LE_I32, ea);
                         s[sp - 1] = op == LOp.I64_LOAD32_S ? v : v & M32;
                         continue;
                     }
                     case LOp.I32_STORE: case LOp.F32_STORE: case LOp.I64_STORE32: {
                         long v = s[--sp];
                         long ea = (s[--sp] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 4) throw oob();
-                        I32.set(mem, (int) ea, (int) v);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        mem.set(LE_I32, ea, (int) v);
                         continue;
                     }
                     case LOp.I64_STORE: case LOp.F64_STORE: {
                         long v = s[--sp];
                         long ea = (s[--sp] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 8) throw oob();
-                        I64.set(mem, (int) ea, v);
+                        if (ea > mem.byteSize() - 8) throw oob();
+                        mem.set(LE_I64, ea, v);
                         continue;
                     }
                     case LOp.I32_STORE8: case LOp.I64_STORE8: {
                         long v = s[--sp];
                         long ea = (s[--sp] & M32) + (code[pc++] & M32);
-                        if (ea >= mem.length) throw oob();
-                        mem[(int) ea] = (byte) v;
+                        if (ea >= mem.byteSize()) throw oob();
+                        mem.set(I8, ea, (byte) v);
                         continue;
                     }
                     case LOp.I32_STORE16: case LOp.I64_STORE16: {
                         long v = s[--sp];
                         long ea = (s[--sp] & M32) + (code[pc++] & M32);
-                        if (ea > mem.length - 2) throw oob();
-                        I16.set(mem, (int) ea, (short) v);
+                        if (ea > mem.byteSize() - 2) throw oob();
+                        mem.set(LE_I16, ea, (short) v);
                         continue;
                     }
                     case LOp.MEMORY_SIZE: s[sp++] = memory.pages(); continue;
-                    case LOp.MEMORY_GROW: s[sp - 1] = memory.grow(s[sp - 1]); mem = memory.bytes(); continue;
+                    case LOp.MEMORY_GROW: s[sp - 1] = memory.grow(s[sp - 1]); mem = memory.segment(); continue;
 
                     case LOp.I32_CONST: case LOp.F32_CONST: s[sp++] = code[pc++]; continue;
                     case LOp.I64_CONST: case LOp.F64_CONST: s[sp++] = consts[code[pc++]]; continue;

@@ -1,8 +1,11 @@
 package org.tailbench.interp.tailcall;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.tailbench.runtime.Memory.I8;
+import static org.tailbench.runtime.Memory.LE_I16;
+import static org.tailbench.runtime.Memory.LE_I32;
+import static org.tailbench.runtime.Memory.LE_I64;
+
+import java.lang.foreign.MemorySegment;
 import org.tailbench.interp.rt.TableMemoryOps;
 import org.tailbench.runtime.Global;
 import org.tailbench.runtime.Instance;
@@ -12,17 +15,14 @@ import org.tailbench.runtime.TrapKind;
 
 /**
  * Variable, constant, memory and table instructions of the {@code tailcall} engine. Handlers are
- * bound to their instance's objects ({@link Global}, {@link Memory}) at decode time; a memory's byte
- * array is read from the {@link Memory} at every access, so {@code memory.grow} (here or in another
+ * bound to their instance's objects ({@link Global}, {@link Memory}) at decode time; a memory's segment
+ * view is read from the {@link Memory} at every access, so {@code memory.grow} (here or in another
  * instance sharing the memory) needs no reload. Accesses are bounds-checked against the effective
  * address {@code (addr & 0xFFFFFFFF) + offset} (spec 2.0 §4.4.7), little-endian.
  */
 final class MemoryInstrs {
     private MemoryInstrs() {}
 
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long M32 = 0xFFFFFFFFL;
 
     static final class LocalGet extends Instr {
@@ -73,10 +73,10 @@ final class MemoryInstrs {
     static final class Load32 extends Access {
         Load32(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea > b.length - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = (int) I32.get(b, (int) ea);
+            if (ea > b.byteSize() - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(LE_I32, ea);
             return next.exec(m, s, sp, fp);
         }
     }
@@ -84,10 +84,10 @@ final class MemoryInstrs {
     static final class Load32U extends Access {
         Load32U(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea > b.length - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = (int) I32.get(b, (int) ea) & M32;
+            if (ea > b.byteSize() - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(LE_I32, ea) & M32;
             return next.exec(m, s, sp, fp);
         }
     }
@@ -96,10 +96,10 @@ final class MemoryInstrs {
     static final class Load64 extends Access {
         Load64(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea > b.length - 8) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = (long) I64.get(b, (int) ea);
+            if (ea > b.byteSize() - 8) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(LE_I64, ea);
             return next.exec(m, s, sp, fp);
         }
     }
@@ -108,10 +108,10 @@ final class MemoryInstrs {
     static final class Load8S extends Access {
         Load8S(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea >= b.length) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = b[(int) ea];
+            if (ea >= b.byteSize()) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(I8, ea);
             return next.exec(m, s, sp, fp);
         }
     }
@@ -119,10 +119,10 @@ final class MemoryInstrs {
     static final class Load8U extends Access {
         Load8U(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea >= b.length) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = b[(int) ea] & 0xFF;
+            if (ea >= b.byteSize()) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(I8, ea) & 0xFF;
             return next.exec(m, s, sp, fp);
         }
     }
@@ -130,10 +130,10 @@ final class MemoryInstrs {
     static final class Load16S extends Access {
         Load16S(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea > b.length - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = (short) I16.get(b, (int) ea);
+            if (ea > b.byteSize() - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(LE_I16, ea);
             return next.exec(m, s, sp, fp);
         }
     }
@@ -141,10 +141,10 @@ final class MemoryInstrs {
     static final class Load16U extends Access {
         Load16U(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 1] & M32) + offset;
-            if (ea > b.length - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            s[sp - 1] = (short) I16.get(b, (int) ea) & 0xFFFF;
+            if (ea > b.byteSize() - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            s[sp - 1] = b.get(LE_I16, ea) & 0xFFFF;
             return next.exec(m, s, sp, fp);
         }
     }
@@ -153,10 +153,10 @@ final class MemoryInstrs {
     static final class Store32 extends Access {
         Store32(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 2] & M32) + offset;
-            if (ea > b.length - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            I32.set(b, (int) ea, (int) s[sp - 1]);
+            if (ea > b.byteSize() - 4) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            b.set(LE_I32, ea, (int) s[sp - 1]);
             return next.exec(m, s, sp - 2, fp);
         }
     }
@@ -165,10 +165,10 @@ final class MemoryInstrs {
     static final class Store64 extends Access {
         Store64(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 2] & M32) + offset;
-            if (ea > b.length - 8) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            I64.set(b, (int) ea, s[sp - 1]);
+            if (ea > b.byteSize() - 8) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            b.set(LE_I64, ea, s[sp - 1]);
             return next.exec(m, s, sp - 2, fp);
         }
     }
@@ -177,10 +177,10 @@ final class MemoryInstrs {
     static final class Store8 extends Access {
         Store8(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 2] & M32) + offset;
-            if (ea >= b.length) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            b[(int) ea] = (byte) s[sp - 1];
+            if (ea >= b.byteSize()) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            b.set(I8, ea, (byte) s[sp - 1]);
             return next.exec(m, s, sp - 2, fp);
         }
     }
@@ -189,10 +189,10 @@ final class MemoryInstrs {
     static final class Store16 extends Access {
         Store16(Memory mem, int off) { super(mem, off); }
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
-            byte[] b = memory.bytes();
+            MemorySegment b = memory.segment();
             long ea = (s[sp - 2] & M32) + offset;
-            if (ea > b.length - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-            I16.set(b, (int) ea, (short) s[sp - 1]);
+            if (ea > b.byteSize() - 2) throw trap(m, TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+            b.set(LE_I16, ea, (short) s[sp - 1]);
             return next.exec(m, s, sp - 2, fp);
         }
     }

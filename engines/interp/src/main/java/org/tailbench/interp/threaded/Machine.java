@@ -1,5 +1,6 @@
 package org.tailbench.interp.threaded;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
@@ -48,8 +49,7 @@ final class Machine implements CallDepthSource {
     /** Returned by a handler when the entry frame of the current loop returned. */
     static final int EXIT = Integer.MIN_VALUE;
     private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
-    private static final byte[] NO_MEMORY = new byte[0];
-    private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
+        private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
     /** value stack: each frame's locals followed by its operand stack */
     long[] stack = new long[1 << 12];
@@ -67,7 +67,7 @@ final class Machine implements CallDepthSource {
     long[] consts;
     /** the current instance's memory 0 (null when it has none) and its bytes, reloaded after calls and grow */
     Memory memory;
-    byte[] mem = NO_MEMORY;
+    MemorySegment mem = Memory.EMPTY;
     /** frame stack: for the caller of frame {@code d + 1}: its return pc, frame base and function */
     int[] retPc = new int[64];
     int[] fps = new int[64];
@@ -113,7 +113,7 @@ final class Machine implements CallDepthSource {
 
     @Override public int stack(int[] out) { return LoweredFunctionInstance.wasmStack(cur, fns, depth, out); }
 
-    static byte[] bytes(Memory memory) { return memory == null ? NO_MEMORY : memory.bytes(); }
+    static MemorySegment bytes(Memory memory) { return memory == null ? Memory.EMPTY : memory.segment(); }
 
     private long[] run(ThreadedFunction entry, long[] args) {
         if (depth >= maxDepth) throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);

@@ -1,8 +1,11 @@
 package org.tailbench.interp.threaded;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.tailbench.runtime.Memory.I8;
+import static org.tailbench.runtime.Memory.LE_I16;
+import static org.tailbench.runtime.Memory.LE_I32;
+import static org.tailbench.runtime.Memory.LE_I64;
+
+import java.lang.foreign.MemorySegment;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.Lowerer;
 import org.tailbench.interp.rt.TableMemoryOps;
@@ -19,9 +22,6 @@ import org.tailbench.runtime.TrapKind;
  * stores share the integer handlers of the same width ({@link Handlers} registers the aliases).
  */
 final class MemoryHandlers {
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long M32 = 0xFFFFFFFFL;
 
     private MemoryHandlers() {}
@@ -29,86 +29,87 @@ final class MemoryHandlers {
     private static Trap oob() { return new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS); }
 
     /** @return the effective address of an access of {@code width} bytes, checked against {@code mem} */
-    private static int ea(byte[] mem, long addr, int offset, int width) {
-        long ea = (addr & M32) + (offset & M32);
-        if (ea > mem.length - width) throw oob();
-        return (int) ea;
+    private static long ea(MemorySegment mem, long addr, int offset, int width) {
+        // toUnsignedLong: 2 bytecodes fewer than "& M32", keeping this method at HotSpot's MaxInlineSize (35)
+        long ea = (addr & M32) + Integer.toUnsignedLong(offset);
+        if (ea > mem.byteSize() - width) throw oob();
+        return ea;
     }
 
     static final class I32_LOAD extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = (int) I32.get(mem, ea(mem, s[sp], c[pc + 1], 4));
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(LE_I32, ea(mem, s[sp], c[pc + 1], 4));
             return pc + 2;
         }
     }
     static final class I64_LOAD extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = (long) I64.get(mem, ea(mem, s[sp], c[pc + 1], 8));
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(LE_I64, ea(mem, s[sp], c[pc + 1], 8));
             return pc + 2;
         }
     }
     static final class I32_LOAD8_S extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = mem[ea(mem, s[sp], c[pc + 1], 1)];
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(I8, ea(mem, s[sp], c[pc + 1], 1));
             return pc + 2;
         }
     }
     static final class I32_LOAD8_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = mem[ea(mem, s[sp], c[pc + 1], 1)] & 0xFF;
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(I8, ea(mem, s[sp], c[pc + 1], 1)) & 0xFF;
             return pc + 2;
         }
     }
     static final class I32_LOAD16_S extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = (short) I16.get(mem, ea(mem, s[sp], c[pc + 1], 2));
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(LE_I16, ea(mem, s[sp], c[pc + 1], 2));
             return pc + 2;
         }
     }
     static final class I32_LOAD16_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = (short) I16.get(mem, ea(mem, s[sp], c[pc + 1], 2)) & 0xFFFF;
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(LE_I16, ea(mem, s[sp], c[pc + 1], 2)) & 0xFFFF;
             return pc + 2;
         }
     }
     static final class I64_LOAD32_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp - 1; byte[] mem = m.mem;
-            s[sp] = (int) I32.get(mem, ea(mem, s[sp], c[pc + 1], 4)) & M32;
+            int sp = m.sp - 1; MemorySegment mem = m.mem;
+            s[sp] = mem.get(LE_I32, ea(mem, s[sp], c[pc + 1], 4)) & M32;
             return pc + 2;
         }
     }
     static final class I32_STORE extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp -= 2; byte[] mem = m.mem;
-            I32.set(mem, ea(mem, s[sp], c[pc + 1], 4), (int) s[sp + 1]);
+            int sp = m.sp -= 2; MemorySegment mem = m.mem;
+            mem.set(LE_I32, ea(mem, s[sp], c[pc + 1], 4), (int) s[sp + 1]);
             return pc + 2;
         }
     }
     static final class I64_STORE extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp -= 2; byte[] mem = m.mem;
-            I64.set(mem, ea(mem, s[sp], c[pc + 1], 8), s[sp + 1]);
+            int sp = m.sp -= 2; MemorySegment mem = m.mem;
+            mem.set(LE_I64, ea(mem, s[sp], c[pc + 1], 8), s[sp + 1]);
             return pc + 2;
         }
     }
     static final class I32_STORE8 extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp -= 2; byte[] mem = m.mem;
-            mem[ea(mem, s[sp], c[pc + 1], 1)] = (byte) s[sp + 1];
+            int sp = m.sp -= 2; MemorySegment mem = m.mem;
+            mem.set(I8, ea(mem, s[sp], c[pc + 1], 1), (byte) s[sp + 1]);
             return pc + 2;
         }
     }
     static final class I32_STORE16 extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
-            int sp = m.sp -= 2; byte[] mem = m.mem;
-            I16.set(mem, ea(mem, s[sp], c[pc + 1], 2), (short) s[sp + 1]);
+            int sp = m.sp -= 2; MemorySegment mem = m.mem;
+            mem.set(LE_I16, ea(mem, s[sp], c[pc + 1], 2), (short) s[sp + 1]);
             return pc + 2;
         }
     }
@@ -120,7 +121,7 @@ final class MemoryHandlers {
             int sp = m.sp - 1;
             Memory memory = m.memory;
             s[sp] = memory.grow(s[sp]);
-            m.mem = memory.bytes();
+            m.mem = memory.segment();
             return pc + 1;
         }
     }
