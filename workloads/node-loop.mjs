@@ -3,9 +3,11 @@
 // the times exclude node's start-up and the compilation (but V8 tiers hot functions up to TurboFan
 // during the warm-up runs, as the JVM's JIT does during JMH's warm-up iterations).
 //
-// usage: node --no-warnings --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N] FILE.wasm [ARGS...]
+// usage: node --no-warnings --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N]
+//            [--dir HOST::GUEST]... [--env NAME=VALUE]... FILE.wasm [ARGS...]
 //   --warmup W   untimed runs first (default 3)
 //   --runs N     timed runs (default 5)
+//   --dir, --env preopens and environment, as run-node.mjs (the CPython workloads need them)
 // Prints one JSON object on stdout:
 //   {"ms": [N numbers], "sha256": [distinct stdout sha256s of all W+N runs], "exit": [distinct exit codes],
 //    "region_ms": [N numbers, or none when the module does not call bench.start and bench.end]}
@@ -16,14 +18,23 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { WASI } from 'node:wasi';
 
 const argv = process.argv.slice(2);
 let warmup = 3, runs = 5;
+const preopens = {}, env = {};
 while (argv.length > 0 && argv[0].startsWith('--')) {
   const opt = argv.shift();
-  const value = Number(argv.shift());
+  const text = argv.shift();
+  if (opt === '--dir' || opt === '--env') {  // as run-node.mjs: HOST::GUEST, NAME=VALUE
+    const sep = opt === '--dir' ? text?.indexOf('::') : text?.indexOf('=');
+    if (text === undefined || sep <= 0) usage(`${opt} needs ${opt === '--dir' ? 'HOST::GUEST' : 'NAME=VALUE'}`);
+    if (opt === '--dir') preopens[text.slice(sep + 2)] = resolve(text.slice(0, sep));
+    else env[text.slice(0, sep)] = text.slice(sep + 1);
+    continue;
+  }
+  const value = Number(text);
   if (!Number.isInteger(value) || value < 0) usage(`${opt} needs a whole number`);
   if (opt === '--warmup') warmup = value;
   else if (opt === '--runs') runs = value;
@@ -34,7 +45,7 @@ if (!file || runs < 1) usage('FILE.wasm is required and --runs must be at least 
 
 function usage(why) {
   console.error(`node-loop.mjs: ${why}`);
-  console.error('usage: node --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N] FILE.wasm [ARGS...]');
+  console.error('usage: node --experimental-wasi-unstable-preview1 node-loop.mjs [--warmup W] [--runs N] [--dir HOST::GUEST]... [--env NAME=VALUE]... FILE.wasm [ARGS...]');
   process.exit(2);
 }
 
@@ -50,7 +61,7 @@ try {
     let exit;
     const t0 = process.hrtime.bigint();
     try {
-      const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], env: {},
+      const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], env, preopens,
                               stdout: fd, returnOnExit: true });
       regionStart = regionEnd = null;
       const instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), bench });

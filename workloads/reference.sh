@@ -72,25 +72,36 @@ trap 'rm -rf "$TMP"' EXIT
 HAVE_NODE=0; command -v node >/dev/null && HAVE_NODE=1
 NODE=(node --no-warnings --experimental-wasi-unstable-preview1)
 
-# ---- the catalog: lines "NAME|WASMFILE|SHA256|ARG ARG...|NATIVE-JSON" for SIZE, '|' being \x1f (US) ----
+# ---- the catalog: lines "NAME|WASMFILE|SHA256|ARG ARG...|NATIVE-JSON|NODE-OPTIONS" for SIZE, '|' being \x1f (US);
+# NODE-OPTIONS: run-node.mjs's --dir HOST::GUEST / --env NAME=VALUE for an entry with "dirs"/"env" (the real
+# interpreters py_*), separated by \x1e (RS) ----
 catalog_rows() {
   local script='
-import json, sys
-c = json.load(open(sys.argv[1])); size = sys.argv[2]
+import json, os, sys
+c = json.load(open(sys.argv[1])); size = sys.argv[2]; here = os.path.dirname(os.path.abspath(sys.argv[1]))
 for w in c["workloads"]:
+    opts = []
+    for guest, folder in w.get("dirs", {}).items(): opts += ["--dir", os.path.join(here, folder) + "::" + guest]
+    for k, v in w.get("env", {}).items(): opts += ["--env", k + "=" + v]
     if size in w["args"]:
         print("\x1f".join([w["name"], w["wasmFile"], w["expectedSha256"][size], " ".join(w["args"][size]),
-                         json.dumps(w.get("native", {}))]))
+                         json.dumps(w.get("native", {})), "\x1e".join(opts)]))
     else:
-        print("\x1f".join([w["name"], w["wasmFile"], "-", "-", "{}"]))'
+        print("\x1f".join([w["name"], w["wasmFile"], "-", "-", "{}", ""]))'
   if command -v python3 >/dev/null; then
     python3 -c "$script" "$HERE/workloads.json" "$SIZE"
   elif [ "$HAVE_NODE" = 1 ]; then
     node -e '
-      const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), size = process.argv[2];
-      for (const w of c.workloads) console.log(size in w.args
-        ? [w.name, w.wasmFile, w.expectedSha256[size], w.args[size].join(" "), JSON.stringify(w.native || {})].join("\x1f")
-        : [w.name, w.wasmFile, "-", "-", "{}"].join("\x1f"));' "$HERE/workloads.json" "$SIZE"
+      const path = require("path"), c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), size = process.argv[2];
+      const here = path.dirname(path.resolve(process.argv[1]));
+      for (const w of c.workloads) {
+        const opts = [];
+        for (const [guest, folder] of Object.entries(w.dirs || {})) opts.push("--dir", path.join(here, folder) + "::" + guest);
+        for (const [k, v] of Object.entries(w.env || {})) opts.push("--env", k + "=" + v);
+        console.log(size in w.args
+          ? [w.name, w.wasmFile, w.expectedSha256[size], w.args[size].join(" "), JSON.stringify(w.native || {}), opts.join("\x1e")].join("\x1f")
+          : [w.name, w.wasmFile, "-", "-", "{}", ""].join("\x1f"));
+      }' "$HERE/workloads.json" "$SIZE"
   else
     die "reading workloads.json needs python3 or node"
   fi
@@ -173,7 +184,7 @@ check_and_time() {
 node_inproc() {
   local w=$1 want=$2 file=$3 json
   shift 3
-  if ! json=$("${NODE[@]}" "$HERE/node-loop.mjs" --warmup 3 --runs "$RUNS" "$file" "$@" 2>"$TMP/err"); then
+  if ! json=$("${NODE[@]}" "$HERE/node-loop.mjs" --warmup 3 --runs "$RUNS" "${NODE_OPTS[@]}" "$file" "$@" 2>"$TMP/err"); then
     row "$w" node-inproc failed "" "" "node-loop.mjs failed: $(head -c 200 "$TMP/err")"; return
   fi
   local parsed ms shas exits region
@@ -196,6 +207,7 @@ node_can_run() {
   NODE+=(--experimental-wasm-return-call)
 }
 
+NODE_OPTS=()  # run-node.mjs / node-loop.mjs options of the current workload (--dir, --env), set by the caller
 node_refs() { # WORKLOAD EXPECTED-SHA FILE ARGS...
   local w=$1 want=$2 file=$3
   shift 3
@@ -207,8 +219,10 @@ node_refs() { # WORKLOAD EXPECTED-SHA FILE ARGS...
     local why="node $(node --version) cannot validate this module (it uses a feature this V8 lacks)"
     row "$w" node n/a "" "" "$why"; row "$w" node-inproc n/a "" "" "$why"; return
   fi
+  # CPython (an entry with preopens) recurses deeper than V8's default native stack allows
+  [ ${#NODE_OPTS[@]} -eq 0 ] || NODE+=(--stack-size=4000)
   check_and_time "$w" node "$want" "node $(node --version) WASI (run-node.mjs), whole process incl. node start-up and wasm compilation" \
-    "${NODE[@]}" "$HERE/run-node.mjs" "$file" "$@"
+    "${NODE[@]}" "$HERE/run-node.mjs" "${NODE_OPTS[@]}" "$file" "$@"
   [ "$want" = first ] && want=$CHECK_SHA
   node_inproc "$w" "$want" "$file" "$@"
 }
@@ -263,17 +277,26 @@ if [ -z "$WASM" ]; then
   SIZE_LABEL=$SIZE
   declare -A ROWS=()
   ORDER=()
-  while IFS=$'\x1f' read -r name wasm sha args native; do
-    ROWS[$name]="$wasm"$'\x1f'"$sha"$'\x1f'"$args"$'\x1f'"$native"; ORDER+=("$name")
+  while IFS=$'\x1f' read -r name wasm sha args native opts; do
+    ROWS[$name]="$wasm"$'\x1f'"$sha"$'\x1f'"$args"$'\x1f'"$native"$'\x1f'"$opts"; ORDER+=("$name")
   done < <(catalog_rows)
   [ ${#ORDER[@]} -gt 0 ] || die "no workloads in $HERE/workloads.json"
   if [ -n "$WORKLOADS" ]; then IFS=, read -r -a SELECTED <<<"$WORKLOADS"; else SELECTED=("${ORDER[@]}"); fi
   for w in "${SELECTED[@]}"; do [ -n "${ROWS[$w]:-}" ] || die "unknown workload '$w'; workloads are: ${ORDER[*]}"; done
   echo "reference.sh: ${SELECTED[*]} (size $SIZE), references: $REFS, $RUNS timed runs per cell" >&2
   for w in "${SELECTED[@]}"; do
-    IFS=$'\x1f' read -r wasm sha args native <<<"${ROWS[$w]}"
+    IFS=$'\x1f' read -r wasm sha args native opts <<<"${ROWS[$w]}"
     [ "$sha" != - ] || die "workload '$w' has no size '$SIZE'"
     read -r -a argv <<<"$args"
+    NODE_OPTS=()
+    [ -z "$opts" ] || IFS=$'\x1e' read -r -a NODE_OPTS <<<"$opts"
+    if [ ${#NODE_OPTS[@]} -gt 0 ]; then  # a real interpreter (py_*): its native counterpart is not a C build
+      for ref in native-gcc native-clang; do
+        row "$w" "$ref" n/a "" "" "a script on CPython on Wasm: its native counterpart is python3.13 itself (workloads/cpython/bench/update-expected.sh times it), not a C build"
+      done
+      node_refs "$w" "$sha" "$HERE/$wasm" "${argv[@]}"
+      continue
+    fi
     for cc in gcc clang-19; do
       ref=native-${cc%%-*}
       if ! command -v "$cc" >/dev/null; then row "$w" "$ref" n/a "" "" "$cc is not installed"; continue; fi
