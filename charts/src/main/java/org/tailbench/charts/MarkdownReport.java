@@ -135,7 +135,10 @@ public final class MarkdownReport {
                 sb.append("No result (the benchmark failed — e.g. a wrong answer — or was not run; see `jmh.log`): ")
                   .append(String.join(", ", missing)).append(".\n\n");
             }
-            if (s.benchmark().equals(ReferenceReport.FULL_RUN)) sb.append(FastestReport.markdown(s));
+            if (s.benchmark().equals(ReferenceReport.FULL_RUN)) {
+                sb.append(FastestReport.markdown(s));
+                sb.append(TailCallBuildReport.markdown(s));
+            }
         }
         if (anyNoisy) {
             sb.append("† error above ").append(Math.round(NOISY * 100))
