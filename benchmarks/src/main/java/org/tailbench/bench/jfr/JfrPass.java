@@ -80,11 +80,15 @@ public final class JfrPass {
         Workload w = null;
         byte[] bytes;
         List<String> argv;
+        java.util.Map<String, String> env = java.util.Map.of();
+        java.util.Map<String, Path> dirs = java.util.Map.of();
         if (workload != null) {
             w = WorkloadCatalog.load().get(workload);
             name = workload;
             bytes = w.wasm();
             argv = w.argv(size);
+            env = w.env();          // CPython (py_*): PYTHONHOME and the preopened stdlib and scripts
+            dirs = w.hostDirs();
         } else {
             bytes = Files.readAllBytes(Path.of(wasm));
             if (name == null) name = Path.of(wasm).getFileName().toString().replaceFirst("\\.wasm$", "");
@@ -92,13 +96,15 @@ public final class JfrPass {
             argv.add(name);
             if (argsFile != null) argv.addAll(Files.readAllLines(Path.of(argsFile), StandardCharsets.UTF_8));
         }
+        final java.util.Map<String, String> wEnv = env;  // effectively final, for the recorded lambdas
+        final java.util.Map<String, Path> wDirs = dirs;
         Path runDir = Path.of(out);
         ValidatedModule vm = ValidatedModule.of(bytes);
         if (opcodes) {
             Path json = runDir.resolve("opcodes").resolve(name).resolve("switch.json");
             Files.createDirectories(json.getParent());
             Path tmp = json.resolveSibling("switch.json.tmp");
-            Files.writeString(tmp, OpcodeProfiler.profileWasi(vm, name, argv), StandardCharsets.UTF_8);
+            Files.writeString(tmp, OpcodeProfiler.profileWasi(vm, name, argv, wEnv, wDirs), StandardCharsets.UTF_8);
             Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.out.println("jfr pass: opcode profile of " + name + ": " + json);
             return 0;
@@ -110,13 +116,13 @@ public final class JfrPass {
         Path jfr = ProfileRecorder.jfrFile(runDir, name, engineName);
         ProfileRecorder.Result r;
         try {
-            int exit = ProfileRecorder.runWasi(cm, argv, stdout, OutputStream.nullOutputStream());
+            int exit = ProfileRecorder.runWasi(cm, argv, wEnv, wDirs, stdout, OutputStream.nullOutputStream());
             if (w != null) {
                 w.verifyStdout(size, stdout.toByteArray());
                 if (exit != 0) throw new IllegalStateException(name + " on " + engineName + " exited with " + exit);
             }
             r = ProfileRecorder.record(() -> engine.compile(vm), () -> {
-                int code = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+                int code = ProfileRecorder.runWasi(cm, argv, wEnv, wDirs, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
                 if (code != exit) throw new IllegalStateException("a later run exited with " + code + ", the first with " + exit);
             }, Duration.ofMillis((long) (warmup * 1000)), Duration.ofMillis((long) (seconds * 1000)), jfr);
         } catch (Trap t) {
@@ -127,7 +133,7 @@ public final class JfrPass {
                     name, engineName, t.getMessage());
             r = ProfileRecorder.record(() -> engine.compile(vm), () -> {
                 try {
-                    ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+                    ProfileRecorder.runWasi(cm, argv, wEnv, wDirs, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
                     throw new IllegalStateException("a later run finished; the first trapped with " + t.getMessage());
                 } catch (Trap again) {
                     if (again.kind() != t.kind()) throw again;

@@ -108,8 +108,20 @@ public final class ProfileRecorder {
      * @throws org.tailbench.runtime.Trap when the program traps
      */
     public static int runWasi(CompiledModule module, List<String> argv, OutputStream out, OutputStream err) {
-        try (Wasi wasi = Wasi.builder().args(argv).stdin(InputStream.nullInputStream()).stdout(out).stderr(err)
-                .randomSeed(42L).build()) {
+        return runWasi(module, argv, java.util.Map.of(), java.util.Map.of(), out, err);
+    }
+
+    /**
+     * As {@link #runWasi(CompiledModule, List, OutputStream, OutputStream)}, with environment variables and
+     * preopened directories (guest path to host directory), as a catalog workload with {@code dirs}/{@code env}
+     * (CPython's py_* entries) needs them.
+     */
+    public static int runWasi(CompiledModule module, List<String> argv, java.util.Map<String, String> env,
+                              java.util.Map<String, java.nio.file.Path> preopens, OutputStream out, OutputStream err) {
+        Wasi.Builder b = Wasi.builder().args(argv).env(env).stdin(InputStream.nullInputStream()).stdout(out).stderr(err)
+                .randomSeed(42L);
+        preopens.forEach((guest, host) -> b.preopen(host, guest));
+        try (Wasi wasi = b.build()) {
             return wasi.runStart(module.instantiate(new Store(), wasi.imports()));
         }
     }

@@ -50,9 +50,15 @@ public final class OpcodeProfiler {
      * @throws org.tailbench.runtime.Trap when the program traps
      */
     public static String profileWasi(ValidatedModule vm, String workload, List<String> argv) {
+        return profileWasi(vm, workload, argv, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** As above, with the workload's environment and preopened directories (guest path to host directory). */
+    public static String profileWasi(ValidatedModule vm, String workload, List<String> argv, java.util.Map<String, String> env,
+                                     java.util.Map<String, java.nio.file.Path> preopens) {
         CompiledModule cm = compile(vm);
         long t0 = System.nanoTime();
-        int exit = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        int exit = ProfileRecorder.runWasi(cm, argv, env, preopens, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String note = OVERHEAD_NOTE + "; this counting run took " + ms + " ms (one cold run), exit code " + exit;
         return profileOf(cm).toJson("switch", workload, argv.subList(Math.min(1, argv.size()), argv.size()), note);
