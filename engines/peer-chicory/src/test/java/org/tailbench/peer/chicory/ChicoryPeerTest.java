@@ -54,10 +54,12 @@ class ChicoryPeerTest extends PeerContractTest {
     void chicoryInterpreterTailCallBugsAreKnown() {
         assertThat(exitCode("chicory-aot", RETURN_CALL_AFTER_TAIL_CALLED)).isEqualTo(7);
         assertThat(exitCode("chicory-aot", SELF_TAIL_CALL_WITH_LOCAL)).isEqualTo(42);
-        assertThatThrownBy(() -> exitCode("chicory-interp", RETURN_CALL_AFTER_TAIL_CALLED))
-                .isInstanceOf(Trap.class).hasMessageContaining("Index -1");
-        assertThatThrownBy(() -> exitCode("chicory-interp", SELF_TAIL_CALL_WITH_LOCAL))
-                .isInstanceOf(Trap.class).hasMessageContaining("Index 1 out of bounds for length 1");
+        // the JIT may drop the messages of often-thrown exceptions ("Index -1 out of bounds for length 0" and
+        // "Index 1 out of bounds for length 1" on a fresh JVM), so the causes' classes are what is checked
+        assertThatThrownBy(() -> exitCode("chicory-interp", RETURN_CALL_AFTER_TAIL_CALLED))  // ArrayList.remove(-1)
+                .isInstanceOf(Trap.class).hasRootCauseExactlyInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> exitCode("chicory-interp", SELF_TAIL_CALL_WITH_LOCAL))      // locals[1] of args[1]
+                .isInstanceOf(Trap.class).hasRootCauseExactlyInstanceOf(ArrayIndexOutOfBoundsException.class);
     }
 
     private static int exitCode(String engine, String hex) {
