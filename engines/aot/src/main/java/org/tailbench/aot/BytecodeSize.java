@@ -52,6 +52,20 @@ public final class BytecodeSize {
         };
     }
 
+    /**
+     * The estimate under the frame strategy: every local access is a frame-array element (as from
+     * {@link FunctionGen#ARRAY_LOCALS_FROM} on), and a call may first store the frame into the context (6 B).
+     */
+    public static int estimateFrame(Code code, int instr) {
+        return switch (code.opAt(instr)) {
+            case LOCAL_GET -> 12;   // aload, sipush, laload, l2i (wide forms); leans high like the rest
+            case LOCAL_SET -> 20;   // i2l, lstore, aload, sipush, lload, lastore
+            case LOCAL_TEE -> 22;
+            case CALL -> 28;
+            default -> estimate(code, instr);
+        };
+    }
+
     /** @return the estimate for a whole function body */
     public static int estimate(Code code) {
         int n = PROLOGUE;

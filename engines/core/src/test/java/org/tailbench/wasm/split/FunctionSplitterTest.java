@@ -95,7 +95,7 @@ class FunctionSplitterTest {
         for (int seed = 0; seed < 40; seed++) {
             ValidatedModule vm = ValidatedModule.of(RandomFunctions.module(seed, 600));
             FunctionAnalysis fa = new FunctionAnalysis(vm.module(), 1, vm.functions()[1]);
-            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 400, 0.9, true);
+            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 400, 0.9, true, false);
             p.plan();
             for (Region g : p.regions) {
                 regionsSeen++;
@@ -119,7 +119,7 @@ class FunctionSplitterTest {
         for (int seed = 0; seed < 30; seed++) {
             ValidatedModule vm = ValidatedModule.of(RandomFunctions.module(seed, 600));
             FunctionAnalysis fa = new FunctionAnalysis(vm.module(), 1, vm.functions()[1]);
-            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 300, 0.9, false);
+            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 300, 0.9, false, false);
             p.plan();
             for (Region g : p.regions) {
                 g.analyze(fa);
