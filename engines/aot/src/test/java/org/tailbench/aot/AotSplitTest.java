@@ -100,13 +100,10 @@ class AotSplitTest {
     }
 
     /**
-     * Issue 5, a dense br_table interpreter loop with thousands of targets. 1000 handlers: unsplit about 38 KB of
-     * bytecode, estimated above the hard budget, so the hard pass splits it (the loop cannot be split cheaply).
-     * 1500 and 3000 handlers (unsplit about 60 and 120 KB): outlining handlers one by one cannot shrink the root (each
-     * leaves a call stub about as large as the ~38 B handler), so the hard pass outlines chunks of the block nest
-     * around the br_table, each leaving through value-less labels that the caller dispatches with one br_table.
-     * (Limit: the innermost chunk holds the br_table and one exit trampoline per target outside it, about 12 B
-     * per target under the estimate, so about 3500 targets fit the 48 KB hard budget; 5000 do not.)
+     * Issues 5 and 14, a dense br_table interpreter loop with thousands of targets (unsplit about 38, 60 and 120 KB
+     * of bytecode). The loop cannot be split cheaply, so the frame strategy cuts the block nest around the br_table
+     * into chunks; the br_table leaves each chunk as one exit that the caller replays: every method ends below
+     * C2's HugeMethodLimit.
      */
     @ParameterizedTest(name = "{0} handlers")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 1500, 3000})
@@ -123,14 +120,12 @@ class AotSplitTest {
             assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(BytecodeSize.JVM_METHOD_LIMIT));
             assertThat(sizes).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(1);
             // the loop cannot be split cheaply: the log says so, then why the hard split happened
-            // the loop cannot be split cheaply; 1000 handlers: the frame strategy, every method below 8000 B;
-            // 1500 and 3000: its largest piece (the wide br_table) stays over the budget, so the hard split
+            // the loop cannot be split cheaply: the log says so, then that the frame strategy split it
             assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
                     .contains(sizes.size() + " methods, split: above C2's HugeMethodLimit 8000 B")
-                    .contains("no cheap split")
-                    .contains(handlers <= 1000 ? "frame strategy" : "above the JVM method limit 65535 B")
-                    .contains("split into " + sizes.size() + " pieces"));
-            if (handlers <= 1000) assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
+                    .contains("no cheap split").contains("frame strategy")
+                    .contains("split into " + sizes.size() + " pieces").contains("below C2's HugeMethodLimit"));
+            assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
             Instance inst = instantiate(m);
             assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
             for (int k = 0; k < 256; k++) {
@@ -141,15 +136,13 @@ class AotSplitTest {
     }
 
     /**
-     * Issue 14, the eval-loop shape: a 1000-target br_table loop whose handlers share 200 locals. The frame
+     * Issue 14, the eval-loop shape: a 3000-target br_table loop whose handlers share 200 locals. The frame
      * strategy keeps the locals in one frame array shared by the pieces, so every method (pieces, the root and
      * its dispatch) stays below C2's HugeMethodLimit; results and memory equal the Java model and switch.
-     * (Not yet 3000 targets: one br_table instruction that wide is itself ~12 KB of tableswitch; it needs a
-     * two-level br_table rewrite, see the README.)
      */
     @Test
     void sharedLocalsBrTableLoopHasEveryMethodBelowHugeMethodLimit() {
-        int handlers = 1000, shared = 200;
+        int handlers = 3000, shared = 200;
         int[] program = program(handlers);
         ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(handlers, program, shared));
         int[] hist = new int[256];

@@ -70,6 +70,7 @@ final class Planner {
         List<Frame> stack = new ArrayList<>();
         stack.add(new Frame(null, false));
         int[] cost = costs.of(fa.code);
+        spreadWideTables(cost);
         for (int i = 0; i < fa.n; i++) {
             Op op = fa.code.opAt(i);
             Frame f = stack.get(stack.size() - 1);
@@ -104,6 +105,25 @@ final class Planner {
             }
         }
         throw new IllegalStateException("function body without final end");
+    }
+
+    /**
+     * A wide {@code br_table} ({@link Region#passThrough}) costs, in each function it ends up in, by the distinct
+     * targets open there (a piece sends the rest to one exit; the caller replays the table): price the table
+     * as one over two labels, and each target block with its share of the rest, so that the block nest around
+     * the dispatch can be cut into chunks that each pay for their own labels.
+     */
+    private void spreadWideTables(int[] cost) {
+        for (int i = 0; i < fa.n; i++) {
+            if (fa.code.opAt(i) != Op.BR_TABLE || !Region.passThrough(fa, i)) continue;
+            int[] ids = fa.targets[i];
+            Set<Integer> distinct = new HashSet<>();
+            for (int id : ids) distinct.add(id);
+            int small = costs.brTable(ids.length - 1, 2);
+            int per = Math.max(0, (cost[i] - small) / distinct.size());
+            cost[i] = small;
+            for (int id : distinct) if (id >= 0) cost[id] += per;
+        }
     }
 
     private Item plain(int i, Op op, int size) {
