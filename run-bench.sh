@@ -41,7 +41,10 @@ options:
   --name NAME           the row name of --wasm's module (default: the file name without .wasm)
   --jvm-args "FLAGS"    JVM flags of the forked benchmark JVMs (default: "-Xss16m -Xms2g -Xmx2g
                         --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"; the last
-                        is for the wasmtime peer's JNI library)
+                        is for the wasmtime peer's JNI library); it replaces the default, so repeat what you
+                        keep, e.g. --jvm-args "-Xss16m -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED
+                        -XX:-DontCompileHugeMethods" (C2 also compiles methods above 8000 B of bytecode) or
+                        "... -Dtailbench.aot.frame=false" (aot without the frame strategy, to compare)
   --results-dir DIR     where run folders go (default: results/ next to this script)
   --jfr                 after the timed pass, record each engine x workload with JFR (tailbench.jfc, stack
                         depth 2048, -XX:+DebugNonSafepoints) in its own JVM: jfr/<workload>/<engine>.jfr
