@@ -81,6 +81,7 @@ public final class AotModule implements CompiledModule {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("aot: defining generated classes failed", e);
         }
+        if (Boolean.getBoolean("tailbench.aot.log")) C2Report.watch(classes, names);   // at exit: what C2 compiled
         return new AotModule(module, classes, linkage);
     }
 
