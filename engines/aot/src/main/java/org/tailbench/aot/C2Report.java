@@ -88,7 +88,7 @@ final class C2Report {
                 String name = f.getKey() < functionNames.length ? functionNames[f.getKey()] : "?";
                 out.printf("%s: C2 func[%d] %s: %d of %d method%s compiled by C2%s%s%n", w.engine(), f.getKey(), name, compiled, n,
                         n == 1 ? "" : "s", compiled > 0 ? " (largest compiled " + largest + " B)" : "",
-                        not.isEmpty() ? "; not: " + String.join(", ", not.subList(0, Math.min(5, not.size())))
+                        !not.isEmpty() ? "; not: " + String.join(", ", not.subList(0, Math.min(5, not.size())))
                                 + (not.size() > 5 ? " and " + (not.size() - 5) + " more" : "") : "");
             }
         }
