@@ -53,7 +53,11 @@ public final class AotCompiler {
      *   <li>cheap pass ({@code ALL}): functions estimated above {@code cheapBudget} (default 8000 B, C2's
      *       {@code HugeMethodLimit}; the estimate leans high, see {@link AotOptions#CHEAP_BUDGET}) lose code outside their loops to new functions until every piece fits
      *       ({@code cheapOnly}: each added call runs at most once per invocation), or are left as they are;</li>
-     *   <li>hard pass ({@code HARD}, {@code ALL}): functions still estimated above {@code hardBudget} (default
+     *   <li>frame strategy ({@code ALL}, unless {@code -Dtailbench.aot.frame=false}; issue 14): input functions still
+     *       estimated above {@code cheapBudget} are split anywhere to that budget with their locals in one frame array
+     *       shared by the pieces ({@code FunctionSplitter.Options#sharedFrame}), kept when the largest piece is
+     *       estimated within 1.6 budgets; see the README's "frame strategy";</li>
+     *   <li>hard pass ({@code HARD}, {@code ALL}): functions not on a shared frame still estimated above {@code hardBudget} (default
      *       48 KB, under the JVM's 65535-byte method limit) are split anywhere, loops included.</li>
      * </ol>
      * @return the module code generation compiles (the input itself when nothing was over budget)
