@@ -90,6 +90,9 @@ public final class AotModule implements CompiledModule {
 
     @Override public ValidatedModule module() { return module; }
 
+    /** The module's linkage (which generated classes are defined yet: {@link Linkage#defined}). */
+    Linkage linkage() { return linkage; }
+
     /** @return the class files and compile log this module was defined from */
     public AotClasses classes() { return classes; }
 

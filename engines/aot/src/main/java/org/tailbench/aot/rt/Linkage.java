@@ -112,6 +112,9 @@ public final class Linkage {
     /** Classes not defined yet are defined by {@code d} on first use ({@link #ensure}). */
     public void lazy(Definer d) { this.definer = d; }
 
+    /** @return whether generated class {@code k} is defined yet */
+    public boolean defined(int k) { return invokers[k] != null; }
+
     /** Defines class {@code k} if it is not yet (thread-safe; once per class). */
     void ensure(int k) {
         if (invokers[k] != null) return;
