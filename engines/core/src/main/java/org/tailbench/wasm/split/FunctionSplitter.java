@@ -39,6 +39,15 @@ import org.tailbench.wasm.validate.Validator;
  * written locals, and dispatches on the code with a {@code br_table} over one block per exit, each pushing
  * the exit's values and making the original branch (which, inside an outlined function, is again an exit).
  *
+ * <h2>Wide {@code br_table}s and shared frames (issue 14)</h2>
+ * A value-less {@code br_table} with at least {@value Region#WIDE_TABLE} distinct targets leaves a region through
+ * one exit carrying its index ({@code Region.Exit.BRT}) for all its targets outside the region; the stub replays
+ * the table in the caller (targets inside the called region are never taken there). With
+ * {@link Options#sharedFrame} no locals are passed or returned: every piece declares the original function's
+ * locals after its stack params, and {@link Result#frameLocals} says so. Such a result is only correct on an
+ * engine that runs the pieces of one activation on one frame of those locals (aot's frame strategy); on any other
+ * engine the pieces would see zeroed locals.
+ *
  * <h2>Why it is correct</h2>
  * The region runs the same instructions on the same values: its stack inputs and locals arrive as params,
  * memory, tables, globals and traps are shared state the call does not change, and every way control leaves
@@ -66,9 +75,9 @@ import org.tailbench.wasm.validate.Validator;
  * huge {@code br_table}) stays in its piece; budgets below what a call stub with its exit dispatch costs
  * (a few hundred bytes under {@link Options#DEFAULT_MODEL} for regions with several exits and many locals)
  * leave the root piece over budget, although every outlined piece fits; items with more than
- * {@value Planner#MAX_EXITS} exits that carry values are never outlined. A piece holding a {@code br_table}
- * also holds one trampoline per target outside it, so a {@code br_table} with more targets than about a
- * twelfth of the budget (in {@code aot}'s estimate) stays over budget. A region never takes more
+ * {@value Planner#MAX_EXITS} exits that carry values are never outlined. A {@code br_table} whose targets carry
+ * values, or with fewer than {@value Region#WIDE_TABLE} distinct targets, costs one trampoline per target outside
+ * a piece. A region never takes more
  * than {@value Planner#MAX_LOCALS} params. There is no liveness analysis: a region passes in every local
  * it uses and returns every local it writes.
  */
