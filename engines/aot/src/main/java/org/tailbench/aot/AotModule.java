@@ -66,25 +66,32 @@ public final class AotModule implements CompiledModule {
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
-        try {
-            if (HIDDEN_CLASSES) {
-                MethodHandles.Lookup host = Linkage.hostLookup();
-                for (int k = 0; k < classes.classFiles().length; k++) {
-                    linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
-                }
-            } else {
-                ModuleClassLoader loader = new ModuleClassLoader(linkage);
-                for (int k = 0; k < classes.classFiles().length; k++) {
-                    linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
-                }
-            }
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("aot: defining generated classes failed", e);
+        // classes are defined when first needed (an export called, a cross-class call linked): a large module's
+        // start-up defines only the classes that run; -Dtailbench.aot.eagerClasses=true defines all up front
+        Linkage.Definer definer;
+        if (HIDDEN_CLASSES) {
+            MethodHandles.Lookup host = Linkage.hostLookup();
+            definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+        } else {
+            ModuleClassLoader loader = new ModuleClassLoader(linkage);
+            definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
         }
+        linkage.lazy(definer);
+        if (Boolean.getBoolean("tailbench.aot.eagerClasses")) {
+            try {
+                for (int k = 0; k < classes.classFiles().length; k++) definer.define(k);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("aot: defining generated classes failed", e);
+            }
+        }
+        if (Boolean.getBoolean("tailbench.aot.log")) C2Report.watch(classes, names);   // at exit: what C2 compiled
         return new AotModule(module, classes, linkage);
     }
 
     @Override public ValidatedModule module() { return module; }
+
+    /** The module's linkage (which generated classes are defined yet: {@link Linkage#defined}). */
+    Linkage linkage() { return linkage; }
 
     /** @return the class files and compile log this module was defined from */
     public AotClasses classes() { return classes; }

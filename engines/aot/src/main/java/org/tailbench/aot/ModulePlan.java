@@ -14,9 +14,12 @@ import org.tailbench.wasm.validate.ValidatedModule;
  *
  * @param originalFunction per function index, the Wasm function of the input module it stands for
  *                         (itself unless a split produced it)
+ * @param frameLocals      per function index, 0 or the size of the shared frame array it runs on (the frame
+ *                         strategy: the function that owns it allocates it, its pieces take it from
+ *                         {@code AotContext.frame}, set by the caller just before the call)
  */
 record ModulePlan(ValidatedModule validated, AotOptions options, String baseName, int[] classOf, String[] className,
-                  String[] methodName, int[] originalFunction, boolean[] mayTailCall) {
+                  String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals) {
     /** Most functions one generated class holds (its constant pool and {@code $invoke} switch stay small). */
     static final int MAX_FUNCTIONS_PER_CLASS = 1000;
     /** Most Wasm body bytes one generated class holds. */
@@ -24,7 +27,7 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
 
     Module module() { return validated.module(); }
 
-    static ModulePlan of(ValidatedModule vm, int[] originalFunction, AotOptions options, String moduleName) {
+    static ModulePlan of(ValidatedModule vm, int[] originalFunction, int[] frameLocals, AotOptions options, String moduleName) {
         Module m = vm.module();
         int imported = m.importedFunctions(), n = m.functionCount();
         String base = "org/tailbench/aot/rt/Wasm$" + Names.sanitize(moduleName);
@@ -64,8 +67,11 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
                 }
             }
         }
-        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may);
+        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may, frameLocals);
     }
 
     FuncType type(int f) { return module().functionType(f); }
+
+    /** @return whether {@code f} is a piece running on its caller's shared frame (not the frame's owner) */
+    boolean framePiece(int f) { return frameLocals[f] > 0 && originalFunction[f] != f; }
 }
