@@ -39,6 +39,17 @@ public final class Instantiator {
      *              limit ({@link TrapKind#HOST}), or the start function traps
      */
     public static Instance instantiate(Store store, ValidatedModule validated, Imports imports, FunctionFactory factory) {
+        return instantiate(store, validated, imports, factory, null);
+    }
+
+    /**
+     * As {@link #instantiate(Store, ValidatedModule, Imports, FunctionFactory)}, with the backing every
+     * memory the module defines must use (null: the default choice), e.g. {@link Memory.Backing#MAPPED}
+     * for a native backend that needs fixed base addresses, {@link Memory.Backing#HEAP} for aot's
+     * {@code byte[]} access path.
+     */
+    public static Instance instantiate(Store store, ValidatedModule validated, Imports imports, FunctionFactory factory,
+                                       Memory.Backing memoryBacking) {
         Module module = validated.module();
         Extern[] resolved = ImportMatcher.resolve(module, imports);
         Instance inst = new Instance(module, store);
@@ -58,7 +69,7 @@ public final class Instantiator {
             inst.functions[fi++] = f;
         }
         for (Module.TableType tt : module.tables) inst.tables[ti++] = new Table(tt.elemType(), tt.limits());
-        for (Module.MemoryType mt : module.memories) inst.memories[mi++] = new Memory(mt.limits(), store.maxMemoryPages());
+        for (Module.MemoryType mt : module.memories) inst.memories[mi++] = new Memory(mt.limits(), store.maxMemoryPages(), memoryBacking);
         for (Module.Global g : module.globals) {
             long v = ConstEval.eval(g.init(), inst);
             inst.globals[gi++] = new Global(g.type(), v);
