@@ -7,7 +7,9 @@
 //   --warmup W   untimed runs first (default 3)
 //   --runs N     timed runs (default 5)
 // Prints one JSON object on stdout:
-//   {"ms": [N numbers], "sha256": [distinct stdout sha256s of all W+N runs], "exit": [distinct exit codes]}
+//   {"ms": [N numbers], "sha256": [distinct stdout sha256s of all W+N runs], "exit": [distinct exit codes],
+//    "region_ms": [N numbers, or none when the module does not call bench.start and bench.end]}
+// A Sightglass module's imports bench.start / bench.end are provided; the time between them is region_ms.
 // Each run's stdout goes to a temporary file (outside the timing it is hashed and truncated); stderr is the
 // process's. Exit status 0, or 2 on bad usage; the caller checks the hashes and exit codes.
 import { createHash } from 'node:crypto';
@@ -39,7 +41,9 @@ function usage(why) {
 const module = await WebAssembly.compile(await readFile(file));
 const dir = mkdtempSync(join(tmpdir(), 'node-loop-'));
 const outPath = join(dir, 'stdout');
-const ms = [], shas = new Set(), exits = new Set();
+const ms = [], regionMs = [], shas = new Set(), exits = new Set();
+let regionStart = null, regionEnd = null;
+const bench = { start() { regionStart = process.hrtime.bigint(); }, end() { regionEnd = process.hrtime.bigint(); } };
 try {
   for (let i = 0; i < warmup + runs; i++) {
     const fd = openSync(outPath, 'w');
@@ -48,12 +52,14 @@ try {
     try {
       const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], env: {},
                               stdout: fd, returnOnExit: true });
-      const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+      regionStart = regionEnd = null;
+      const instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), bench });
       exit = wasi.start(instance);
     } finally {
       const t1 = process.hrtime.bigint();
       closeSync(fd);
       if (i >= warmup) ms.push(Number(t1 - t0) / 1e6);
+      if (i >= warmup && regionStart !== null && regionEnd !== null) regionMs.push(Number(regionEnd - regionStart) / 1e6);
     }
     exits.add(exit);
     shas.add(createHash('sha256').update(readFileSync(outPath)).digest('hex'));
@@ -61,4 +67,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify({ ms, sha256: [...shas], exit: [...exits] }));
+console.log(JSON.stringify({ ms, sha256: [...shas], exit: [...exits], region_ms: regionMs }));

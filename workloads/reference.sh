@@ -14,6 +14,8 @@
 #   native-gcc    gcc -O2 build of the same C source, into workloads/build/native-gcc/   (whole process)
 #   native-clang  clang-19 -O2 build, into workloads/build/native-clang/                 (whole process)
 #   node          node run-node.mjs FILE.wasm ARGS: node's WASI on V8 (Liftoff + TurboFan) (whole process)
+#   node-region-inproc  only for a module importing bench.start / bench.end (Sightglass): node-inproc's runs, timed
+#                 between those two calls
 #   node-inproc   node node-loop.mjs: one node process, module compiled once, 3 untimed runs, then
 #                 N runs each timed from new WASI + instantiate to the end of _start (like JMH's operation)
 # Before timing, every cell runs once and its stdout sha256 must equal the catalog's (else the cell is
@@ -28,7 +30,7 @@
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-usage() { sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "reference.sh: $*" >&2; exit 2; }
 
 OUT="" WORKLOADS="" SIZE=default RUNS=5 REFS=all TIMER=auto WASM="" NAME="" WASM_ARGS=()
@@ -174,12 +176,14 @@ node_inproc() {
   if ! json=$("${NODE[@]}" "$HERE/node-loop.mjs" --warmup 3 --runs "$RUNS" "$file" "$@" 2>"$TMP/err"); then
     row "$w" node-inproc failed "" "" "node-loop.mjs failed: $(head -c 200 "$TMP/err")"; return
   fi
-  local parsed ms shas exits
-  parsed=$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.ms.map(x => x.toFixed(3)).join(" ")); console.log(r.sha256.join(" ")); console.log(r.exit.join(" "))' "$json")
-  { read -r ms; read -r shas; read -r exits; } <<<"$parsed"
+  local parsed ms shas exits region
+  parsed=$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.ms.map(x => x.toFixed(3)).join(" ")); console.log(r.sha256.join(" ")); console.log(r.exit.join(" ")); console.log((r.region_ms || []).map(x => x.toFixed(3)).join(" "))' "$json")
+  { read -r ms; read -r shas; read -r exits; read -r region; } <<<"$parsed"
   if [ "$exits" != 0 ]; then row "$w" node-inproc failed "" "$shas" "exit code(s) $exits"; return; fi
   if [ "$shas" != "$want" ]; then row "$w" node-inproc failed "" "$shas" "WRONG OUTPUT: stdout sha256 $shas, expected $want"; return; fi
   row "$w" node-inproc ok "$ms" "$shas" "node $(node --version) WASI, one process: compiled once, 3 untimed runs, then $RUNS runs of new WASI + instantiate + _start (process.hrtime; stdout to a temporary file)"
+  # a Sightglass module (imports bench.start / bench.end): the marked region of the same runs, beside the whole run
+  [ -z "$region" ] || row "$w" node-region-inproc ok "$region" "$shas" "node $(node --version) WASI, the same runs as node-inproc: time between the module's bench.start and bench.end calls (Sightglass)"
 }
 
 # node_can_run FILE : sets NODE for a module node can compile: as is, or with the flag that enables Wasm

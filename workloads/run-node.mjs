@@ -30,5 +30,6 @@ if (!file) {
 }
 const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], env, preopens, returnOnExit: true });
 const module = await WebAssembly.compile(await readFile(file));
-const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+// Sightglass modules import bench.start / bench.end around the measured region (no-ops here; extra imports are ignored)
+const instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), bench: { start() {}, end() {} } });
 process.exitCode = wasi.start(instance);

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.tailbench.bench.run.JvmFlags;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -32,8 +33,7 @@ import org.tailbench.workloads.WorkloadCatalog;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 2, jvmArgs = {JvmFlags.XSS, JvmFlags.XMS, JvmFlags.XMX, JvmFlags.UNSAFE, JvmFlags.NATIVE})   // = JvmFlags.FORK
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CompileBenchmark {

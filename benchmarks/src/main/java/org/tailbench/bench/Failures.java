@@ -19,6 +19,8 @@ import org.tailbench.runtime.Trap;
  */
 final class Failures {
     static final String ENV = "TAILBENCH_FAILURES_DIR";
+    /** The same folder as a system property ({@code tailbench bench} passes it to the JMH forks). */
+    static final String PROPERTY = "tailbench.failures.dir";
 
     private Failures() {}
 
@@ -33,7 +35,7 @@ final class Failures {
 
     /** Writes the failure file when {@value #ENV} is set; never throws (the original failure matters more). */
     static void record(String engine, String workload, String size, String benchmark, Throwable t) {
-        String dir = System.getenv(ENV);
+        String dir = System.getProperty(PROPERTY, System.getenv(ENV));
         if (dir == null || dir.isBlank()) return;
         try {
             write(Path.of(dir), engine, workload, size, benchmark, t);

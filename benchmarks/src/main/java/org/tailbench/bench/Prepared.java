@@ -154,6 +154,7 @@ final class Prepared {
             expectedSha256 = got;
             expectedExit = run.exitCode();
             System.out.println(FIRST_RUN_LINE + got + " exit " + run.exitCode() + " " + label());
+            recordFirstRun(got, run.exitCode());
             return;
         }
         if (!got.equals(expectedSha256) || run.exitCode() != expectedExit) {
@@ -161,6 +162,22 @@ final class Prepared {
                     + run.exitCode() + ", but the first run gave " + expectedSha256 + " exit code " + expectedExit
                     + " (a user's module has no expected output: every run must repeat the first)"
                     + "; stderr begins: " + excerpt(run.stderr()));
+        }
+    }
+
+    /** System property naming the folder where a user's module's first runs are recorded, one file per engine. */
+    static final String FIRST_RUN_DIR = "tailbench.firstrun.dir";
+
+    /** Writes {@code <dir>/<engine>.txt} = {@code <sha256> <exit code>} when {@value #FIRST_RUN_DIR} is set; never throws. */
+    private void recordFirstRun(String sha, int exit) {
+        String dir = System.getProperty(FIRST_RUN_DIR);
+        if (dir == null || dir.isBlank()) return;
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, engineName.replaceAll("[^A-Za-z0-9_.-]", "_") + ".txt"),
+                    sha + " " + exit + "\n");
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("tailbench: could not record the first run: " + e);
         }
     }
 

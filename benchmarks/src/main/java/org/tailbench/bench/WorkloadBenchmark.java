@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.tailbench.bench.run.JvmFlags;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,8 +46,7 @@ import org.tailbench.wasi.Wasi;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {"-Xss16m", "-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 2, jvmArgs = {JvmFlags.XSS, JvmFlags.XMS, JvmFlags.XMX, JvmFlags.UNSAFE, JvmFlags.NATIVE})   // = JvmFlags.FORK
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WorkloadBenchmark extends PreparedWorkload {
@@ -63,6 +63,7 @@ public class WorkloadBenchmark extends PreparedWorkload {
         try (Wasi wasi = prepared.newWasi(out, err)) {
             Instance instance = prepared.instantiate(wasi);
             exit = wasi.runStart(instance);
+            wasi.benchNanos().ifPresent(RegionProfiler::add);   // a Sightglass module's bench.start → bench.end
         }
         lastStdout = out;
         lastStderr = err;

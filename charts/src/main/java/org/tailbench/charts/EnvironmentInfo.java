@@ -86,8 +86,12 @@ public final class EnvironmentInfo {
         return root;
     }
 
-    /** @return a short "## Environment" markdown section from an environment.json object */
+    /**
+     * @return a short "## Environment" markdown section from an environment.json object: {@link #collect}'s form, or
+     *         the flat form {@code tailbench profile} writes (system properties by name, availableProcessors, jvmArgs)
+     */
     public static String markdown(JsonNode env) {
+        if (!env.has("cpu") && (env.has("os.name") || env.has("java.version"))) return flatMarkdown(env);
         StringBuilder sb = new StringBuilder("## Environment\n\n");
         JsonNode cpu = env.path("cpu");
         line(sb, "CPU", cpu.path("model").asText("?") + " — " + cpu.path("availableProcessors").asText("?") + " CPUs available"
@@ -101,14 +105,29 @@ public final class EnvironmentInfo {
         if (java.has("benchmarkJvmArgs")) line(sb, "Benchmark JVM flags", "`" + java.path("benchmarkJvmArgs").asText() + "`");
         line(sb, "Host", env.path("host").asText(""));
         if (env.has("loadAverage1mAtStart")) {
-            double load = env.path("loadAverage1mAtStart").asDouble();
+            double load = Math.max(env.path("loadAverage1mAtStart").asDouble(), env.path("loadAverage1mMax").asDouble(0));
             int cpus = cpu.path("availableProcessors").asInt(1);
-            line(sb, "Load average at start", env.path("loadAverage1mAtStart").asText()
+            line(sb, "Load average (1 min)", "at start " + env.path("loadAverage1mAtStart").asText()
+                    + (env.has("loadAverage1mAtEnd") ? ", at the end " + env.path("loadAverage1mAtEnd").asText() : "")
+                    + (env.has("loadAverage1mMax") ? ", highest seen between benchmarks " + env.path("loadAverage1mMax").asText() : "")
                     + (load > 0.5 * cpus ? " (high for " + cpus + " CPUs: other processes may have competed with the benchmark)" : ""));
         }
         JsonNode git = env.path("git");
         if (git.has("commit")) line(sb, "Sources", "git " + git.path("commit").asText() + (git.path("dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
         line(sb, "Started", env.path("timestampUtc").asText(""));
+        return sb.append('\n').toString();
+    }
+
+    /** The flat environment.json of {@code tailbench profile}. */
+    private static String flatMarkdown(JsonNode env) {
+        StringBuilder sb = new StringBuilder("## Environment\n\n");
+        line(sb, "CPUs available", env.path("availableProcessors").asText(""));
+        line(sb, "OS", env.path("os.name").asText("") + " " + env.path("os.version").asText("") + " (" + env.path("os.arch").asText("") + ")");
+        line(sb, "JVM", env.path("java.vm.name").asText("") + " " + env.path("java.vm.version").asText("") + " (Java " + env.path("java.version").asText("") + ")");
+        if (env.has("maxHeapBytes")) line(sb, "Max heap", (env.path("maxHeapBytes").asLong() >> 20) + " MiB");
+        List<String> args = new ArrayList<>();
+        env.path("jvmArgs").forEach(a -> args.add(a.asText()));
+        if (!args.isEmpty()) line(sb, "JVM flags", "`" + String.join(" ", args) + "`");
         return sb.append('\n').toString();
     }
 

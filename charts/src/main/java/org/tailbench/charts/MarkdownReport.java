@@ -102,8 +102,9 @@ public final class MarkdownReport {
                         String why = failures.reason(e, row.workload());
                         String where = e + " × " + row.workload() + (s.showsSizes() ? " (" + row.size() + ")" : "");
                         if (why != null) {
-                            sb.append(' ').append(RunFailures.cell(why, CELL_REASON)).append(" |");
-                            failed.add(where + ": " + why.replace("|", "\\|"));
+                            // a short cell with a numbered note under the table: a long reason would squeeze the other columns
+                            failed.add(where + ": " + Md.text(why));
+                            sb.append(" fails [").append(failed.size()).append("] |");
                         } else {
                             sb.append(" — |");
                             missing.add(where);
@@ -127,7 +128,7 @@ public final class MarkdownReport {
             sb.append('\n');
             if (!failed.isEmpty()) {
                 sb.append("Failed (the reason the benchmark recorded; stack traces in `failures/` and `jmh.log`):\n\n");
-                for (String f : failed) sb.append("- ").append(f).append('\n');
+                for (int i = 0; i < failed.size(); i++) sb.append("- [").append(i + 1).append("] ").append(failed.get(i)).append('\n');
                 sb.append('\n');
             }
             if (!missing.isEmpty()) {
@@ -147,6 +148,11 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
+    /** @return the fork JVM flags as published: without the run folder's own paths ({@code -Dtailbench.failures.dir=...}) */
+    static String shownJvmArgs(List<String> args) {
+        return String.join(" ", args.stream().filter(a -> !a.startsWith("-Dtailbench.failures.dir=") && !a.startsWith("-Dtailbench.firstrun.dir=")).toList());
+    }
+
     static String settings(List<Section> sections) {
         StringBuilder sb = new StringBuilder("## JMH settings\n\n");
         boolean singleFork = false;
@@ -159,7 +165,7 @@ public final class MarkdownReport {
                   .append(st.measurementIterations()).append(" measurement × ").append(st.measurementTime())
                   .append(" iterations), ").append(st.threads()).append(st.threads() == 1 ? " thread" : " threads")
                   .append("; ").append(st.vmName()).append(' ').append(st.vmVersion())
-                  .append("; fork JVM args `").append(String.join(" ", st.jvmArgs())).append("`\n");
+                  .append("; fork JVM args `").append(shownJvmArgs(st.jvmArgs())).append("`\n");
             }
         }
         if (singleFork) {

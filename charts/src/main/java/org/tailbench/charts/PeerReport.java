@@ -108,7 +108,7 @@ public final class PeerReport {
         for (String p : peerCols) {
             for (Section.Row row : full.rows()) {
                 String why = failures.reason(p, row.workload());
-                if (full.cell(row, p) == null && why != null) fails.add("`" + p + "` × " + row.workload() + ": " + why.replace("|", "\\|"));
+                if (full.cell(row, p) == null && why != null) fails.add("`" + p + "` × " + row.workload() + ": " + Md.text(why));
             }
         }
         if (!fails.isEmpty()) {
@@ -122,9 +122,9 @@ public final class PeerReport {
             Map<String, String> about = peers.get(p);
             if (about.isEmpty()) sb.append(": (nothing reported)");
             sb.append('\n');
-            about.forEach((k, v) -> sb.append("  - ").append(k).append(": ").append(v.replace("|", "\\|")).append('\n'));
+            about.forEach((k, v) -> sb.append("  - ").append(k).append(": ").append(Md.text(v)).append('\n'));
         }
-        List<String> jvm = full.settings().stream().map(st -> String.join(" ", st.jvmArgs())).distinct().toList();
+        List<String> jvm = full.settings().stream().map(st -> MarkdownReport.shownJvmArgs(st.jvmArgs())).distinct().toList();
         if (!jvm.isEmpty()) {
             sb.append("\nAll engines, ours and the peers, ran in the same forked JVMs with `").append(String.join("` / `", jvm))
               .append("` (")

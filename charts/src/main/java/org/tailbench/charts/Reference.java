@@ -49,6 +49,9 @@ public record Reference(String workload, String size, String name, Status status
     /** The reference every JMH engine is divided by. */
     public static final String NATIVE_GCC = "native-gcc";
 
+    /** The reference a workload gcc cannot build is divided by instead (clang-19 -O2). */
+    public static final String NATIVE_CLANG = "native-clang";
+
     /** The header line of the TSV, tab-separated. */
     public static final String TSV_HEADER = "workload\tsize\treference\tstatus\truns_ms\tsha256\tdetail";
 
@@ -65,6 +68,32 @@ public record Reference(String workload, String size, String name, Status status
 
     /** @return the median run time, ms (mean of the middle two for an even count); NaN without runs */
     public double median() { return median(runsMs); }
+
+    /**
+     * The half-width of the 99.9% confidence interval of the mean run time (Student's t × sample standard deviation
+     * / √n), as JMH computes its {@code scoreError}; NaN for fewer than 2 runs.
+     */
+    public double error() {
+        int n = runsMs.size();
+        if (n < 2) return Double.NaN;
+        double mean = runsMs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double v : runsMs) ss += (v - mean) * (v - mean);
+        return t999(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+    }
+
+    /** Student's t quantile 0.9995 (two-sided 99.9%) for {@code df} degrees of freedom, from the standard table (df > 30: 30's, slightly wide). */
+    static double t999(int df) {
+        double[] t = {636.619, 31.599, 12.924, 8.610, 6.869, 5.959, 5.408, 5.041, 4.781, 4.587, 4.437, 4.318, 4.221, 4.140,
+                4.073, 4.015, 3.965, 3.922, 3.883, 3.850, 3.819, 3.792, 3.768, 3.745, 3.725, 3.707, 3.690, 3.674, 3.659, 3.646};
+        return t[Math.min(df, t.length) - 1];
+    }
+
+    /** @return whether the cell is noisy by the JMH tables' rule: error above 5% of the median ({@code †}) */
+    public boolean noisy() {
+        double e = error();
+        return !Double.isNaN(e) && e > MarkdownReport.NOISY * median();
+    }
 
     /** @return the fastest run, ms; NaN without runs */
     public double min() { return runsMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN); }

@@ -19,7 +19,7 @@ public final class ReferenceReport {
     private ReferenceReport() {}
 
     /** The benchmark whose scores are compared with native gcc. */
-    static final String FULL_RUN = "org.tailbench.bench.WorkloadBenchmark.run";
+    public static final String FULL_RUN = "org.tailbench.bench.WorkloadBenchmark.run";
 
     /** @return the number of failed reference cells (wrong output or a failing run) */
     public static int failedCount(List<Reference> refs) {
@@ -65,12 +65,17 @@ public final class ReferenceReport {
           .append("for `node` — while the JMH scores exclude JVM start-up, decoding and compilation and are warmed-up ")
           .append("steady-state averages. The in-process table below has node timed the JMH way.\n\n");
         if (!whole.isEmpty()) table(sb, rows, cells, List.copyOf(whole), sizes);
+        boolean anyNoisy = refs.stream().anyMatch(r -> r.status() == Reference.Status.OK && r.noisy());
         if (!inProcess.isEmpty()) {
             sb.append("### In one process (excludes process start and compilation)\n\n")
               .append("`node-inproc`: one node process compiles the module once, runs it 3 times untimed (V8 tiers hot code up ")
               .append("to TurboFan), then times each of the runs from a new WASI host through instantiation to the end of ")
               .append("`_start` — the same operation as JMH's full run, but a few runs rather than JMH's iterations.\n\n");
             table(sb, rows, cells, List.copyOf(inProcess), sizes);
+        }
+        if (anyNoisy) {
+            sb.append("† as in the JMH tables: the 99.9% confidence half-width of the mean run (Student's t over the timed runs)")
+              .append(" is above ").append(Math.round(MarkdownReport.NOISY * 100)).append("% of the median: noisy.\n\n");
         }
         ratios(sb, rows, cells, whole, inProcess, sections, sizes);
         notes(sb, refs);
@@ -99,7 +104,7 @@ public final class ReferenceReport {
     private static String cell(Reference r) {
         if (r == null) return "—";
         return switch (r.status()) {
-            case OK -> r.format();
+            case OK -> r.format() + (r.noisy() ? " †" : "");
             case NOT_AVAILABLE -> "n/a";
             case FAILED -> "**FAILED**";
         };
@@ -112,7 +117,7 @@ public final class ReferenceReport {
         List<String> refs = new ArrayList<>();
         for (String n : whole) if (!n.equals(Reference.NATIVE_GCC)) refs.add(n);
         refs.addAll(inProcess);
-        boolean anyGcc = rows.stream().anyMatch(r -> ok(cells.get(r).get(Reference.NATIVE_GCC)));
+        boolean anyGcc = rows.stream().anyMatch(r -> ok(cells.get(r).get(Reference.NATIVE_GCC)) || ok(cells.get(r).get(Reference.NATIVE_CLANG)));
         if (!anyGcc || engines.isEmpty() && refs.isEmpty()) return;
         sb.append("### Relative to native gcc\n\n")
           .append("Each JMH engine's full-run score (`engine/native-gcc`), and each other reference's median, divided by the ")
@@ -120,23 +125,24 @@ public final class ReferenceReport {
           .append("Caveat: the JMH score excludes JVM start-up and compilation while the native median includes process ")
           .append("start (about 1 ms), which makes these ratios slightly low for short programs; `node/native-gcc` compares ")
           .append("two whole processes, `node-inproc/native-gcc` a warmed-up in-process time with a whole process. ")
-          .append("A row of — is a workload gcc cannot build (see the n/a notes below): read the native-clang column above ")
-          .append("for it instead of mixing denominators.\n\n");
+          .append("A workload gcc cannot build (see the n/a notes below; e.g. `musttail`) is divided by the native `clang-19 -O2` ")
+          .append("median instead, and its row says so (÷ native-clang).\n\n");
         sb.append("| workload |").append(sizes ? " size |" : "");
         for (String e : engines) sb.append(' ').append(e).append("/native-gcc |");
         for (String n : refs) sb.append(' ').append(n).append("/native-gcc |");
         sb.append("\n|---|").append(sizes ? "---|" : "").append("---:|".repeat(engines.size() + refs.size())).append('\n');
         for (Section.Row row : rows) {
-            Reference gcc = cells.get(row).get(Reference.NATIVE_GCC);
-            double base = ok(gcc) ? gcc.median() : Double.NaN;
-            sb.append("| ").append(row.workload()).append(" |").append(sizes ? " " + row.size() + " |" : "");
+            Reference gcc = cells.get(row).get(Reference.NATIVE_GCC), clang = cells.get(row).get(Reference.NATIVE_CLANG);
+            boolean byClang = !ok(gcc) && ok(clang);
+            double base = ok(gcc) ? gcc.median() : byClang ? clang.median() : Double.NaN;
+            sb.append("| ").append(row.workload()).append(byClang ? " (÷ native-clang)" : "").append(" |").append(sizes ? " " + row.size() + " |" : "");
             for (String e : engines) {
                 Estimate est = full.cell(row, e);
                 sb.append(' ').append(est == null ? "—" : quotient(est.score(), base)).append(" |");
             }
             for (String n : refs) {
                 Reference r = cells.get(row).get(n);
-                sb.append(' ').append(ok(r) ? quotient(r.median(), base) : "—").append(" |");
+                sb.append(' ').append(ok(r) && !(byClang && n.equals(Reference.NATIVE_CLANG)) ? quotient(r.median(), base) : "—").append(" |");
             }
             sb.append('\n');
         }
@@ -155,9 +161,9 @@ public final class ReferenceReport {
         for (Reference r : refs) {
             String where = "`" + r.name() + "` × " + r.workload() + (r.size().equals("default") ? "" : " (" + r.size() + ")");
             switch (r.status()) {
-                case OK -> tools.putIfAbsent(r.name(), r.detail());
-                case NOT_AVAILABLE -> notAvailable.add(where + ": " + r.detail());
-                case FAILED -> failed.add(where + ": " + r.detail());
+                case OK -> tools.putIfAbsent(r.name(), Md.text(r.detail()));
+                case NOT_AVAILABLE -> notAvailable.add(where + ": " + Md.text(r.detail()));
+                case FAILED -> failed.add(where + ": " + Md.text(r.detail()));
             }
         }
         if (!tools.isEmpty()) {

@@ -49,12 +49,12 @@ import java.util.stream.Stream;
 public final class ResultTables {
     private ResultTables() {}
 
-    /** Parsed command line. */
-    record Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
+    /** Parsed command line (also built by {@code tailbench bench}). */
+    public record Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
                    Path environment, Path mergedJson, String title, String note, List<String> benchmarks,
                    boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck,
                    Path failures, Path peers) {
-        Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
+        public Options(List<Path> jmh, Path out, String baseline, List<String> engines, List<String> workloads,
                 Path environment, Path mergedJson, String title, String note, List<String> benchmarks,
                 boolean failOnMissing, Path engineDescriptions, Path references, String outputCheck) {
             this(jmh, out, baseline, engines, workloads, environment, mergedJson, title, note, benchmarks, failOnMissing,
@@ -136,10 +136,10 @@ public final class ResultTables {
     }
 
     /** What {@link #write} did. @param missing requested (row, engine) results without a value, plus failed reference cells */
-    record Written(List<Path> files, int missing) {}
+    public record Written(List<Path> files, int missing) {}
 
     /** Reads, renders and writes. */
-    static Written write(Options o) throws IOException {
+    public static Written write(Options o) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : o.jmh()) {
             if (Files.isDirectory(p)) {
@@ -160,6 +160,7 @@ public final class ResultTables {
         Map<String, Map<String, String>> peers = PeerReport.readPeers(o.peers());
         int missing = 0;
         for (Section s : sections) {
+            if (s.benchmark().endsWith(JmhJson.REGION_SUFFIX)) continue;   // a marked region is extra: an engine without one is not missing
             for (Section.Row r : s.rows()) {
                 for (String e : s.engines()) {
                     if (s.cell(r, e) == null && !runFailures.expected(e, r.workload(), peers.containsKey(e))) missing++;

@@ -41,6 +41,10 @@ public record Section(String benchmark, String title, String measures, List<Stri
         {"org.tailbench.bench.WorkloadBenchmark.run", "Full run: instantiate + `_start`",
             "ms per program run: new store, fresh WASI host, instantiation (memory + data segments) and `_start`"
             + " to completion. Excluded: decode, validate, compile (once per trial) and output checking (between iterations)."},
+        {JmhJson.REGION_SUFFIX_OF_RUN, "Marked region: `bench.start` → `bench.end`",
+            "ms per program run between the module's calls of the imports `bench.start` and `bench.end` (the Sightglass"
+            + " convention; compare with Sightglass's own numbers), averaged per JMH iteration over the same runs as the full"
+            + " run above, which times the whole `_start` beside it. Only modules that import them have rows."},
         {"org.tailbench.bench.InstantiateBenchmark.instantiate", "Instantiation only",
             "ms per new store + fresh WASI host + instantiation, without `_start`: subtract from the full run"
             + " to estimate the program's own time. Excluded: decode, validate, compile."},

@@ -71,10 +71,11 @@ class ReferenceReportTest {
         assertThat(refs).isGreaterThan(md.indexOf("## Instantiation only")).isLessThan(md.indexOf("## JMH settings"));
         assertThat(md).contains("`median (min–max)` over 3 timed runs");
         assertThat(md).contains("| workload | native-gcc (ms) | native-clang (ms) | node (ms) |\n|---|---:|---:|---:|\n"
-                + "| nbody | 0.500 (0.400–0.600) | n/a | 55.0 (50.0–60.0) |\n"
+                // 3 runs: t(0.9995, 2) = 31.6 makes every half-width far above 5% of the median: all noisy (†)
+                + "| nbody | 0.500 (0.400–0.600) † | n/a | 55.0 (50.0–60.0) † |\n"
                 + "| fib | **FAILED** | — | — |\n");
         assertThat(md).contains("### In one process (excludes process start and compilation)");
-        assertThat(md).contains("| workload | node-inproc (ms) |\n|---|---:|\n| nbody | 2.00 (1.00–3.00) |\n| fib | — |\n");
+        assertThat(md).contains("| workload | node-inproc (ms) |\n|---|---:|\n| nbody | 2.00 (1.00–3.00) † |\n| fib | — |\n");
         assertThat(md).contains("| workload | switch/native-gcc | tree/native-gcc | native-clang/native-gcc | node/native-gcc | node-inproc/native-gcc |\n"
                 + "|---|---:|---:|---:|---:|---:|\n"
                 + "| nbody | 5.00 | 10.0 | — | 110 | 4.00 |\n"
@@ -123,5 +124,33 @@ class ReferenceReportTest {
         assertThatThrownBy(() -> Reference.readTsv(bad)).hasMessageContaining("status must be ok, n/a or failed");
         Files.writeString(bad, "workload,size\n");
         assertThatThrownBy(() -> Reference.readTsv(bad)).hasMessageContaining("not a reference.sh TSV");
+    }
+
+    @Test
+    void referenceCellsCarryTheJmhTablesNoiseMarker() {
+        // runs 10, 10.1, 9.9: mean 10, sd 0.1, half-width t(0.9995, 2) = 31.599 × 0.1 / √3 = 1.824 ms = 18% of the median → †
+        Reference noisy = new Reference("w", "default", "native-gcc", Reference.Status.OK, List.of(10.0, 10.1, 9.9), "", "");
+        assertThat(noisy.error()).isCloseTo(31.599 * 0.1 / Math.sqrt(3), within(1e-3));
+        assertThat(noisy.noisy()).isTrue();
+        // ten runs alternating 10.0 / 10.02: sd 0.010541, t(0.9995, 9) = 4.781 → 0.0159 ms, 0.16% → no †
+        List<Double> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) runs.add(i % 2 == 0 ? 10.0 : 10.02);
+        Reference quiet = new Reference("w", "default", "native-gcc", Reference.Status.OK, runs, "", "");
+        assertThat(quiet.error()).isCloseTo(4.781 * 0.0105409 / Math.sqrt(10), within(1e-4));
+        assertThat(quiet.noisy()).isFalse();
+        assertThat(new Reference("w", "default", "node", Reference.Status.OK, List.of(5.0), "", "").noisy()).as("one run: no error").isFalse();
+        String md = ReferenceReport.markdown(List.of(noisy), List.of());
+        assertThat(md).contains(" †").contains("† as in the JMH tables");
+    }
+
+    @Test
+    void aWorkloadGccCannotBuildIsDividedByClangAndSaysSo() {
+        List<Reference> refs = List.of(
+                new Reference("pyvm_tailcall", "default", "native-gcc", Reference.Status.NOT_AVAILABLE, List.of(), "", "gcc: no musttail"),
+                new Reference("pyvm_tailcall", "default", "native-clang", Reference.Status.OK, List.of(4.0, 4.0, 4.0), SHA, "clang-19 -O2"),
+                new Reference("pyvm_tailcall", "default", "node", Reference.Status.OK, List.of(12.0, 12.0, 12.0), SHA, "node"));
+        String md = ReferenceReport.markdown(refs, List.of());
+        // node / clang = 12 / 4 = 3; clang's own column is not divided by itself
+        assertThat(md).contains("| pyvm_tailcall (÷ native-clang) | — | 3").contains("divided by the native `clang-19 -O2`");
     }
 }

@@ -3,6 +3,7 @@ package org.tailbench.bench.jfr;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.tailbench.bench.run.JvmFlags;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +52,7 @@ import org.tailbench.workloads.WorkloadCatalog;
 @Measurement(iterations = 5, time = 1)
 public class JfrOverheadBenchmark {
     /** restricted FFM calls (the mmap-backed linear memory, {@code runtime.Memory}) without a warning */
-    static final String NATIVE = "--enable-native-access=ALL-UNNAMED";
+    static final String NATIVE = JvmFlags.NATIVE;
 
     @Param({"switch"})
     public String engine;

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.tailbench.bench.run.JvmFlags;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,8 +43,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgs = {"-Xss16m", "-Xms1g", "-Xmx1g", "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgs = {JvmFlags.XSS, "-Xms1g", "-Xmx1g", JvmFlags.UNSAFE, JvmFlags.NATIVE})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DispatchBenchmark {

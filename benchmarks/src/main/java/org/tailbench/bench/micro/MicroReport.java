@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.tailbench.bench.run.JmhLock;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -39,7 +40,7 @@ public final class MicroReport {
     private MicroReport() {}
 
     /** How long {@link #main} waits for another JMH run (holding {@code /tmp/jmh.lock}) to finish. */
-    static final int LOCK_WAIT_SECONDS = 1800;
+    static final long LOCK_WAIT_SECONDS = JmhLock.defaultWaitSeconds();
 
     private static final String USAGE = "usage: MicroReport --out DIR [--engines a,b] [--kernels a,b] [--n N]"
             + " [--forks F] [--warmup W] [--iterations I] [--time SECONDS] [--command TEXT]";
@@ -124,29 +125,11 @@ public final class MicroReport {
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON).result(s.out().resolve("jmh.json").toString())
                 .shouldFailOnError(false);
-        Collection<RunResult> results = null;
-        long deadline = System.nanoTime() + LOCK_WAIT_SECONDS * 1_000_000_000L;
-        Instant start;
-        String load;
-        while (true) {
-            start = Instant.now();
-            load = loadAverage();
-            try {
-                results = new Runner(ob.build()).run();
-                break;
-            } catch (RunnerException e) {
-                // Another JMH run holds /tmp/jmh.lock: benchmarks must not overlap, so wait for it.
-                if (!String.valueOf(e.getMessage()).contains("JMH lock") || System.nanoTime() > deadline) throw e;
-                System.err.println("MicroReport: another JMH run holds /tmp/jmh.lock; waiting (up to "
-                        + LOCK_WAIT_SECONDS + " s in all)");
-                try {
-                    Thread.sleep(10_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Instant start = Instant.now();
+        String load = loadAverage();
+        // another JMH run holding /tmp/jmh.lock is waited for (the same lock handling as tailbench bench)
+        Collection<RunResult> results = JmhLock.run(ob.build(), LOCK_WAIT_SECONDS,
+                line -> System.err.println("MicroReport: " + line));
         List<MicroTable.Row> rows = new ArrayList<>();
         for (RunResult rr : results) rows.add(row(rr));
         rows.sort((a, b) -> Integer.compare(s.engines().indexOf(a.engine()), s.engines().indexOf(b.engine())));

@@ -72,11 +72,9 @@ final class DepthChart {
         }
         ValueAxis depthAxis;
         if (log) {
-            LogAxis a = new LogAxis(axisLabel + " — log scale");
-            a.setBase(10);
+            LogAxis a = new NiceLogAxis(axisLabel + " — log scale");
             a.setSmallestValue(1);
             a.setRange(Math.max(0.9, minDepth / 1.25), maxDepth * 1.35);
-            a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
             depthAxis = a;
         } else {
             NumberAxis a = new NumberAxis(axisLabel);

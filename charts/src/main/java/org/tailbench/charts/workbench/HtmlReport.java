@@ -23,7 +23,8 @@ import org.tailbench.charts.EnvironmentInfo;
 final class HtmlReport {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+            .attributeProviderFactory(ctx -> Toc.IDS).build();
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1280px;margin:0 auto;padding:1em 2em;color:#222;line-height:1.45}
@@ -44,6 +45,18 @@ final class HtmlReport {
      * @param command  command.txt, or null
      */
     static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes) {
+        return render(runName, markdown, env, command, figures, notes, Map.of());
+    }
+
+    /**
+     * @param paths local absolute paths → what the page shows instead (e.g. the run folder → {@code RUN_DIR}): a
+     *              published page does not show where the run happened to live; longest first
+     */
+    static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
+                         Map<String, String> paths) {
+        markdown = unpath(markdown, paths);
+        command = unpath(command, paths);
+        notes = notes.stream().map(n -> unpath(n, paths)).toList();
         String title = "tailbench — " + runName;
         String body = markdown == null ? "" : markdown;
         if (body.startsWith("# ")) {
@@ -51,27 +64,47 @@ final class HtmlReport {
             title = (nl < 0 ? body : body.substring(0, nl)).substring(2).strip();
             body = nl < 0 ? "" : body.substring(nl + 1);
         }
-        if (env != null && !body.contains("## Environment")) body += "\n\n" + EnvironmentInfo.markdown(env);
+        if (env != null && !body.contains("## Environment")) body += "\n\n" + unpath(EnvironmentInfo.markdown(env), paths);
+        String warning = "";   // results.md's opening note (a busy machine, an interrupted run) stays above everything
+        String lead = body.stripLeading();
+        if (lead.startsWith("> ")) {
+            int end = lead.indexOf("\n\n");
+            warning = end < 0 ? lead : lead.substring(0, end);
+            body = end < 0 ? "" : lead.substring(end + 2);
+        }
+        org.commonmark.node.Node doc = PARSER.parse(body);
+        Map<String, String> headings = Toc.headings(doc);   // id → text, the tables' h2 sections
         StringBuilder h = new StringBuilder(256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
          .append("<title>").append(esc(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
          .append("<h1>").append(esc(title)).append("</h1>\n");
+        if (!warning.isEmpty()) h.append(RENDERER.render(PARSER.parse(warning)));
         Map<String, List<Figure>> groups = new LinkedHashMap<>();
         for (Figure f : figures) groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
-        h.append("<nav><ul>\n");
-        if (!body.isBlank()) h.append("<li><a href=\"#tables\">Tables</a></li>\n");
+        h.append("<nav><h2>Contents</h2><ul>\n");
+        List<String> groupNames = new ArrayList<>(groups.keySet());
+        if (groupNames.remove(Workbench.SUMMARY)) groupNames.addFirst(Workbench.SUMMARY);   // the summary chart opens the page
         int gi = 0;
-        for (String g : groups.keySet()) h.append("<li><a href=\"#charts-").append(gi++).append("\">").append(esc(g)).append("</a></li>\n");
+        if (groups.containsKey(Workbench.SUMMARY)) h.append("<li><a href=\"#charts-0\">Summary chart</a></li>\n");
+        for (var e : headings.entrySet()) h.append("<li><a href=\"#").append(esc(e.getKey())).append("\">").append(esc(e.getValue())).append("</a></li>\n");
+        for (String g : groupNames) {
+            if (!g.equals(Workbench.SUMMARY)) h.append("<li><a href=\"#charts-").append(gi).append("\">Charts: ").append(esc(g)).append("</a></li>\n");
+            gi++;
+        }
         if (!notes.isEmpty()) h.append("<li><a href=\"#not-drawn\">Not drawn</a></li>\n");
         if (command != null) h.append("<li><a href=\"#command\">Command</a></li>\n");
         h.append("</ul></nav>\n");
-        if (!body.isBlank()) h.append("<section id=\"tables\">\n").append(RENDERER.render(PARSER.parse(body))).append("</section>\n");
         gi = 0;
         int fi = 0;
-        for (var g : groups.entrySet()) {
-            h.append("<section id=\"charts-").append(gi++).append("\">\n<h2>").append(esc(g.getKey())).append("</h2>\n");
-            for (Figure f : g.getValue()) {
+        boolean tables = body.isBlank();   // the tables follow the summary chart, before every other chart
+        for (String name : groupNames) {
+            if (!name.equals(Workbench.SUMMARY) && !tables) {
+                h.append("<section id=\"tables\">\n").append(RENDERER.render(doc)).append("</section>\n");
+                tables = true;
+            }
+            h.append("<section id=\"charts-").append(gi++).append("\">\n<h2>").append(esc(name)).append("</h2>\n");
+            for (Figure f : groups.get(name)) {
                 h.append("<figure id=\"fig-").append(fi++).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
                  .append("\" src=\"data:image/svg+xml;base64,")
                  .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
@@ -80,6 +113,7 @@ final class HtmlReport {
             }
             h.append("</section>\n");
         }
+        if (!tables) h.append("<section id=\"tables\">\n").append(RENDERER.render(doc)).append("</section>\n");
         if (!notes.isEmpty()) {
             h.append("<section id=\"not-drawn\">\n<h2>Not drawn</h2>\n<ul>\n");
             for (String n : notes) h.append("<li>").append(esc(n)).append("</li>\n");
@@ -91,6 +125,13 @@ final class HtmlReport {
         }
         h.append("<footer><p>Made by tailbench (<code>./tailbench charts RUN_DIR</code> redraws this page from the run folder).</p></footer>\n");
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** @return {@code text} with each local path of {@code paths} replaced (null stays null) */
+    static String unpath(String text, Map<String, String> paths) {
+        if (text == null) return null;
+        for (var e : paths.entrySet()) if (!e.getKey().isBlank()) text = text.replace(e.getKey(), e.getValue());
+        return text;
     }
 
     /** HTML-escapes text for element content and double-quoted attribute values. */

@@ -10,7 +10,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
@@ -90,10 +89,12 @@ final class ResultChart {
     }
 
     private static JFreeChart chart(String title, DefaultStatisticalCategoryDataset ds, CategoryAxis cat, int series, String subtitle) {
-        LogAxis val = new LogAxis("time ÷ baseline (log scale; lower is faster)");
-        val.setBase(2);
+        return chart(title, ds, cat, series, subtitle, "time ÷ baseline (log scale; lower is faster)");
+    }
+
+    static JFreeChart chart(String title, DefaultStatisticalCategoryDataset ds, CategoryAxis cat, int series, String subtitle, String axisLabel) {
+        LogAxis val = new NiceLogAxis(axisLabel);
         val.setSmallestValue(1e-4);
-        val.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         double lo = Double.MAX_VALUE, hi = 0;
         for (int r = 0; r < ds.getRowCount(); r++) {
             for (int c = 0; c < ds.getColumnCount(); c++) {
@@ -108,8 +109,6 @@ final class ResultChart {
         if (hi > 0) {
             double min = Math.min(lo, 1) / 1.3, max = Math.max(hi, 1) * 1.3;
             val.setRange(min, max);
-            double octaves = Math.log(max / min) / Math.log(2);   // ~10 ticks at most
-            val.setTickUnit(new NumberTickUnit(octaves <= 2.5 ? 0.25 : octaves <= 5 ? 0.5 : Math.ceil(octaves / 10)));
         }
         StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
         r.setErrorIndicatorPaint(Color.DARK_GRAY);

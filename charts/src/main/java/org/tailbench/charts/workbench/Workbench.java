@@ -15,6 +15,8 @@ import org.tailbench.charts.Estimate;
 import org.tailbench.charts.JmhJson;
 import org.tailbench.charts.JmhResult;
 import org.tailbench.charts.MarkdownReport;
+import org.tailbench.charts.Reference;
+import org.tailbench.charts.ReferenceReport;
 import org.tailbench.charts.ResultTables;
 import org.tailbench.charts.Section;
 import org.tailbench.runtime.Engine;
@@ -82,6 +84,7 @@ public final class Workbench {
                 List<JmhResult> results = JmhJson.parse(JmhJson.readRaw(jmh));
                 baseline = ResultTables.chooseBaseline(null, results, engineOrder);
                 sections = Section.build(results, baseline, List.of(), List.of());
+                summary(runDir, sections, baseline, figures, notes);
                 resultCharts(runDir, sections, baseline, figures, notes);
             } catch (IOException | RuntimeException e) {
                 notes.add("JMH results not charted: " + e.getMessage());
@@ -107,11 +110,60 @@ public final class Workbench {
         JsonNode env = readJson(runDir.resolve("environment.json"), notes);
         String markdown = readOrRender(runDir, sections, baseline, env);
         Path index = runDir.resolve("index.html");
+        String command = read(runDir.resolve("command.txt"));
         AtomicFiles.write(index, HtmlReport.render(runDir.toAbsolutePath().normalize().getFileName().toString(), markdown, env,
-                read(runDir.resolve("command.txt")), figures, notes));
+                command, figures, notes, localPaths(runDir, command, env)));
         ResultsMarkdown.writeChartsSection(runDir, markdown, figures, notes);
         return new Drawn(figures, notes, index);
     }
+
+    /** The "Summary" figure (first on the page): each engine's geometric mean ÷ native ({@link SummaryChart}). */
+    private static void summary(Path runDir, List<Section> sections, String baseline, List<Figure> figures, List<String> notes) throws IOException {
+        Section full = sections.stream().filter(s -> s.benchmark().equals(ReferenceReport.FULL_RUN)).findFirst().orElse(null);
+        if (full == null) return;
+        List<Reference> refs = List.of();
+        Path tsv = runDir.resolve("references.tsv");
+        if (Files.isRegularFile(tsv)) {
+            try {
+                refs = Reference.readTsv(tsv);
+            } catch (IOException | RuntimeException e) {
+                notes.add("references.tsv unreadable, so the summary is relative to " + baseline + ": " + e.getMessage());
+            }
+        }
+        var chart = SummaryChart.create(full, refs, baseline);
+        if (chart != null) {
+            figures.add(ChartFiles.write(runDir, "summary", SUMMARY, "Each engine's full-run time ÷ native, geometric mean over the workloads.", chart));
+        }
+    }
+
+    /**
+     * @return the local absolute paths a published page should not show, longest first: the run folder (as RUN_DIR),
+     *         the repository (from command.txt's first line, as REPO), the JDK (as JAVA_HOME), the home folder (~)
+     */
+    static Map<String, String> localPaths(Path runDir, String command, JsonNode env) {
+        Map<String, String> m = new java.util.TreeMap<>(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        m.put(runDir.toAbsolutePath().normalize().toString(), "RUN_DIR");
+        Path parent = runDir.toAbsolutePath().normalize().getParent();
+        if (parent != null && parent.getParent() != null) m.put(parent.toString(), "RESULTS_DIR");
+        try {
+            m.put(runDir.toRealPath().toString(), "RUN_DIR");
+        } catch (IOException e) {
+            // keep the normalized path only
+        }
+        if (command != null) {
+            var matcher = java.util.regex.Pattern.compile("^# \\S+ in (/.+)$", java.util.regex.Pattern.MULTILINE).matcher(command);
+            if (matcher.find()) m.put(matcher.group(1).strip(), "REPO");
+        }
+        if (env != null && env.path("java").has("home")) m.put(env.path("java").path("home").asText(), "JAVA_HOME");
+        String home = System.getProperty("user.home");
+        if (home != null && home.length() > 1) m.put(home, "~");
+        m.remove("/");
+        m.remove("");
+        return m;
+    }
+
+    /** The figure group drawn at the top of the page, before the tables. */
+    static final String SUMMARY = "Summary";
 
     private static void resultCharts(Path runDir, List<Section> sections, String baseline, List<Figure> figures, List<String> notes) throws IOException {
         if (baseline == null) return;

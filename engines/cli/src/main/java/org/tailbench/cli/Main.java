@@ -37,6 +37,8 @@ public final class Main implements Runnable {
         cl.addSubcommand("charts", new ChartsCommand(io));
         cl.addSubcommand("compile", new CompileCommand(io));
         cl.addSubcommand("profile", new CommandLine(new ProfileCommand(io)).setStopAtPositional(true));
+        org.tailbench.bench.run.BenchCommands.register(cl, io.out(), io.err());   // bench, merge (module benchmarks)
+        cl.addSubcommand("fuzz", new FuzzCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

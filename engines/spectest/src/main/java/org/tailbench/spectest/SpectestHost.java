@@ -41,7 +41,8 @@ public final class SpectestHost {
         m.put("global_f32", new Global(new GlobalType(ValType.F32, false), Float.floatToRawIntBits(666.6f)));
         m.put("global_f64", new Global(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(666.6)));
         m.put("table", new Table(ValType.FUNCREF, new Limits(10, 20)));
-        m.put("memory", new Memory(new Limits(1, 2), store.maxMemoryPages()));
+        m.put("memory", new Memory(new Limits(1, 2), store.maxMemoryPages(),
+                Memory.mappedUnavailableReason() == null ? Memory.Backing.MAPPED : null));
         return m;
     }
 

@@ -1,0 +1,15 @@
+package org.tailbench.bench.run;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/** Registers {@code bench} and {@code merge} in the {@code tailbench} command line (engines/cli's Main). */
+public final class BenchCommands {
+    private BenchCommands() {}
+
+    /** Adds the subcommands {@code bench} ({@link BenchCommand}) and {@code merge} ({@link MergeCommand}) to {@code cl}. */
+    public static void register(CommandLine cl, PrintStream out, PrintStream err) {
+        cl.addSubcommand("bench", new BenchCommand(out, err));
+        cl.addSubcommand("merge", new MergeCommand(out, err));
+    }
+}

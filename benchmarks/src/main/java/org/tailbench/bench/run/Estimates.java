@@ -1,0 +1,47 @@
+package org.tailbench.bench.run;
+
+/** Time estimates of a run's parts, in ms (JMH invocations: {@link Profile.Jmh#estimateMs}). */
+final class Estimates {
+    private Estimates() {}
+
+    /**
+     * References: per workload about 2-4 s of native builds (less when workloads/build/ has them), then (1 checked +
+     * N timed) runs per cell: the two native builds about 0.15 s each, node's whole process about 0.4 s (start and
+     * compilation included), node-inproc one process with 3 warm-up runs. Measured: nbody + pyvm_tailcall, all,
+     * 5 runs: 15.7 s at load 16 on 2 cores.
+     */
+    static long referencesMs(BenchConfig c, Matrix m) {
+        if (c.shard() != 1) return 0;   // shard 1 times the references
+        int n = m.workloads().size(), runs = c.referenceRuns() + 1;
+        return switch (c.references()) {
+            case "none" -> 0;
+            case "native" -> n * (2000L + runs * 300L);
+            default -> n * (4000L + runs * 700L + 1500L);
+        };
+    }
+
+    /** JFR pass: per cell about 4 s of JVM start, compile and checked run, then warm-up and recording. */
+    static long jfrMs(BenchConfig c, Matrix m, Plan plan) {
+        long n = Children.jfrCells(c, m, plan).size();
+        return n * 1000L * (4 + c.jfrWarmup() + c.jfrSeconds());
+    }
+
+    /** Calibration: one JVM per engine group, then per cell a compile and two runs. */
+    static long calibrationMs(BenchConfig c, Matrix m, OpTimes times) {
+        if (c.profile() == Profile.SMOKE) return 0;
+        long ms = 2000;
+        for (String w : m.workloads()) {
+            for (String e : m.engines()) {
+                double run = times.of(Bench.RUN, w, e), compile = times.of(Bench.COMPILE, w, e);
+                ms += (long) ((Double.isFinite(run) ? 2 * run : 500) + (Double.isFinite(compile) ? compile : 200));
+            }
+        }
+        return ms;
+    }
+
+    static long totalMs(BenchConfig c, Matrix m, Plan plan, OpTimes times, Jmh jmh) {
+        long t = referencesMs(c, m) + jfrMs(c, m, plan) + calibrationMs(c, m, times);
+        for (Plan.Unit u : plan.units()) t += jmh.settings(u, times).estimateMs();
+        return t;
+    }
+}

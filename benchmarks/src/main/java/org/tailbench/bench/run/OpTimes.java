@@ -1,0 +1,72 @@
+package org.tailbench.bench.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tailbench.charts.JmhJson;
+import org.tailbench.charts.JmhResult;
+
+/**
+ * Measured milliseconds of one operation per benchmark × workload × engine: from {@code Calibrate} (before a run)
+ * or from the last run's jmh.json (for a dry run's estimate). Missing = unknown (NaN).
+ * @param source where the times come from (for the console)
+ */
+record OpTimes(Map<String, Double> ms, String source) {
+    static OpTimes none() { return new OpTimes(Map.of(), "nothing"); }
+
+    boolean isEmpty() { return ms.isEmpty(); }
+
+    /** @return the time of one operation, NaN when unknown */
+    double of(Bench b, String workload, String engine) {
+        return ms.getOrDefault(key(b, workload, engine), Double.NaN);
+    }
+
+    static String key(Bench b, String workload, String engine) { return b.name() + "|" + workload + "|" + engine; }
+
+    /** @return the scores of {@code resultsDir/latest/jmh.json} at {@code size}, or none when there is no such run */
+    static OpTimes fromLatest(Path resultsDir, String size) {
+        Path json = resultsDir.resolve("latest").resolve("jmh.json");
+        if (!Files.isRegularFile(json)) return none();
+        try {
+            Map<String, Double> m = new HashMap<>();
+            for (JmhResult r : JmhJson.parse(JmhJson.readRaw(List.of(json)))) {
+                String sz = r.params().get("size");
+                if (sz != null && !sz.equals(size) || !r.params().getOrDefault("wasmFile", "").isEmpty()) continue;
+                for (Bench b : Bench.values()) {
+                    if (b.fqn.equals(r.benchmark())) m.put(key(b, r.params().get("workload"), r.params().get("engine")), r.ms().score());
+                }
+            }
+            return new OpTimes(m, "the last run, " + resultsDir.resolve("latest").toRealPath().getFileName());
+        } catch (IOException | RuntimeException e) {
+            return none();
+        }
+    }
+
+    /**
+     * Reads {@code Calibrate}'s TSV.
+     * @param failures collects "engine × workload: reason" of cells that failed
+     */
+    static OpTimes readCalibration(Path tsv, List<String> failures) throws IOException {
+        Map<String, Double> m = new HashMap<>();
+        List<String> lines = Files.readAllLines(tsv);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 6) continue;
+            if (!f[5].equals("ok")) { failures.add(f[0] + " × " + f[1] + ": " + f[5]); continue; }
+            m.put(key(Bench.COMPILE, f[1], f[0]), Double.parseDouble(f[2]));
+            m.put(key(Bench.INSTANTIATE, f[1], f[0]), Double.parseDouble(f[3]));
+            m.put(key(Bench.RUN, f[1], f[0]), Double.parseDouble(f[4]));
+        }
+        return new OpTimes(m, "calibration");
+    }
+
+    /** @return these times, with {@code other}'s where these have none (and these times' source) */
+    OpTimes merge(OpTimes other) {
+        Map<String, Double> m = new HashMap<>(other.ms);
+        m.putAll(ms);
+        return new OpTimes(m, source);
+    }
+}

@@ -1,0 +1,95 @@
+package org.tailbench.bench.run;
+
+import java.util.Locale;
+
+/**
+ * How long and how often {@code tailbench bench} measures: quick (the default), full (numbers to publish) and
+ * smoke (the tests' tiny real run; its errors mean nothing).
+ *
+ * <p>An iteration's length follows the measured time of one operation ({@link Settings#adaptTo}): JMH's
+ * average-time mode with iterations of at least {@code minOpsPerIteration} operations, or, when one operation is
+ * longer than {@code singleShotAboveMs}, single-shot mode (one operation per iteration, no timer granularity
+ * issue); 3 warm-up iterations of ≥ 0.75 s (quick) let an interpreter's dispatch loop reach C2. With 8 measurement iterations (quick) the 99.9% half-width is about 1.9 × the iterations' coefficient
+ * of variation, so a cell whose runs vary by under 5% stays under 10% error; the old 3 iterations gave 18 ×.
+ *
+ * @param run settings of the full-run benchmark; {@code other}: of instantiation and compile
+ * @param referenceRuns timed whole-process runs per reference cell
+ * @param jfr whether the JFR pass is on by default; {@code jfrWarmup}, {@code jfrSeconds}: its seconds per cell
+ */
+public enum Profile {
+    QUICK(new Settings(1, 3, 8, 750, 5, 1000), new Settings(1, 2, 8, 250, 5, 1000), 5, false, 2, 5),
+    FULL(new Settings(3, 5, 10, 1000, 10, 2000), new Settings(3, 3, 10, 500, 10, 2000), 10, true, 5, 20),
+    SMOKE(new Settings(1, 0, 2, 100, 1, 100_000), new Settings(1, 0, 2, 100, 1, 100_000), 1, false, 0, 1);
+
+    public final Settings run;
+    public final Settings other;
+    public final int referenceRuns;
+    public final boolean jfr;
+    public final int jfrWarmup;
+    public final int jfrSeconds;
+
+    Profile(Settings run, Settings other, int referenceRuns, boolean jfr, int jfrWarmup, int jfrSeconds) {
+        this.run = run;
+        this.other = other;
+        this.referenceRuns = referenceRuns;
+        this.jfr = jfr;
+        this.jfrWarmup = jfrWarmup;
+        this.jfrSeconds = jfrSeconds;
+    }
+
+    /** @return the profile named {@code name} (quick, full, smoke) @throws IllegalArgumentException otherwise */
+    public static Profile of(String name) {
+        for (Profile p : values()) if (p.label().equals(name)) return p;
+        throw new IllegalArgumentException("--profile must be quick or full, not '" + name + "'");
+    }
+
+    public String label() { return name().toLowerCase(Locale.ROOT); }
+
+    /** @return the settings of benchmark {@code b} */
+    public Settings of(Bench b) { return b == Bench.RUN ? run : other; }
+
+    /**
+     * One benchmark's JMH settings before adapting to a measured operation time.
+     * @param forks JMH forks; {@code warmups}, {@code iterations}: warm-up and measurement iterations
+     * @param minIterationMs shortest iteration (ms)
+     * @param minOpsPerIteration operations an average-time iteration holds at least
+     * @param singleShotAboveMs operations longer than this (ms) are measured one per iteration (single shot)
+     */
+    public record Settings(int forks, int warmups, int iterations, long minIterationMs, int minOpsPerIteration,
+                           long singleShotAboveMs) {
+        /**
+         * @param opMs measured milliseconds of one operation, or NaN when unknown (then the minimum length)
+         * @return the JMH settings for that operation time
+         */
+        public Jmh adaptTo(double opMs) {
+            if (Double.isFinite(opMs) && opMs > singleShotAboveMs) {
+                // 3 more warm-up shots: a measured time may be a cold one (a JIT engine's first runs are its slowest)
+                return new Jmh(forks, warmups + 3, iterations, 0, true, opMs);
+            }
+            long len = minIterationMs;
+            if (Double.isFinite(opMs)) len = Math.max(len, (long) Math.ceil(opMs * minOpsPerIteration / 100.0) * 100);
+            return new Jmh(forks, warmups, iterations, len, false, opMs);
+        }
+    }
+
+    /**
+     * Settings of one JMH invocation.
+     * @param iterationMs length of a warm-up or measurement iteration (ms; 0 in single-shot mode)
+     * @param singleShot JMH's SingleShotTime mode: one operation per iteration
+     * @param opMs the measured operation time these settings were made for (NaN when unknown)
+     */
+    public record Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs) {
+        /** Fixed cost per fork: JVM start, the trial setup's compile and checked run (ms). */
+        static final long FORK_OVERHEAD_MS = 3000;
+
+        /** @return the expected wall-clock time of this invocation (ms) */
+        public long estimateMs() {
+            double op = Double.isFinite(opMs) ? opMs : 0;
+            double perIteration = singleShot ? op : Math.max(iterationMs, op);
+            return forks * (FORK_OVERHEAD_MS + 2 * (long) op + (long) ((warmups + iterations) * perIteration));
+        }
+
+        /** @return the same settings with {@code f} forks (a shard runs one fork of a cell) */
+        public Jmh withForks(int f) { return new Jmh(f, warmups, iterations, iterationMs, singleShot, opMs); }
+    }
+}

@@ -1,0 +1,31 @@
+package org.tailbench.fuzz;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a fuzz run is set up.
+ *
+ * @param seed the run's seed: with {@code cases} set, the same seed gives the same cases and findings
+ * @param cases how many cases to run, or -1 for "until {@code minutes}"
+ * @param minutes wall-clock budget in minutes (used when {@code cases} is -1)
+ * @param engines engine names; peers among them are compared but reported apart
+ * @param out the run's folder (findings/, summary.json, workers/)
+ * @param seeds the seed modules (sorted by name)
+ * @param workers worker JVMs (and parent threads) running cases in parallel
+ * @param invokeLimitMillis wall-clock limit of one invocation (and of instantiation incl. the start function)
+ * @param compileLimitMillis wall-clock limit of one engine's compile
+ * @param shrink whether findings are minimized
+ * @param wabtEvery run wabt's {@code wasm-validate} on every n-th case (0: never)
+ * @param progressSeconds seconds between progress lines
+ * @param workerJvmArgs JVM flags for the workers
+ */
+public record FuzzOptions(long seed, long cases, double minutes, List<String> engines, Path out, List<FuzzCase.Seed> seeds,
+                          int workers, long invokeLimitMillis, long compileLimitMillis, boolean shrink, int wabtEvery,
+                          int progressSeconds, List<String> workerJvmArgs) {
+    /** The own engines (module engines/interp and engines/aot). */
+    public static final List<String> OWN_ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive");
+    /** Flags of a worker JVM: a bounded heap, a cheap collector, C1 only (short cases; C2 compile threads would take a core). */
+    public static final List<String> DEFAULT_WORKER_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData", "-Xshare:auto");
+}

@@ -1,0 +1,132 @@
+package org.tailbench.nativ;
+
+/**
+ * ISA-neutral operations the single-pass code generator ({@link FunctionCompiler}) emits, in the shape of
+ * Winch's {@code MacroAssembler} (wasmtime winch/codegen/src/masm.rs). Registers are the ISA's numbers as
+ * named by {@link Abi}; {@code w} selects 64-bit operands (i64, f64 bits, references) over 32-bit ones.
+ * Frame offsets are bytes relative to the frame pointer, context offsets bytes relative to {@link Abi#CTX}.
+ */
+public interface MacroAssembler {
+    /** A code position to jump to; bound once, referenced any number of times. */
+    final class Label {
+        public int pos = -1;
+        public final java.util.ArrayList<Integer> fixups = new java.util.ArrayList<>();
+        /** set when a jump table refers to the label */
+        public boolean referenced;
+        /** @return whether any jump refers to the label (so code after it is reachable) */
+        public boolean used() { return referenced || !fixups.isEmpty(); }
+    }
+
+    /** Integer binary operations. */
+    enum IntOp { ADD, SUB, MUL, AND, OR, XOR, SHL, SHR_S, SHR_U, ROTL, ROTR }
+    /** Integer comparisons (signed/unsigned). */
+    enum Cmp { EQ, NE, LT_S, LT_U, GT_S, GT_U, LE_S, LE_U, GE_S, GE_U }
+    /** Float binary operations. */
+    enum FloatOp { ADD, SUB, MUL, DIV, MIN, MAX }
+    /** Float comparisons. */
+    enum FCmp { EQ, NE, LT, GT, LE, GE }
+    /** Rounding modes of float rounding. */
+    enum Round { NEAREST, FLOOR, CEIL, TRUNC }
+    /** Integer unary operations. */
+    enum IntUnary { CLZ, CTZ, POPCNT, EQZ, EXTEND8_S, EXTEND16_S, EXTEND32_S, EXTEND_U32 }
+
+    int pos();
+    byte[] finish();
+    void bind(Label l);
+    void jump(Label l);
+    /** jumps to {@code l} when the low 32 (or 64, {@code w}) bits of {@code r} are zero / nonzero */
+    void branchIfZero(boolean w, int r, boolean zero, Label l);
+
+    void loadConst(int r, long v);
+    void move(boolean w, int dst, int src);
+    void loadFrame(int r, int off);
+    void storeFrame(int off, int r);
+    void storeFrameConst(int off, long v);
+    void loadCtx(int r, int off);
+    void storeCtx(int off, int r);
+    /** {@code r = *(r + disp)} (64-bit load through a pointer) */
+    void loadIndirect(int r, int base, int disp);
+
+    void intOp(IntOp op, boolean w, int dst, int src);
+    /** {@code dst op= imm} for ADD/SUB/AND/OR/XOR and shifts/rotations by a constant */
+    void intOpImm(IntOp op, boolean w, int dst, int imm);
+    void intCmp(Cmp c, boolean w, int dst, int src);
+    void intCmpImm(Cmp c, boolean w, int dst, int imm);
+    void intUnary(IntUnary op, boolean w, int r);
+    /**
+     * Compares {@code x} with {@code y} (or with {@code imm} when {@code y < 0}; {@code c == null}: tests {@code x}
+     * for zero, as {@code eqz}) and jumps to {@code l} when the comparison holds (or, {@code negate}, when it fails).
+     */
+    void compareAndBranch(Cmp c, boolean w, int x, int y, int imm, boolean negate, Label l);
+    /** {@code dst = dst / src} or {@code dst % src}; traps through {@code divZero} / {@code overflow} */
+    void divRem(boolean w, boolean signed, boolean rem, int dst, int src, Label divZero, Label overflow);
+    /** {@code dst = cond != 0 ? dst : src} (cond 32-bit) */
+    void select(int dst, int src, int cond);
+
+    // ---- floats in xmm registers (numbered 2..15; 0 and 1 are scratch) ----
+    void loadFrameX(int x, int off);
+    void storeFrameX(int off, int x);
+    void gprToX(int x, int r);
+    void xToGpr(int r, int x);
+    /** add/sub/mul/div on xmm registers (not min/max) */
+    void floatOpX(FloatOp op, boolean dbl, int x, int y);
+    void floatSqrtX(boolean dbl, int x);
+    void floatRoundX(Round mode, boolean dbl, int x);
+    /** {@code r = x c y} (0 or 1) */
+    void floatCmpX(FCmp c, boolean dbl, int r, int x, int y);
+    /** {@code x = float(r)} from a signed (or, 32-bit, unsigned) integer */
+    void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r);
+    void promoteDemoteX(boolean toDouble, int x);
+    /** loads / stores 4 (f32) or 8 (f64) bytes at the checked address */
+    void loadMemoryX(int x, boolean dbl, int disp);
+    void storeMemoryX(int x, boolean dbl, int disp);
+
+    /** float arithmetic on raw bits in general-purpose registers (used for min/max: NaN and ±0 rules, spec §4.3.3) */
+    void floatOp(FloatOp op, boolean dbl, int dst, int src);
+    /** abs / neg / copysign on the raw bits */
+    void floatAbs(boolean dbl, int r);
+    void floatNeg(boolean dbl, int r);
+    void floatCopysign(boolean dbl, int dst, int src);
+
+    /**
+     * Traps through {@code oob} unless {@code zero-extended(addr) + offset + width <= memory size} (read from the
+     * context); leaves the address in the scratch register.
+     * @return the displacement the access adds to it (the offset, or 0 when the offset was added already)
+     */
+    int boundsCheck(int addr, long offset, int width, Label oob);
+    /** loads {@code width} bytes (sign- or zero-extended to 32 or 64 bits) from memory at the checked address + {@code disp} */
+    void loadMemory(int dst, int width, boolean signed, boolean w, int disp);
+    void storeMemory(int src, int width, int disp);
+
+    void prologue(int params, int declaredLocals, int frameSlots, Label stackExhausted);
+    /** pops the frame and returns, popping the {@code params} arguments (callee-pops); results are already in the context */
+    void epilogue(int params);
+    void pushFrameSlot(int off);
+    void callLabel(Label l);
+    void callReg(int r);
+    /**
+     * Tail call: the staged arguments ({@code args} values in the context's results area) replace the
+     * current frame's {@code params} incoming arguments; the return address moves; jumps to {@code target}
+     * (a label, or the register when the label is null).
+     */
+    void tailCall(int params, int args, Label target, int targetReg);
+    /**
+     * Calls the Java upcall (kind, imm, pointer to frame offset {@code argsOff}) on the thread's own stack; jumps to
+     * {@code pending} when it reports an exception, and to {@code threadStackExhausted} instead of calling when the
+     * thread's stack is below the context's thread limit. @return the code offset just after the call instruction (the return address)
+     */
+    int upcall(int kind, int imm, int argsOff, Label pending, Label threadStackExhausted);
+    /** emits a trap site: records the trap kind code and unwinds through the module's trap stub; @return the return address offset */
+    int trap(int code);
+    /**
+     * A trap raised by the prologue (call stack exhausted): pops the new frame first, so the trap is reported
+     * at the caller's call instruction and the backtrace counts only the frames that were active.
+     */
+    void trapInPrologue(int code);
+    /** trap with the code in the upcall's result register (a pending host exception); @return the return address offset */
+    int trapPending();
+    /** {@code call_indirect}'s table lookup: on success {@code Abi.SCRATCH0} holds the code address */
+    void tableLookup(int index, int tableOffset, long typeId, Label undefined, Label uninitialized, Label mismatch, Label foreign);
+    /** jump table over {@code n} targets (index in {@code r}, unsigned, default when out of range) */
+    void jumpTable(int r, Label[] targets, Label dflt);
+}

@@ -1,0 +1,37 @@
+package org.tailbench.nativ;
+
+import org.tailbench.runtime.Engine;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * Engine {@code native}: compiles every Wasm function to x86-64 machine code in a single pass (after Winch),
+ * runs it through java.lang.foreign; {@code return_call*} replace the frame (callee-pops convention), so tail
+ * recursion runs in constant native stack. Linux x86-64 only ({@link Platform}). See the module README.
+ */
+public class NativeEngine implements Engine {
+    @Override public String name() { return "native"; }
+
+    @Override public String description() {
+        String d = "compiles to x86-64 machine code (single pass, called through java.lang.foreign); tail calls replace the frame";
+        return Platform.UNAVAILABLE == null ? d : d + " [unavailable: " + Platform.UNAVAILABLE + "]";
+    }
+
+    boolean tailCalls() { return true; }
+
+    /** @throws UnsupportedOperationException with the reason when this machine cannot run native code */
+    @Override public NativeModule compile(ValidatedModule module) {
+        if (Platform.UNAVAILABLE != null) throw new UnsupportedOperationException(name() + ": " + Platform.UNAVAILABLE);
+        NativeCompileEvent ev = new NativeCompileEvent();
+        ev.begin();
+        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name());
+        ev.end();
+        if (ev.shouldCommit()) {
+            ev.engine = name();
+            ev.functions = module.module().functions.size();
+            ev.wasmBytes = module.module().bytes == null ? 0 : module.module().bytes.length;
+            ev.codeBytes = m.codeBytes();
+            ev.commit();
+        }
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package org.tailbench.nativ;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.Imports;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Memory;
+import org.tailbench.runtime.Store;
+import org.tailbench.wasm.Module;
+import org.tailbench.wasm.validate.ValidatedModule;
+
+/**
+ * A module compiled to x86-64: one read-execute code blob (entry/trap stubs, then the functions), shared by
+ * all its instances; each instance gets a {@link NativeContext}. Memories it defines are off-heap
+ * ({@link Memory.Backing#MAPPED}), so their base address never moves.
+ */
+public final class NativeModule implements CompiledModule {
+    private final ValidatedModule module;
+    final ModuleCompiler.Result compiled;
+    final MemorySegment code;
+    final MethodHandle entry;
+    final String engine;
+
+    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine) {
+        this.module = module;
+        this.compiled = compiled;
+        this.engine = engine;
+        this.code = ExecMemory.load(compiled.code());
+        String dump = System.getProperty("tailbench.native.dump");
+        if (dump != null) {   // for objdump -D -b binary -mi386:x86-64 -M intel
+            try { java.nio.file.Files.write(java.nio.file.Path.of(dump), compiled.code()); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        }
+        this.entry = Linker.nativeLinker().downcallHandle(code.asSlice(compiled.entryOffset()),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    }
+
+    @Override public ValidatedModule module() { return module; }
+
+    /** @return bytes of machine code */
+    public int codeBytes() { return compiled.code().length; }
+
+    /** @return the address of defined function {@code defined}'s code */
+    long codeAddress(int defined) { return code.address() + compiled.functionOffsets()[defined]; }
+
+    /** @return the function index whose code contains {@code pc}, or -1 (a stub, or not this module's code) */
+    int functionAt(long pc) {
+        long off = pc - code.address();
+        int[] offs = compiled.functionOffsets();
+        if (off < 0 || off >= offs[offs.length - 1]) return -1;
+        int k = Arrays.binarySearch(offs, 0, offs.length - 1, (int) off);
+        if (k < 0) k = -k - 2;
+        if (k < 0) return -1;
+        return module.module().importedFunctions() + k;
+    }
+
+    @Override public Instance instantiate(Store store, Imports imports) {
+        Module m = module.module();
+        NativeContext[] ctx = new NativeContext[1];
+        return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
+            if (ctx[0] == null) {
+                ctx[0] = new NativeContext(this, inst);
+                inst.engineState = ctx[0];
+            }
+            return new NativeFunction(m.types.get(m.functions.get(defined).typeIndex()), ctx[0], m.importedFunctions() + defined);
+        }, Memory.Backing.MAPPED);
+    }
+}
