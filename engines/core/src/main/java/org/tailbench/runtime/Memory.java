@@ -47,8 +47,9 @@ public final class Memory implements Extern {
     public static final int HEAP_LIMIT_PAGES = 32767;
     /**
      * Largest initial size (declared min) of a heap memory in the default (auto) mode: 1024 pages = 64 MiB.
-     * A {@code byte[]} is zeroed eagerly at instantiation (~10–20 ms for 64 MiB), a mapped memory lazily per
-     * touched page, so larger initial memories are mapped.
+     * A {@code byte[]} is zeroed eagerly at instantiation and occupies the Java heap (a first
+     * {@code new byte[64 MiB]} in a fresh JVM took 48 ms), a mapped memory is zeroed lazily per touched page,
+     * so larger initial memories are mapped.
      */
     public static final int EAGER_HEAP_MAX_PAGES = 1024;
     /** Inaccessible bytes reserved after the largest size a mapped memory may reach (for a native backend's unchecked offsets). */
