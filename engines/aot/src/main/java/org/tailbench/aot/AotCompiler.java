@@ -279,7 +279,8 @@ public final class AotCompiler {
         String sha = AotClasses.sha256(in.bytes);
         int maxValues = 0;
         for (org.tailbench.wasm.FuncType t : m.types) maxValues = Math.max(maxValues, Math.max(t.params().length, t.results().length));
-        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues);
+        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues,
+                plan.arrayMemory());
     }
 
     /** @return bytes of function {@code f}'s body: from its offset to the next function's (or the last instruction) */

@@ -9,6 +9,7 @@ import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Store;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
@@ -96,6 +97,10 @@ public final class AotModule implements CompiledModule {
     /** @return the class files and compile log this module was defined from */
     public AotClasses classes() { return classes; }
 
+    /**
+     * Instantiates with this module's defined memory heap-backed when the code was compiled for the
+     * {@code byte[]} path ({@link AotClasses#arrayMemory()}), else with the default backing.
+     */
     @Override public Instance instantiate(Store store, Imports imports) {
         Module m = module.module();
         AotContext[] ctx = new AotContext[1];
@@ -106,7 +111,7 @@ public final class AotModule implements CompiledModule {
             }
             int typeIndex = m.functions.get(defined).typeIndex();
             return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
-        });
+        }, classes.arrayMemory() ? Memory.Backing.HEAP : null);   // the byte[] path needs the heap backing the compiler chose
     }
 
     /**

@@ -175,7 +175,8 @@ final class FunctionGen {
         if (memSlot < 0) return;
         ctxLoad();
         a.getField(CallingConvention.CTX, "memory", "Lorg/tailbench/runtime/Memory;");
-        a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
+        if (plan.arrayMemory()) a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "heapArray", "()" + MemoryGen.ARRAY, false);
+        else a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
         a.astore(memSlot);
     }
 

@@ -2,6 +2,7 @@ package org.tailbench.aot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tailbench.runtime.Memory;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
@@ -17,9 +18,13 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * @param frameLocals      per function index, 0 or the size of the shared frame array it runs on (the frame
  *                         strategy: the function that owns it allocates it, its pieces take it from
  *                         {@code AotContext.frame}, set by the caller just before the call)
+ * @param arrayMemory      the memory access path: true when memory 0 is defined by the module and heap-backed
+ *                         ({@link #arrayMemoryFor}), so generated code holds its {@code byte[]}; false for the
+ *                         {@code MemorySegment} path (imported or mapped memory, or none)
  */
 record ModulePlan(ValidatedModule validated, AotOptions options, String baseName, int[] classOf, String[] className,
-                  String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals) {
+                  String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals,
+                  boolean arrayMemory) {
     /** Most functions one generated class holds (its constant pool and {@code $invoke} switch stay small). */
     static final int MAX_FUNCTIONS_PER_CLASS = 1000;
     /** Most Wasm body bytes one generated class holds. */
@@ -67,7 +72,18 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
                 }
             }
         }
-        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may, frameLocals);
+        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may,
+                frameLocals, arrayMemoryFor(m));
+    }
+
+    /**
+     * @return whether generated code for {@code m} uses the {@code byte[]} access path: memory 0 is defined
+     *         by the module (an imported one may be either backing) and {@link Memory#backingFor} makes it
+     *         heap-backed; {@link AotModule#instantiate} then requires that backing
+     */
+    static boolean arrayMemoryFor(Module m) {
+        return m.importedMemories() == 0 && !m.memories.isEmpty()
+                && Memory.backingFor(m.memories.get(0).limits()) == Memory.Backing.HEAP;
     }
 
     FuncType type(int f) { return module().functionType(f); }

@@ -35,7 +35,7 @@ public final class AotContext implements CallDepthSource {
     public final Table[] tables;
     /** canonical function types by type index ({@link Linkage#canonical}) */
     public final FuncType[] types;
-    /** memory 0, or null; generated code reloads its {@code byte[]} view after every call and memory.grow */
+    /** memory 0, or null; generated code reloads its view ({@code byte[]} or {@code MemorySegment}) after every call and memory.grow */
     public Memory memory;
 
     /**
