@@ -25,8 +25,8 @@ import org.tailbench.wasm.Limits;
  * (unsigned 32-bit address plus static offset, explicit bounds check giving the trap) on a 1 MiB linear
  * memory, through (a) little-endian byte-array view {@link VarHandle}s on a {@code byte[]} (the engines'
  * path before the off-heap memory), (b) a heap {@link MemorySegment} over the same array, and (c) the
- * mmap-reserved off-heap segment of a {@link Memory} that declares no maximum (what every engine uses
- * for such memories since), both with an unaligned little-endian int layout. Time per load+store pair,
+ * mmap-reserved off-heap segment of a mapped {@link Memory} (what the engines use for memories declaring a
+ * max above 32,767 pages), both with an unaligned little-endian int layout. Time per load+store pair,
  * averaged over 4096 pairs with data-dependent addresses.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +49,7 @@ public class MemoryPathBenchmark {
         bytes = new byte[1 << 20];
         segment = MemorySegment.ofArray(bytes);
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 31);
-        Memory memory = new Memory(new Limits(16, -1), Memory.MAX_PAGES);
+        Memory memory = new Memory(new Limits(16, -1), Memory.MAX_PAGES, Memory.Backing.MAPPED);
         if (memory.backing() != Memory.Backing.MAPPED) throw new IllegalStateException("expected a mapped memory: " + memory.backing());
         mapped = memory.segment();
         MemorySegment.copy(segment, 0, mapped, 0, bytes.length);

@@ -59,7 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
     Path wasm;
     @Option(names = "--name", paramLabel = "NAME", description = "the row name of --wasm's module (default: the file name)")
     String name;
-    @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"", description = "flags of the forked benchmark JVMs (default: \"${DEFAULT-VALUE}\")")
+    @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"", description = {
+            "flags of the forked benchmark JVMs (default: \"${DEFAULT-VALUE}\"); they replace the default, so repeat what you keep, e.g.",
+            "  --jvm-args \"${DEFAULT-VALUE} -XX:-DontCompileHugeMethods\" (C2 also compiles methods above 8000 B of bytecode)",
+            "  --jvm-args \"${DEFAULT-VALUE} -Dtailbench.aot.frame=false\" (aot without its frame strategy, to compare)"})
     String jvmArgs = String.join(" ", JvmFlags.FORK);
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run folders go (default: results/ of the repository)")
     Path resultsDir;

@@ -19,9 +19,11 @@ import java.util.List;
  * @param log              one line per function (the compile log)
  * @param maxValues        most params or results of any function type of the module code generation saw (the
  *                         parts of a split function take locals and return slots; 0 when only the input's types)
+ * @param arrayMemory      whether the code accesses memory 0 as a {@code byte[]} (then every instance's memory
+ *                         must be heap-backed) rather than as a {@code MemorySegment} (see {@code MemoryGen})
  */
 public record AotClasses(String engine, String moduleSha256, String[] classNames, byte[][] classFiles, int[] classOf,
-                         int[] originalFunction, boolean profiling, List<String> log, int maxValues) {
+                         int[] originalFunction, boolean profiling, List<String> log, int maxValues, boolean arrayMemory) {
     /** @return hex SHA-256 of {@code bytes} */
     public static String sha256(byte[] bytes) {
         try {

@@ -29,8 +29,18 @@ public final class AotCompiler {
      * @param originalFunction per function index of {@code module}, the function of the input it came from
      * @param splitReasons     per original function index, why it was split or why it was over a limit and
      *                         not split (null when it was within every budget)
+     * @param frameLocals      per function index of {@code module}: 0, or the size of the shared frame (the
+     *                         original function's locals) it runs on ({@code FunctionSplitter.Result#frameLocals})
      */
-    public record Prepared(ValidatedModule module, int[] originalFunction, String[] splitReasons) {}
+    public record Prepared(ValidatedModule module, int[] originalFunction, String[] splitReasons, int[] frameLocals) {}
+
+    /**
+     * {@code -Dtailbench.aot.frame=false} turns the frame strategy off (for measurement): functions the cheap
+     * split cannot bring under the budget then keep their locals as JVM locals and are only hard-split.
+     */
+    static boolean frameStrategy() {
+        return !"false".equalsIgnoreCase(System.getProperty("tailbench.aot.frame", "true").trim());
+    }
 
     /** The retries with a smaller hard budget after a method came out above 64 KB, and the factor per retry. */
     static final int RETRIES = 2;
@@ -43,7 +53,11 @@ public final class AotCompiler {
      *   <li>cheap pass ({@code ALL}): functions estimated above {@code cheapBudget} (default 8000 B, C2's
      *       {@code HugeMethodLimit}; the estimate leans high, see {@link AotOptions#CHEAP_BUDGET}) lose code outside their loops to new functions until every piece fits
      *       ({@code cheapOnly}: each added call runs at most once per invocation), or are left as they are;</li>
-     *   <li>hard pass ({@code HARD}, {@code ALL}): functions still estimated above {@code hardBudget} (default
+     *   <li>frame strategy ({@code ALL}, unless {@code -Dtailbench.aot.frame=false}; issue 14): input functions still
+     *       estimated above {@code cheapBudget} are split anywhere to that budget with their locals in one frame array
+     *       shared by the pieces ({@code FunctionSplitter.Options#sharedFrame}), kept when the largest piece is
+     *       estimated within 1.6 budgets; see the README's "frame strategy";</li>
+     *   <li>hard pass ({@code HARD}, {@code ALL}): functions not on a shared frame still estimated above {@code hardBudget} (default
      *       48 KB, under the JVM's 65535-byte method limit) are split anywhere, loops included.</li>
      * </ol>
      * @return the module code generation compiles (the input itself when nothing was over budget)
@@ -66,9 +80,31 @@ public final class AotCompiler {
             orig = compose(orig, r.originalFunction());
             cur = r.module();
         }
-        if (options.split() != AotOptions.Split.NONE) {
+        int[] frame = new int[cur.module().functionCount()];
+        if (options.split() == AotOptions.Split.ALL && frameStrategy()) {
+            // the frame strategy (rule in the README): every input function still estimated above the cheap budget
+            // after the cheap pass (not a piece of it) keeps its locals in one frame array per activation shared
+            // with its pieces, which are then cut anywhere (loops, br_table targets) to the cheap budget
+            int[] o1 = orig;
+            ValidatedModule c1 = cur;
+            java.util.function.IntPredicate select = f -> o1[f] == f
+                    && BytecodeSize.estimate(c1.module().functions.get(f - c1.module().importedFunctions()).body()) > options.cheapBudget();
             FunctionSplitter.Result r = FunctionSplitter.split(cur,
-                    new FunctionSplitter.Options(options.hardBudget(), BytecodeSize::estimate, false));
+                    new FunctionSplitter.Options(options.cheapBudget(), BytecodeSize::estimateFrame, false, select, true));
+            for (FunctionSplitter.Report rep : r.reports()) {
+                note(reasons, orig[rep.functionIndex()], "frame strategy (locals in a shared frame array, est. "
+                        + rep.estimatedBytes() + " B with frame accesses): "
+                        + (rep.pieces() > 1 ? "split into " + rep.pieces() + " pieces (" + rep.reason() + ")"
+                        : rep.reason().replaceFirst("^not split: ", "not used: ")));
+            }
+            orig = compose(orig, r.originalFunction());
+            frame = r.frameLocals();
+            cur = r.module();
+        }
+        if (options.split() != AotOptions.Split.NONE) {
+            int[] fr = frame;   // a function on a shared frame is never cut again with locals passed as arguments
+            FunctionSplitter.Result r = FunctionSplitter.split(cur,
+                    new FunctionSplitter.Options(options.hardBudget(), BytecodeSize::estimate, false, f -> fr[f] == 0, false));
             for (FunctionSplitter.Report rep : r.reports()) {
                 note(reasons, orig[rep.functionIndex()], "above the JVM method limit " + BytecodeSize.JVM_METHOD_LIMIT
                         + " B with margin (est. " + rep.estimatedBytes() + " B, hard budget " + options.hardBudget() + " B): "
@@ -76,9 +112,12 @@ public final class AotCompiler {
                         : rep.reason().replaceFirst("^not split: ", "no split: ")));
             }
             orig = compose(orig, r.originalFunction());
+            int[] f2 = new int[r.originalFunction().length];
+            for (int i = 0; i < f2.length; i++) f2[i] = r.originalFunction()[i] == i ? frame[i] : 0;
+            frame = f2;
             cur = r.module();
         }
-        return new Prepared(cur, orig, reasons);
+        return new Prepared(cur, orig, reasons, frame);
     }
 
     private static void note(String[] reasons, int o, String why) {
@@ -158,7 +197,7 @@ public final class AotCompiler {
 
     private static AotClasses compileOnce(ValidatedModule input, Prepared p, AotOptions options, String engine,
                                           String moduleName, List<String> retries) {
-        ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), options, moduleName);
+        ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), p.frameLocals(), options, moduleName);
         Module m = plan.module();
         Module in = input.module();
         int imported = m.importedFunctions();
@@ -231,7 +270,8 @@ public final class AotCompiler {
                     split ? "split: " + reason : reason == null ? "not split" : "not split: " + reason,
                     largest[o] > BytecodeSize.HUGE_METHOD_LIMIT ? " (" + (split ? "largest method " + largest[o] + " B " : "")
                             + "above C2's HugeMethodLimit " + BytecodeSize.HUGE_METHOD_LIMIT
-                            + " B: stays interpreted/C1 unless -XX:-DontCompileHugeMethods)" : "");
+                            + " B: stays interpreted/C1 unless -XX:-DontCompileHugeMethods)"
+                            : split ? " (largest method " + largest[o] + " B, below C2's HugeMethodLimit)" : "");
             log.add(line);
             if (options.log()) System.err.println(line);
             if (ev.shouldCommit()) ev.commit();
@@ -239,7 +279,8 @@ public final class AotCompiler {
         String sha = AotClasses.sha256(in.bytes);
         int maxValues = 0;
         for (org.tailbench.wasm.FuncType t : m.types) maxValues = Math.max(maxValues, Math.max(t.params().length, t.results().length));
-        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues);
+        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues,
+                plan.arrayMemory());
     }
 
     /** @return bytes of function {@code f}'s body: from its offset to the next function's (or the last instruction) */

@@ -26,13 +26,14 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * <p>Layout: one {@code .class} entry per generated class (by its internal name) and
  * {@value #METADATA}, a properties file with {@code engine}, {@code moduleSha256} (hex SHA-256 of the
  * module bytes; loading refuses another module), {@code classes} (internal names, comma-separated),
- * {@code classOf}, {@code originalFunction} (comma-separated ints per function index), {@code profiling}
- * and {@code format} ({@value #FORMAT}). The classes are defined as hidden classes when loaded, exactly
+ * {@code classOf}, {@code originalFunction} (comma-separated ints per function index), {@code profiling},
+ * {@code maxValues}, {@code memoryAccess} ({@code array}: a {@code byte[]}, instances get heap memories;
+ * {@code segment}: a {@code MemorySegment}) and {@code format} ({@value #FORMAT}; 2 since the memory access path). The classes are defined as hidden classes when loaded, exactly
  * as after compiling in memory.
  */
 public final class AotJar {
     public static final String METADATA = "META-INF/tailbench-aot.properties";
-    public static final String FORMAT = "1";
+    public static final String FORMAT = "2";
 
     private AotJar() {}
 
@@ -55,6 +56,7 @@ public final class AotJar {
                 p.setProperty("originalFunction", ints(classes.originalFunction()));
                 p.setProperty("profiling", Boolean.toString(classes.profiling()));
                 p.setProperty("maxValues", Integer.toString(classes.maxValues()));
+                p.setProperty("memoryAccess", classes.arrayMemory() ? "array" : "segment");
                 out.putNextEntry(new ZipEntry(METADATA));
                 p.store(out, "tailbench aot classes");
                 out.closeEntry();
@@ -102,7 +104,8 @@ public final class AotJar {
             List<String> log = new ArrayList<>();
             return new AotClasses(p.getProperty("engine"), p.getProperty("moduleSha256"), names, files,
                     parseInts(p.getProperty("classOf")), parseInts(p.getProperty("originalFunction")),
-                    Boolean.parseBoolean(p.getProperty("profiling")), log, Integer.parseInt(p.getProperty("maxValues", "0")));
+                    Boolean.parseBoolean(p.getProperty("profiling")), log, Integer.parseInt(p.getProperty("maxValues", "0")),
+                    "array".equals(p.getProperty("memoryAccess")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read aot jar " + jar, e);
         }

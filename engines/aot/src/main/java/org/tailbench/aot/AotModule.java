@@ -9,6 +9,7 @@ import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Instantiator;
+import org.tailbench.runtime.Memory;
 import org.tailbench.runtime.Store;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
@@ -66,29 +67,40 @@ public final class AotModule implements CompiledModule {
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
-        try {
-            if (HIDDEN_CLASSES) {
-                MethodHandles.Lookup host = Linkage.hostLookup();
-                for (int k = 0; k < classes.classFiles().length; k++) {
-                    linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
-                }
-            } else {
-                ModuleClassLoader loader = new ModuleClassLoader(linkage);
-                for (int k = 0; k < classes.classFiles().length; k++) {
-                    linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
-                }
-            }
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("aot: defining generated classes failed", e);
+        // classes are defined when first needed (an export called, a cross-class call linked): a large module's
+        // start-up defines only the classes that run; -Dtailbench.aot.eagerClasses=true defines all up front
+        Linkage.Definer definer;
+        if (HIDDEN_CLASSES) {
+            MethodHandles.Lookup host = Linkage.hostLookup();
+            definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
+        } else {
+            ModuleClassLoader loader = new ModuleClassLoader(linkage);
+            definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
         }
+        linkage.lazy(definer);
+        if (Boolean.getBoolean("tailbench.aot.eagerClasses")) {
+            try {
+                for (int k = 0; k < classes.classFiles().length; k++) definer.define(k);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("aot: defining generated classes failed", e);
+            }
+        }
+        if (Boolean.getBoolean("tailbench.aot.log")) C2Report.watch(classes, names);   // at exit: what C2 compiled
         return new AotModule(module, classes, linkage);
     }
 
     @Override public ValidatedModule module() { return module; }
 
+    /** The module's linkage (which generated classes are defined yet: {@link Linkage#defined}). */
+    Linkage linkage() { return linkage; }
+
     /** @return the class files and compile log this module was defined from */
     public AotClasses classes() { return classes; }
 
+    /**
+     * Instantiates with this module's defined memory heap-backed when the code was compiled for the
+     * {@code byte[]} path ({@link AotClasses#arrayMemory()}), else with the default backing.
+     */
     @Override public Instance instantiate(Store store, Imports imports) {
         Module m = module.module();
         AotContext[] ctx = new AotContext[1];
@@ -99,7 +111,7 @@ public final class AotModule implements CompiledModule {
             }
             int typeIndex = m.functions.get(defined).typeIndex();
             return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
-        });
+        }, classes.arrayMemory() ? Memory.Backing.HEAP : null);   // the byte[] path needs the heap backing the compiler chose
     }
 
     /**

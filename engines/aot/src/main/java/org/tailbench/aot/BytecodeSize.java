@@ -26,7 +26,7 @@ public final class BytecodeSize {
             case NOP, BLOCK, LOOP, END, ELSE -> 0;
             case UNREACHABLE -> 4;
             case IF, BR_IF, BR -> 3;
-            case BR_TABLE -> 16 + 6 * code.brTables[(int) code.a[instr]].length;
+            case BR_TABLE -> brTable(code.brTables[(int) code.a[instr]]);
             case RETURN -> 12;
             case CALL -> 22;
             case CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> 24;
@@ -50,6 +50,35 @@ public final class BytecodeSize {
                 yield 6;
             }
         };
+    }
+
+    /**
+     * The estimate under the frame strategy: every local access is a frame-array element (as from
+     * {@link FunctionGen#ARRAY_LOCALS_FROM} on), and a call may first store the frame into the context (6 B).
+     */
+    public static int estimateFrame(Code code, int instr) {
+        return switch (code.opAt(instr)) {
+            case LOCAL_GET -> 12;   // aload, sipush, laload, l2i (wide forms); leans high like the rest
+            case LOCAL_SET -> 20;   // i2l, lstore, aload, sipush, lload, lastore
+            case LOCAL_TEE -> 22;
+            case CALL -> 28;
+            default -> estimate(code, instr);
+        };
+    }
+
+    /**
+     * {@link BrTableGen}: up to {@link BrTableGen#BIG_BR_TABLE} entries a tableswitch (4 B per entry), above that
+     * a string-constant lookup and a tableswitch over the distinct targets; plus a branch stub (~5 B) per
+     * distinct target. So a wide table whose entries mostly go to one label (a shared-frame piece's replay of
+     * an interpreter's dispatch, see the splitter's BRT exits) costs by its distinct targets.
+     */
+    static int brTable(int[] depths) {
+        int n = depths.length - 1;
+        java.util.BitSet seen = new java.util.BitSet();
+        int distinct = 0;
+        for (int d : depths) if (!seen.get(d)) { seen.set(d); distinct++; }
+        return n <= BrTableGen.BIG_BR_TABLE ? 16 + 4 * n + 5 * distinct
+                : 40 + 12 * (n / BrTableGen.CHUNK + 1) + 9 * distinct;
     }
 
     /** @return the estimate for a whole function body */

@@ -46,7 +46,7 @@ final class CallGen {
         int table = (int) g.code.b[i];
         boolean tramp = g.plan.options().trampoline();
         switch (op) {
-            case CALL -> call((int) imm);
+            case CALL -> { g.handOverFrame((int) imm); call((int) imm); }
             case CALL_INDIRECT -> callIndirect((int) imm, table);
             case RETURN_CALL -> {
                 int f = (int) imm;

@@ -17,7 +17,7 @@ import org.tailbench.wasm.ValType;
  *   <li>Pending tail call (trampoline): {@link AotContext#tcTarget} = callee index, arguments encoded in
  *       {@link AotContext#tcArgs}; the method returns the zero value of its result type.</li>
  *   <li>Locals: parameters in slots from 0 (long/double take two), the context after them, then the
- *       declared locals, then the memory view ({@code MemorySegment}) and scratch slots.</li>
+ *       declared locals, then the memory view ({@code byte[]} or {@code MemorySegment}, see {@code MemoryGen}) and scratch slots.</li>
  *   <li>Wide functions ({@link #wide}: parameters above {@link #MAX_PARAM_SLOTS} JVM slots, e.g. a split
  *       pass's outlined function carrying many locals; the JVM allows 255): the method takes only the
  *       context, the caller stores the arguments encoded in {@link AotContext#tcArgs} (the tail-call

@@ -45,8 +45,14 @@ final class FunctionGen {
     int nextSlot;
     private final int[] localSlot;
     private final ValType[] localType;
-    /** first local kept in the frame array (declared locals from {@link #ARRAY_LOCALS_FROM} on), or the local count */
-    private final int firstArrayLocal;
+    /**
+     * Locals {@code [firstArrayLocal, endArrayLocal)} live in the frame array at index {@code l - firstArrayLocal}:
+     * declared locals from {@link #ARRAY_LOCALS_FROM} on, or under the frame strategy ({@link ModulePlan#frameLocals})
+     * all of the original function's locals (from 0 in the frame's owner, after its stack params in a piece)
+     */
+    private final int firstArrayLocal, endArrayLocal;
+    /** whether this method takes its frame array from {@code AotContext.frame} (a piece) instead of allocating it */
+    private final boolean inheritsFrame;
     /** JVM slots of the frame array ({@code long[]}) and of the long scratch value a store goes through, or -1 */
     private int arraySlot = -1, arrayTmpSlot = -1;
 
@@ -81,16 +87,39 @@ final class FunctionGen {
         this.a = new Asm(mv);
         this.ctxSlot = CallingConvention.contextSlot(type);
         int nLocals = type.params().length + fn.locals().length;
-        this.firstArrayLocal = Math.max(type.params().length, Math.min(nLocals, ARRAY_LOCALS_FROM));
+        int np = type.params().length;
+        int frame = plan.frameLocals()[index];
+        this.inheritsFrame = plan.framePiece(index);
+        if (frame > 0) {
+            this.firstArrayLocal = inheritsFrame ? np : 0;
+            this.endArrayLocal = firstArrayLocal + frame;
+        } else {
+            this.firstArrayLocal = Math.max(np, Math.min(nLocals, ARRAY_LOCALS_FROM));
+            this.endArrayLocal = nLocals;
+        }
         this.localType = new ValType[nLocals];
-        System.arraycopy(type.params(), 0, localType, 0, type.params().length);
-        System.arraycopy(fn.locals(), 0, localType, type.params().length, fn.locals().length);
-        this.localSlot = CallingConvention.localSlots(type,
-                java.util.Arrays.copyOf(fn.locals(), firstArrayLocal - type.params().length));
+        System.arraycopy(type.params(), 0, localType, 0, np);
+        System.arraycopy(fn.locals(), 0, localType, np, fn.locals().length);
+        // JVM slots: the params (where the arguments arrive), then the declared locals outside the frame array
+        ValType[] jvmDeclared = new ValType[fn.locals().length];
+        int[] declaredAt = new int[nLocals];
+        int nd = 0;
+        for (int l = np; l < nLocals; l++) {
+            if (l >= firstArrayLocal && l < endArrayLocal) continue;
+            declaredAt[l] = nd;
+            jvmDeclared[nd++] = localType[l];
+        }
+        int[] slots = CallingConvention.localSlots(type, java.util.Arrays.copyOf(jvmDeclared, nd));
+        this.localSlot = new int[nLocals];
+        java.util.Arrays.fill(localSlot, -1);
         int s = ctxSlot + 1;
-        if (localSlot.length > 0) s = Math.max(s, localSlot[localSlot.length - 1] + CallingConvention.size(localType[localSlot.length - 1]));
+        for (int l = 0; l < nLocals; l++) {
+            if (l >= np && l >= firstArrayLocal && l < endArrayLocal) continue;
+            localSlot[l] = l < np ? slots[l] : slots[np + declaredAt[l]];
+            s = Math.max(s, localSlot[l] + CallingConvention.size(localType[l]));
+        }
         this.nextSlot = s;
-        if (firstArrayLocal < nLocals) {
+        if (firstArrayLocal < endArrayLocal) {
             arraySlot = scratchRef();
             arrayTmpSlot = scratch(ValType.I64);
         }
@@ -146,7 +175,8 @@ final class FunctionGen {
         if (memSlot < 0) return;
         ctxLoad();
         a.getField(CallingConvention.CTX, "memory", "Lorg/tailbench/runtime/Memory;");
-        a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
+        if (plan.arrayMemory()) a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "heapArray", "()" + MemoryGen.ARRAY, false);
+        else a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
         a.astore(memSlot);
     }
 
@@ -236,24 +266,46 @@ final class FunctionGen {
 
     private void zeroDeclaredLocals() {
         for (int l = type.params().length; l < localSlot.length; l++) {
+            if (inArray(l)) continue;
             a.zero(localType[l]);
             a.store(localType[l], localSlot[l]);
         }
-        if (arraySlot >= 0) {   // the same zero bits the JVM-local path stores
-            a.iconst(localType.length - firstArrayLocal);
-            a.mv.visitIntInsn(NEWARRAY, T_LONG);
+        if (arraySlot < 0) return;
+        if (inheritsFrame) {   // a piece: the caller's frame, handed over in the context just before the call
+            ctxLoad();
+            a.getField(CallingConvention.CTX, "frame", "[J");
             a.astore(arraySlot);
+            return;
+        }
+        // the same zero bits the JVM-local path stores
+        a.iconst(endArrayLocal - firstArrayLocal);
+        a.mv.visitIntInsn(NEWARRAY, T_LONG);
+        a.astore(arraySlot);
+        for (int p = firstArrayLocal; p < Math.min(endArrayLocal, type.params().length); p++) {   // frame owner: params in
+            a.load(localType[p], localSlot[p]);
+            storeLocal(p);
         }
     }
 
+    private boolean inArray(int l) { return l >= firstArrayLocal && l < endArrayLocal; }
+
+    /** Before a call: a piece sharing this function's frame takes it from {@code AotContext.frame}. */
+    void handOverFrame(int callee) {
+        if (arraySlot < 0 || !plan.framePiece(callee)
+                || plan.originalFunction()[callee] != plan.originalFunction()[index]) return;
+        ctxLoad();
+        a.aload(arraySlot);
+        a.putField(CallingConvention.CTX, "frame", "[J");
+    }
+
     private void loadLocal(int l) {
-        if (l < firstArrayLocal) a.load(localType[l], localSlot[l]);
+        if (!inArray(l)) a.load(localType[l], localSlot[l]);
         else a.loadSlot(arraySlot, l - firstArrayLocal, localType[l]);
     }
 
     /** Stores the value on top (of local {@code l}'s type) into local {@code l}. */
     private void storeLocal(int l) {
-        if (l < firstArrayLocal) { a.store(localType[l], localSlot[l]); return; }
+        if (!inArray(l)) { a.store(localType[l], localSlot[l]); return; }
         a.toLong(localType[l]);
         a.store(ValType.I64, arrayTmpSlot);
         a.aload(arraySlot);

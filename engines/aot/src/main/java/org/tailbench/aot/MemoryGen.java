@@ -7,15 +7,19 @@ import org.tailbench.wasm.ValType;
 
 /**
  * Code generation of memory and table instructions (spec 2.0 §4.4.6–§4.4.7). Loads and stores call
- * {@code rt.MemoryOps} with the address operand, the static offset and the method's memory view (a
- * {@code MemorySegment} local from {@code Memory.segment()}, reloaded after calls and {@code memory.grow}); table and bulk instructions call
- * {@code rt.Rt} with the operands, the immediates and the context.
+ * {@code rt.ArrayMemoryOps} or {@code rt.MemoryOps} with the address operand, the static offset and the
+ * method's memory view, a local reloaded after calls and {@code memory.grow}: a {@code byte[]}
+ * ({@code Memory.heapArray()}) when the module defines its memory and it is heap-backed
+ * ({@link ModulePlan#arrayMemory()}), else a {@code MemorySegment} ({@code Memory.segment()}). Table and
+ * bulk instructions call {@code rt.Rt} with the operands, the immediates and the context.
  */
 final class MemoryGen {
     private static final String RT = "org/tailbench/aot/rt/Rt";
     private static final String MEM = "org/tailbench/aot/rt/MemoryOps";
+    private static final String ARRAY_MEM = "org/tailbench/aot/rt/ArrayMemoryOps";
     private static final String C = CallingConvention.CTX_DESC;
     static final String SEG = "Ljava/lang/foreign/MemorySegment;";
+    static final String ARRAY = "[B";
 
     private MemoryGen() {}
 
@@ -30,20 +34,28 @@ final class MemoryGen {
             a.iconst((int) imm);
             a.aload(g.memSlot);
             String jt = CallingConvention.jvmType(t).getDescriptor();
+            boolean array = g.plan.arrayMemory();
+            String owner = array ? ARRAY_MEM : MEM, view = array ? ARRAY : SEG;
             if (load) {
                 g.popN(1);
-                a.invokeStatic(MEM, methodName(op), "(II" + SEG + ")" + jt);
+                a.invokeStatic(owner, methodName(op), "(II" + view + ")" + jt);
                 g.push(t);
             } else {
                 g.popN(2);
-                a.invokeStatic(MEM, methodName(op), "(I" + jt + "I" + SEG + ")V");
+                a.invokeStatic(owner, methodName(op), "(I" + jt + "I" + view + ")V");
             }
             return true;
         }
         switch (op) {
             case MEMORY_SIZE -> {
                 a.aload(g.memSlot);
-                a.invokeStatic(MEM, "memorySize", "(" + SEG + ")I");
+                if (g.plan.arrayMemory()) {   // the array is exactly the current size (at most 32,767 pages)
+                    a.op(ARRAYLENGTH);
+                    a.iconst(16);
+                    a.op(IUSHR);
+                } else {
+                    a.invokeStatic(MEM, "memorySize", "(" + SEG + ")I");
+                }
                 g.push(ValType.I32);
             }
             case MEMORY_GROW -> {

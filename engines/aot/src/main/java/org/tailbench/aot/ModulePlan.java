@@ -2,6 +2,7 @@ package org.tailbench.aot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tailbench.runtime.Memory;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
@@ -14,9 +15,16 @@ import org.tailbench.wasm.validate.ValidatedModule;
  *
  * @param originalFunction per function index, the Wasm function of the input module it stands for
  *                         (itself unless a split produced it)
+ * @param frameLocals      per function index, 0 or the size of the shared frame array it runs on (the frame
+ *                         strategy: the function that owns it allocates it, its pieces take it from
+ *                         {@code AotContext.frame}, set by the caller just before the call)
+ * @param arrayMemory      the memory access path: true when memory 0 is defined by the module and heap-backed
+ *                         ({@link #arrayMemoryFor}), so generated code holds its {@code byte[]}; false for the
+ *                         {@code MemorySegment} path (imported or mapped memory, or none)
  */
 record ModulePlan(ValidatedModule validated, AotOptions options, String baseName, int[] classOf, String[] className,
-                  String[] methodName, int[] originalFunction, boolean[] mayTailCall) {
+                  String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals,
+                  boolean arrayMemory) {
     /** Most functions one generated class holds (its constant pool and {@code $invoke} switch stay small). */
     static final int MAX_FUNCTIONS_PER_CLASS = 1000;
     /** Most Wasm body bytes one generated class holds. */
@@ -24,7 +32,7 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
 
     Module module() { return validated.module(); }
 
-    static ModulePlan of(ValidatedModule vm, int[] originalFunction, AotOptions options, String moduleName) {
+    static ModulePlan of(ValidatedModule vm, int[] originalFunction, int[] frameLocals, AotOptions options, String moduleName) {
         Module m = vm.module();
         int imported = m.importedFunctions(), n = m.functionCount();
         String base = "org/tailbench/aot/rt/Wasm$" + Names.sanitize(moduleName);
@@ -64,8 +72,22 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
                 }
             }
         }
-        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may);
+        return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may,
+                frameLocals, arrayMemoryFor(m));
+    }
+
+    /**
+     * @return whether generated code for {@code m} uses the {@code byte[]} access path: memory 0 is defined
+     *         by the module (an imported one may be either backing) and {@link Memory#backingFor} makes it
+     *         heap-backed; {@link AotModule#instantiate} then requires that backing
+     */
+    static boolean arrayMemoryFor(Module m) {
+        return m.importedMemories() == 0 && !m.memories.isEmpty()
+                && Memory.backingFor(m.memories.get(0).limits()) == Memory.Backing.HEAP;
     }
 
     FuncType type(int f) { return module().functionType(f); }
+
+    /** @return whether {@code f} is a piece running on its caller's shared frame (not the frame's owner) */
+    boolean framePiece(int f) { return frameLocals[f] > 0 && originalFunction[f] != f; }
 }

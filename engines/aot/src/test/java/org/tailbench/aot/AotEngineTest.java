@@ -232,4 +232,30 @@ class AotEngineTest {
         Instance plain = aot.compile(vm).instantiate(new Store(), Imports.NONE);
         assertThat(AotModule.context(plain).tailCalls).as("no counters unless profiling is on").isNull();
     }
+
+    /**
+     * Issue 14, start-up: generated classes are defined when first needed. 1500 functions make two classes
+     * ({@link ModulePlan#MAX_FUNCTIONS_PER_CLASS} = 1000); calling an export of the first defines only the first.
+     */
+    @Test
+    void classesAreDefinedWhenFirstNeeded() {
+        ModuleBuilder mb = new ModuleBuilder();
+        int t = mb.type(new int[0], I32);
+        int first = -1, last = -1;
+        for (int k = 0; k < 1500; k++) {
+            int f = mb.func(t, 0, new Body().i32Const(7 * k + 1));
+            if (k == 0) first = f;
+            last = f;
+        }
+        ValidatedModule vm = ValidatedModule.of(mb.export("first", first).export("last", last).build());
+        AotModule m = new AotEngine().compile(vm);
+        assertThat(m.classes().classFiles().length).isEqualTo(2);
+        Instance inst = m.instantiate(new Store(), Imports.NONE);
+        assertThat(m.linkage().defined(0)).isFalse();
+        assertThat((int) inst.exportedFunction("first").invoke()[0]).isEqualTo(1);
+        assertThat(m.linkage().defined(0)).isTrue();
+        assertThat(m.linkage().defined(1)).as("class 1 before any of its functions ran").isFalse();
+        assertThat((int) inst.exportedFunction("last").invoke()[0]).isEqualTo(7 * 1499 + 1);
+        assertThat(m.linkage().defined(1)).isTrue();
+    }
 }

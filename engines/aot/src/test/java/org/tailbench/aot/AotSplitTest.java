@@ -100,13 +100,10 @@ class AotSplitTest {
     }
 
     /**
-     * Issue 5, a dense br_table interpreter loop with thousands of targets. 1000 handlers: unsplit about 38 KB of
-     * bytecode, estimated above the hard budget, so the hard pass splits it (the loop cannot be split cheaply).
-     * 1500 and 3000 handlers (unsplit about 60 and 120 KB): outlining handlers one by one cannot shrink the root (each
-     * leaves a call stub about as large as the ~38 B handler), so the hard pass outlines chunks of the block nest
-     * around the br_table, each leaving through value-less labels that the caller dispatches with one br_table.
-     * (Limit: the innermost chunk holds the br_table and one exit trampoline per target outside it, about 12 B
-     * per target under the estimate, so about 3500 targets fit the 48 KB hard budget; 5000 do not.)
+     * Issues 5 and 14, a dense br_table interpreter loop with thousands of targets (unsplit about 38, 60 and 120 KB
+     * of bytecode). The loop cannot be split cheaply, so the frame strategy cuts the block nest around the br_table
+     * into chunks; the br_table leaves each chunk as one exit that the caller replays: every method ends below
+     * C2's HugeMethodLimit.
      */
     @ParameterizedTest(name = "{0} handlers")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 1500, 3000})
@@ -123,15 +120,46 @@ class AotSplitTest {
             assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(BytecodeSize.JVM_METHOD_LIMIT));
             assertThat(sizes).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(1);
             // the loop cannot be split cheaply: the log says so, then why the hard split happened
+            // the loop cannot be split cheaply: the log says so, then that the frame strategy split it
             assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
                     .contains(sizes.size() + " methods, split: above C2's HugeMethodLimit 8000 B")
-                    .contains("no cheap split").contains("above the JVM method limit 65535 B")
-                    .contains("split into " + sizes.size() + " pieces"));
+                    .contains("no cheap split").contains("frame strategy")
+                    .contains("split into " + sizes.size() + " pieces").contains("below C2's HugeMethodLimit"));
+            assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
             Instance inst = instantiate(m);
             assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
             for (int k = 0; k < 256; k++) {
                 assertThat(inst.memory().load32(4L * k)).as("%s hist[%d]", engine.name(), k).isEqualTo(hist[k]);
                 assertThat(ref.memory().load32(4L * k)).as("switch hist[%d]", k).isEqualTo(hist[k]);
+            }
+        }
+    }
+
+    /**
+     * Issue 14, the eval-loop shape: a 3000-target br_table loop whose handlers share 200 locals. The frame
+     * strategy keeps the locals in one frame array shared by the pieces, so every method (pieces, the root and
+     * its dispatch) stays below C2's HugeMethodLimit; results and memory equal the Java model and switch.
+     */
+    @Test
+    void sharedLocalsBrTableLoopHasEveryMethodBelowHugeMethodLimit() {
+        int handlers = 3000, shared = 200;
+        int[] program = program(handlers);
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(handlers, program, shared));
+        int[] hist = new int[256];
+        int want = LargeFunctionModels.interpreter(handlers, program, shared, hist);
+        Instance ref = instantiate(SWITCH.compile(vm));
+        assertThat((int) ref.exportedFunction("run").invoke()[0]).isEqualTo(want);
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, DEFAULT);
+            List<Integer> sizes = methodSizes(m.classes(), 0);
+            assertThat(sizes).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(1)
+                    .allSatisfy(s -> assertThat(s).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
+            assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
+                    .contains("frame strategy").contains("largest method"));
+            Instance inst = instantiate(m);
+            assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
+            for (int k = 0; k < 256; k++) {
+                assertThat(inst.memory().load32(4L * k)).as("%s hist[%d]", engine.name(), k).isEqualTo(hist[k]);
             }
         }
     }

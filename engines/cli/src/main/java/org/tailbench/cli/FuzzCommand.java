@@ -35,7 +35,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--cases", defaultValue = "-1", description = "Number of cases to run (overrides --minutes).")
     long cases;
 
-    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the 6 own engines; "
+    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the 8 own engines; "
             + "peers chicory-interp, chicory-aot, wasmtime, graalwasm are reported apart).")
     List<String> engines = new ArrayList<>(FuzzOptions.OWN_ENGINES);
 

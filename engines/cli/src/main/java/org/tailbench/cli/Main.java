@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tailbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "WebAssembly execution strategies on the JVM: run WASI programs and spec tests.",
+        footer = {"", "JVM flags: the ./tailbench launcher passes TAILBENCH_JAVA_OPTS (split on whitespace) to the JVM,",
+                "e.g. TAILBENCH_JAVA_OPTS='-Xmx4g -XX:+PrintCompilation' ./tailbench run --engine aot prog.wasm"},
         subcommandsRepeatable = false)
 public final class Main implements Runnable {
     private final Io io;

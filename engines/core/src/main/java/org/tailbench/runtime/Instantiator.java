@@ -45,7 +45,8 @@ public final class Instantiator {
     /**
      * As {@link #instantiate(Store, ValidatedModule, Imports, FunctionFactory)}, with the backing every
      * memory the module defines must use (null: the default choice), e.g. {@link Memory.Backing#MAPPED}
-     * for a native backend that needs fixed base addresses.
+     * for a native backend that needs fixed base addresses, {@link Memory.Backing#HEAP} for aot's
+     * {@code byte[]} access path.
      */
     public static Instance instantiate(Store store, ValidatedModule validated, Imports imports, FunctionFactory factory,
                                        Memory.Backing memoryBacking) {

@@ -15,7 +15,8 @@ import org.tailbench.wasm.Limits;
  * {@code long} (effective addresses up to 2^33); every access checks bounds against the current size
  * and traps with {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS}.
  *
- * <p>Two backings behind this one class (chosen at construction, see {@link #backingFor}):
+ * <p>Two backings behind this one class (chosen at construction by {@link #backingFor}, from the declared
+ * limits, unless the creator requires one):
  * <ul>
  *   <li><b>mapped</b> (off-heap): the whole range the memory may ever use (its page limit, 4 GiB when
  *       it declares no maximum, plus {@link #GUARD_BYTES}) is reserved once with
@@ -23,10 +24,12 @@ import org.tailbench.wasm.Limits;
  *       instantiation and {@code memory.grow}; the kernel zero-fills pages lazily, so a 4 GiB memory
  *       costs nothing until touched and its base address never moves (what a native backend needs).
  *       The mapping is released when the memory and every {@link #segment()} view of it are unreachable
- *       (an automatic {@link Arena}'s cleanup).</li>
- *   <li><b>heap</b>: a {@code byte[]} (copied on growth), for memories whose page limit is at most
- *       {@link #HEAP_MAX_PAGES}, and the fallback where mapping is unavailable (then at most
- *       {@link #HEAP_LIMIT_PAGES} pages).</li>
+ *       (an automatic {@link Arena}'s cleanup). Used when the declared max exceeds
+ *       {@link #HEAP_LIMIT_PAGES} or the initial size exceeds {@link #EAGER_HEAP_MAX_PAGES}.</li>
+ *   <li><b>heap</b>: a {@code byte[]} (copied on growth, {@link #heapArray()}), for every other memory,
+ *       including those that declare no maximum: they may grow to at most {@link #HEAP_LIMIT_PAGES} pages,
+ *       and {@code memory.grow} beyond that returns -1 (spec §4.4.7 lets it fail at any size). Also the
+ *       fallback where mapping is unavailable.</li>
  * </ul>
  * {@code -Dtailbench.memory=heap|mapped|auto} (default auto) forces a backing, e.g. for measurements.
  *
@@ -42,8 +45,13 @@ public final class Memory implements Extern {
     public static final int MAX_PAGES = 65536;
     /** Largest heap ({@code byte[]}) memory: 32,767 pages = 2 GiB - 64 KiB, the most a Java array holds. */
     public static final int HEAP_LIMIT_PAGES = 32767;
-    /** Memories whose page limit is at most this many pages are heap-backed in the default (auto) mode. */
-    public static final int HEAP_MAX_PAGES = 256;
+    /**
+     * Largest initial size (declared min) of a heap memory in the default (auto) mode: 1024 pages = 64 MiB.
+     * A {@code byte[]} is zeroed eagerly at instantiation and occupies the Java heap (a first
+     * {@code new byte[64 MiB]} in a fresh JVM took 48 ms), a mapped memory is zeroed lazily per touched page,
+     * so larger initial memories are mapped.
+     */
+    public static final int EAGER_HEAP_MAX_PAGES = 1024;
     /** Inaccessible bytes reserved after the largest size a mapped memory may reach (for a native backend's unchecked offsets). */
     public static final long GUARD_BYTES = 1L << 31;
 
@@ -77,17 +85,18 @@ public final class Memory implements Extern {
      * @throws Trap (HOST kind) when {@code limits.min()} exceeds the page limit, or when the address range
      *              cannot be reserved or committed (mmap/mprotect failed, e.g. out of address space)
      */
-    @SuppressWarnings("restricted") // reinterpret: the reserved range becomes a segment of the automatic arena
     public Memory(Limits limits, int limitPages) {
         this(limits, limitPages, null);
     }
 
     /**
-     * A memory with a required backing (a native backend needs {@link Backing#MAPPED}: a fixed base address).
+     * A memory with a required backing: a native backend needs {@link Backing#MAPPED} (a fixed base address),
+     * aot's {@code byte[]} access path {@link Backing#HEAP}.
      * @param required the backing to use, or null for the default choice ({@link #backingFor})
      * @throws Trap (HOST kind) as {@link #Memory(Limits, int)}, and when {@code required} is MAPPED but
      *              mapping is unavailable ({@link #mappedUnavailableReason()})
      */
+    @SuppressWarnings("restricted") // reinterpret: the reserved range becomes a segment of the automatic arena
     public Memory(Limits limits, int limitPages, Backing required) {
         this.declaredMax = limits.max();
         int limit = Math.min(Math.max(limitPages, 0), MAX_PAGES);
@@ -95,7 +104,7 @@ public final class Memory implements Extern {
         if (required == Backing.MAPPED && AddressSpace.UNAVAILABLE != null) {
             throw new Trap(TrapKind.HOST, "an off-heap (mapped) memory is unavailable: " + AddressSpace.UNAVAILABLE, null);
         }
-        this.backing = required != null ? required : backingFor(limit);
+        this.backing = required != null ? required : backingFor(limits);
         if (backing == Backing.HEAP) limit = Math.min(limit, HEAP_LIMIT_PAGES);
         this.limitPages = limit;
         long min = limits.min();
@@ -125,14 +134,26 @@ public final class Memory implements Extern {
     }
 
     /**
-     * @return the backing for a memory of at most {@code limitPages} pages: heap when it is at most
-     *         {@link #HEAP_MAX_PAGES} (auto) or when mapping is unavailable or {@code -Dtailbench.memory=heap}
+     * The default backing rule, a function of the declared limits only (so a compiler can apply it ahead of
+     * instantiation, as aot does to pick its access path):
+     * <ul>
+     *   <li>{@link Backing#MAPPED} when the declared max exceeds {@link #HEAP_LIMIT_PAGES} (only a mapping
+     *       reaches 4 GiB) or the declared min exceeds {@link #EAGER_HEAP_MAX_PAGES} (a {@code byte[]} is
+     *       zeroed eagerly, a mapping lazily);</li>
+     *   <li>{@link Backing#HEAP} otherwise, including no declared max (growth then stops at
+     *       {@link #HEAP_LIMIT_PAGES} pages: {@code memory.grow} returns -1, which spec §4.4.7 allows).</li>
+     * </ul>
+     * {@code -Dtailbench.memory=heap|mapped} overrides the rule; heap wherever mapping is unavailable.
+     * @param declared the memory type's limits in pages (max -1: none)
      */
-    public static Backing backingFor(int limitPages) {
+    public static Backing backingFor(Limits declared) {
         if (AddressSpace.UNAVAILABLE != null || MODE.equals("heap")) return Backing.HEAP;
         if (MODE.equals("mapped")) return Backing.MAPPED;
-        return limitPages <= HEAP_MAX_PAGES ? Backing.HEAP : Backing.MAPPED;
+        return declared.max() > HEAP_LIMIT_PAGES || declared.min() > EAGER_HEAP_MAX_PAGES ? Backing.MAPPED : Backing.HEAP;
     }
+
+    /** @return why {@link Backing#MAPPED} memories cannot be made here (not Linux, no native access), or null when they can */
+    public static String mappedUnavailableReason() { return AddressSpace.UNAVAILABLE; }
 
     /** Reserves {@code bytes}; on failure collects garbage (unreachable memories release theirs) and retries. */
     private static long reserveWithRetry(long bytes, long minPages) {
@@ -163,6 +184,13 @@ public final class Memory implements Extern {
     public Backing backing() { return backing; }
 
     /**
+     * @return a heap memory's {@code byte[]} of exactly {@link #byteSize()} bytes (the same bytes as
+     *         {@link #segment()}; replaced by {@link #grow}, so holders re-read it after any call that may
+     *         grow), or null for a mapped memory
+     */
+    public byte[] heapArray() { return bytes; }
+
+    /**
      * @return a mapped memory's base address (fixed for its lifetime; {@link #reservedBytes()} of address
      *         space follow it, the first {@link #byteSize()} readable and writable), or -1 for a heap memory
      */
@@ -170,8 +198,6 @@ public final class Memory implements Extern {
 
     /** @return the address range a mapped memory reserved (its page limit plus {@link #GUARD_BYTES}), 0 for a heap memory */
     public long reservedBytes() { return backing == Backing.MAPPED ? (long) limitPages * PAGE_SIZE + GUARD_BYTES : 0; }
-    /** @return why {@link Backing#MAPPED} memories cannot be made here (not Linux, no native access), or null when they can */
-    public static String mappedUnavailableReason() { return AddressSpace.UNAVAILABLE; }
     public int pages() { return pages; }
     /** @return the size in bytes, {@code pages * 65536} (up to 2^32) */
     public long byteSize() { return (long) pages * PAGE_SIZE; }

@@ -17,20 +17,57 @@ import org.tailbench.wasm.Limits;
  * store's limit and the spec's 65,536 pages, and the libc mapping's failure path.
  */
 class MemoryTest {
-    /** (limits, store limit): a heap memory (small declared max) and a mapped one (no max) */
+    /** (limits, store limit): a heap memory (small declared max) and a mapped one (a max above the heap limit) */
     static Stream<Arguments> memories() {
-        return Stream.of(Arguments.of(new Limits(1, 4), Memory.MAX_PAGES), Arguments.of(new Limits(1, -1), Memory.MAX_PAGES));
+        return Stream.of(Arguments.of(new Limits(1, 4), Memory.MAX_PAGES), Arguments.of(new Limits(1, 65536), Memory.MAX_PAGES));
     }
 
     @Test
-    void backingFollowsThePageLimit() {
-        assertThat(new Memory(new Limits(1, 4), Memory.MAX_PAGES).backing()).isEqualTo(Memory.backingFor(4));
-        assertThat(Memory.backingFor(Memory.HEAP_MAX_PAGES)).isEqualTo(Memory.Backing.HEAP);
-        // a Linux JVM with native access maps large memories (the only platform the project runs on)
-        assertThat(Memory.backingFor(Memory.MAX_PAGES)).isEqualTo(Memory.Backing.MAPPED);
-        assertThat(new Memory(new Limits(0, -1), Memory.MAX_PAGES).backing()).isEqualTo(Memory.Backing.MAPPED);
-        // the store's limit counts too: a store limited to 16 pages gets heap memories
-        assertThat(new Memory(new Limits(0, -1), 16).backing()).isEqualTo(Memory.Backing.HEAP);
+    void backingFollowsTheDeclaredLimits() {
+        // a Linux JVM with native access (the only platform the project runs on), default (auto) mode
+        assertThat(Memory.mappedUnavailableReason()).isNull();
+        assertThat(Memory.backingFor(new Limits(1, 4))).isEqualTo(Memory.Backing.HEAP);
+        assertThat(Memory.backingFor(new Limits(2, -1))).isEqualTo(Memory.Backing.HEAP);          // no max: heap
+        assertThat(Memory.backingFor(new Limits(0, 32767))).isEqualTo(Memory.Backing.HEAP);       // the most a byte[] holds
+        assertThat(Memory.backingFor(new Limits(0, 32768))).isEqualTo(Memory.Backing.MAPPED);
+        assertThat(Memory.backingFor(new Limits(1, 65536))).isEqualTo(Memory.Backing.MAPPED);
+        assertThat(Memory.backingFor(new Limits(1024, -1))).isEqualTo(Memory.Backing.HEAP);      // 64 MiB zeroed eagerly
+        assertThat(Memory.backingFor(new Limits(1025, -1))).isEqualTo(Memory.Backing.MAPPED);
+        Memory noMax = new Memory(new Limits(0, -1), Memory.MAX_PAGES);
+        assertThat(noMax.backing()).isEqualTo(Memory.Backing.HEAP);
+        assertThat(noMax.heapArray()).isEmpty();
+        assertThat(noMax.baseAddress()).isEqualTo(-1);
+        Memory max4g = new Memory(new Limits(0, 65536), Memory.MAX_PAGES);
+        assertThat(max4g.backing()).isEqualTo(Memory.Backing.MAPPED);
+        assertThat(max4g.heapArray()).isNull();
+    }
+
+    @Test
+    void aRequiredBackingOverridesTheRule() {
+        Memory mapped = new Memory(new Limits(1, -1), Memory.MAX_PAGES, Memory.Backing.MAPPED);
+        assertThat(mapped.backing()).isEqualTo(Memory.Backing.MAPPED);
+        assertThat(mapped.reservedBytes()).isEqualTo(65536L * 65536 + Memory.GUARD_BYTES);
+        Memory heap = new Memory(new Limits(1, 65536), Memory.MAX_PAGES, Memory.Backing.HEAP);
+        assertThat(heap.backing()).isEqualTo(Memory.Backing.HEAP);
+        assertThat(heap.heapArray()).hasSize(65536);
+        // a required heap memory stops at the byte[] limit
+        assertThatThrownBy(() -> new Memory(new Limits(32768, -1), Memory.MAX_PAGES, Memory.Backing.HEAP))
+                .isInstanceOf(Trap.class).hasMessageContaining("exceeds the limit of 32767 pages");
+    }
+
+    @Test
+    void aHeapMemoryWithoutMaxStopsGrowingAtTheHeapLimit() {
+        Memory m = new Memory(new Limits(1, -1), Memory.MAX_PAGES);
+        assertThat(m.backing()).isEqualTo(Memory.Backing.HEAP);
+        // spec §4.4.7: memory.grow may fail (-1) at any size; 32,767 pages is the most a byte[] holds
+        assertThat(m.grow(32767)).isEqualTo(-1);
+        assertThat(m.grow(65535)).isEqualTo(-1);
+        assertThat(m.grow(0xFFFF_FFFFL)).isEqualTo(-1);
+        assertThat(m.grow(1)).isEqualTo(1);
+        byte[] grown = m.heapArray();
+        assertThat(grown).hasSize(2 * 65536);
+        m.store32(65536 + 4, 0x0A0B0C0D);
+        assertThat(grown[65536 + 4]).isEqualTo((byte) 0x0D);   // little-endian, the same bytes as the segment
     }
 
     @ParameterizedTest
@@ -73,7 +110,7 @@ class MemoryTest {
         assertThat(declared.grow(3)).isEqualTo(-1);
         assertThat(declared.grow(2)).isEqualTo(1);
         assertThat(declared.grow(1)).isEqualTo(-1);
-        Memory store = new Memory(new Limits(1, -1), 300);
+        Memory store = new Memory(new Limits(1, 65536), 300);
         long base = store.baseAddress();
         assertThat(store.backing()).isEqualTo(Memory.Backing.MAPPED);
         assertThat(store.reservedBytes()).isEqualTo(300L * 65536 + Memory.GUARD_BYTES);
@@ -110,7 +147,7 @@ class MemoryTest {
         // (~21,800 of them) unless unreachable ones are released: the automatic arena's cleanup and
         // Memory's collect-and-retry on a failed mmap keep this going (a fuzzer's pattern). One page touched each.
         for (int i = 0; i < 30_000; i++) {
-            Memory m = new Memory(new Limits(1, -1), Memory.MAX_PAGES);
+            Memory m = new Memory(new Limits(1, 65536), Memory.MAX_PAGES);
             m.store32(0, i);
             assertThat(m.load32(0)).isEqualTo(i);
         }

@@ -24,7 +24,8 @@ public record FuzzOptions(long seed, long cases, double minutes, List<String> en
                           int workers, long invokeLimitMillis, long compileLimitMillis, boolean shrink, int wabtEvery,
                           int progressSeconds, List<String> workerJvmArgs) {
     /** The own engines (module engines/interp and engines/aot). */
-    public static final List<String> OWN_ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive");
+    public static final List<String> OWN_ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive",
+            "native", "native-naive");
     /** Flags of a worker JVM: a bounded heap, a cheap collector, C1 only (short cases; C2 compile threads would take a core). */
     public static final List<String> DEFAULT_WORKER_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xshare:auto");

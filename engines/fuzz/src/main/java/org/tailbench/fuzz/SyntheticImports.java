@@ -36,7 +36,9 @@ public final class SyntheticImports {
             Extern e = switch (imp.kind()) {
                 case FUNC -> function(imp, module.types.get(imp.typeIndex()));
                 case GLOBAL -> new Global(imp.global(), defaultValue(imp.global().type()));
-                case MEMORY -> new Memory(imp.memory().limits(), store.maxMemoryPages());
+                // mapped where possible: the native engines can only import an off-heap memory (its base must not move)
+                case MEMORY -> new Memory(imp.memory().limits(), store.maxMemoryPages(),
+                        Memory.mappedUnavailableReason() == null ? Memory.Backing.MAPPED : null);
                 case TABLE -> new Table(imp.table().elemType(), imp.table().limits());
             };
             map.put(key, e);

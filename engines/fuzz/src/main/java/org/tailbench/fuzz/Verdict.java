@@ -47,7 +47,7 @@ public record Verdict(String finding, List<String> peerDisagreements, boolean ti
      * return, they trap "call stack exhausted". Such a step, after the same steps as the other engines, is
      * not a disagreement.
      */
-    public static final java.util.Set<String> NO_TAIL_CALL_ENGINES = java.util.Set.of("aot-naive");
+    public static final java.util.Set<String> NO_TAIL_CALL_ENGINES = java.util.Set.of("aot-naive", "native-naive");
 
     private static void tolerateNaiveTailCalls(List<String> engines, List<List<String>> steps) {
         List<String> ref = null;

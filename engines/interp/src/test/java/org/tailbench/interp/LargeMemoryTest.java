@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -27,6 +28,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * finds (engines/aot runs this class over aot and aot-naive). Modules: {@code memory4g/*.wat} (binaries made
  * with wabt's wat2wasm). Expected values are computed by hand from the spec's little-endian byte order
  * (and agree with node's V8 on the same binaries).
+ * {@code heap.wasm} (no declared max) checks the heap-backed memory every ordinary program gets
+ * ({@code Memory.backingFor}; aot's {@code byte[]} access path) and its 32,767-page growth limit.
  * Only a few bytes near 4 GiB are written: the off-heap memory commits lazily, so each test stays fast
  * (the time budget below only guards against a memory that zero-fills 4 GiB).
  */
@@ -54,12 +57,21 @@ class LargeMemoryTest {
 
     /** One dynamic test per engine: instantiate {@code module} on a fresh store, then {@code check}, within {@link #BUDGET}. */
     private static List<DynamicTest> perEngine(String module, Consumer<Instance> check) {
+        return perEngine(module, (e, inst) -> check.accept(inst));
+    }
+
+    private static List<DynamicTest> perEngine(String module, BiConsumer<Engine, Instance> check) {
         byte[] bytes = wasm(module);
         return EngineContractTest.engines().stream().map((Engine e) -> DynamicTest.dynamicTest(e.name(), () ->
                 assertTimeoutPreemptively(BUDGET, () -> {
                     Instance inst = e.compile(ValidatedModule.of(bytes)).instantiate(new Store(), Imports.NONE);
-                    check.accept(inst);
+                    check.accept(e, inst);
                 }))).toList();
+    }
+
+    /** the native engines require mapped memories (their code needs a fixed base address: engines/native README) */
+    private static boolean requiresMapped(Engine e) {
+        return e.name().startsWith("native");
     }
 
     @TestFactory
@@ -67,7 +79,7 @@ class LargeMemoryTest {
         return perEngine("memory4g.wasm", inst -> {
             assertThat(call(inst, "memory.size")).isEqualTo(65536);
             assertThat(inst.memory().byteSize()).isEqualTo(1L << 32);
-            assertThat(inst.memory().backing()).isEqualTo(Memory.backingFor(Memory.MAX_PAGES));
+            assertThat(inst.memory().backing()).isEqualTo(Memory.Backing.MAPPED);
             // already at the limit: memory.grow fails with -1 (an i32, read back as its sign-extended value)
             assertThat((int) call(inst, "memory.grow", 1)).isEqualTo(-1);
             assertThat((int) call(inst, "memory.grow", 0)).isEqualTo(65536);
@@ -155,5 +167,64 @@ class LargeMemoryTest {
             assertThat((int) call(inst, "memory.grow", 0xFFFF_FFFFL)).isEqualTo(-1);
             assertThat(call(inst, "memory.size")).isEqualTo(1);
         });
+    }
+
+    // heap.wasm: one page, no declared max, so a heap (byte[]) memory (Memory.backingFor), aot's byte[] access
+    // path; expected values by hand from the little-endian byte order, checked with node on the same binary
+
+    @TestFactory
+    List<DynamicTest> aMemoryWithoutMaxIsHeapBackedAndLoadsAndStores() {
+        return perEngine("heap.wasm", (e, inst) -> {
+            assertThat(inst.memory().backing()).isEqualTo(requiresMapped(e) ? Memory.Backing.MAPPED : Memory.Backing.HEAP);
+            // (data (i32.const 65532) "\aa\bb\cc\dd"): the last 4 bytes of the page
+            assertThat((int) call(inst, "i32.load", 65532)).isEqualTo(0xDDCC_BBAA);
+            assertThat((int) call(inst, "i32.load16_s", 65532)).isEqualTo((int) (short) 0xBBAA);
+            assertThat(call(inst, "i64.load32_u", 65532)).isEqualTo(0xDDCC_BBAAL);
+            call(inst, "i64.store", 65528, 0x0102_0304_0506_0708L);
+            assertThat((int) call(inst, "i32.load", 65528)).isEqualTo(0x0506_0708);
+            assertThat((int) call(inst, "i32.load_off4", 65528)).isEqualTo(0x0102_0304);
+            call(inst, "i64.store", 8, Double.doubleToRawLongBits(3.5));
+            assertThat(Double.longBitsToDouble(call(inst, "f64.load", 8))).isEqualTo(3.5);
+        });
+    }
+
+    @TestFactory
+    List<DynamicTest> heapMemoryAccessesOutOfBoundsTrap() {
+        return perEngine("heap.wasm", inst -> {
+            assertOutOfBounds(inst, "i32.load", 65533);
+            assertOutOfBounds(inst, "i64.load", 65529);
+            assertOutOfBounds(inst, "i32.load_off4", 65532);           // ea = 65536
+            assertOutOfBounds(inst, "i32.load_offmax", 0);             // ea = 2^32 - 1
+            assertOutOfBounds(inst, "i32.load_offmax", 1);             // ea = 2^32: no wrap to address 0
+            assertOutOfBounds(inst, "i32.load_offmax", 0xFFFF_FFFFL);  // ea = 2^33 - 2
+            assertOutOfBounds(inst, "i32.load_off4", 0xFFFF_FFFCL);    // ea = 2^32: no wrap to address 0
+            assertOutOfBounds(inst, "i32.load", 0x8000_0000L);         // a negative int index
+            assertOutOfBounds(inst, "i32.load", 0xFFFF_FFFFL);
+            assertOutOfBounds(inst, "i32.load8_u", 0xFFFF_FFFFL);
+            assertOutOfBounds(inst, "i32.store8", 65536, 1);
+            assertThat((int) call(inst, "i32.load_off4", 65528)).isEqualTo(0xDDCC_BBAA); // the largest in-bounds one: the data
+        });
+    }
+
+    @TestFactory
+    List<DynamicTest> heapMemoryGrowsUpTo32767PagesAndViewsFollowGrowth() {
+        return perEngine("heap.wasm", (e, inst) -> {
+            // a byte[] holds at most 32,767 pages; memory.grow may fail at any size (spec 2.0 §4.4.7 memory.grow)
+            if (!requiresMapped(e)) assertThat((int) call(inst, "memory.grow", 32767)).isEqualTo(-1);   // 1 + 32767 pages
+            assertThat((int) call(inst, "memory.grow", 0xFFFF_FFFFL)).isEqualTo(-1);
+            assertThat(call(inst, "memory.size")).isEqualTo(1);
+            // grows to 2 pages, then stores and loads at 64 KiB in the same function
+            assertThat((int) call(inst, "grow_then_store", 0x1234_5678)).isEqualTo(0x1234_5678);
+            assertThat(call(inst, "memory.size")).isEqualTo(2);
+            // stores 5 at 0, a callee grows to 3 pages, stores 5 at the new last word: 5 + 5
+            assertThat((int) call(inst, "call_grow_then_store", 5)).isEqualTo(10);
+            assertThat(call(inst, "memory.size")).isEqualTo(3);
+            assertThat((int) call(inst, "i32.load", 3 * 65536 - 4)).isEqualTo(5);
+        });
+    }
+
+    @TestFactory
+    List<DynamicTest> aDeclaredMaxAboveTheHeapLimitIsMapped() {
+        return perEngine("grow4g.wasm", inst -> assertThat(inst.memory().backing()).isEqualTo(Memory.Backing.MAPPED));
     }
 }

@@ -35,7 +35,7 @@ public final class AotContext implements CallDepthSource {
     public final Table[] tables;
     /** canonical function types by type index ({@link Linkage#canonical}) */
     public final FuncType[] types;
-    /** memory 0, or null; generated code reloads its {@code byte[]} view after every call and memory.grow */
+    /** memory 0, or null; generated code reloads its view ({@code byte[]} or {@code MemorySegment}) after every call and memory.grow */
     public Memory memory;
 
     /**
@@ -52,6 +52,12 @@ public final class AotContext implements CallDepthSource {
     public int tcTarget = -1;
     /** arguments of the pending tail call, encoded as {@link org.tailbench.wasm.ValType} says; preallocated */
     public final long[] tcArgs;
+    /**
+     * Hand-over of a shared frame (the frame strategy, {@code AotCompiler#prepare}): a function running on a
+     * frame array stores it here just before calling one of its pieces, which loads it on entry. Only valid
+     * between that store and the piece's entry.
+     */
+    public long[] frame;
     /** results of a function with several results (multi-value), encoded; preallocated */
     public final long[] results;
     /**

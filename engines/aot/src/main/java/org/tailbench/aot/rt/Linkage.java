@@ -98,13 +98,48 @@ public final class Linkage {
     private void define(int k, MethodHandles.Lookup lookup, Class<?> c) throws ReflectiveOperationException {
         classes[k] = c;
         lookups[k] = lookup;
-        invokers[k] = lookup.findStatic(c, "$invoke",
-                MethodType.methodType(long.class, int.class, long[].class, AotContext.class));
         drainers[k] = lookup.findStatic(c, "$drain", MethodType.methodType(long.class, AotContext.class));
+        invokers[k] = lookup.findStatic(c, "$invoke",   // last: ensure() tests it
+                MethodType.methodType(long.class, int.class, long[].class, AotContext.class));
     }
 
     /** @return {@code $invoke} of the class holding function {@code fi} */
-    public MethodHandle invoker(int fi) { return invokers[classOf[fi]]; }
+    /** Defines generated class {@code k} (issue 14, start-up: classes are defined when first needed). */
+    public interface Definer { void define(int k) throws ReflectiveOperationException; }
+
+    private volatile Definer definer;
+
+    /** Classes not defined yet are defined by {@code d} on first use ({@link #ensure}). */
+    public void lazy(Definer d) { this.definer = d; }
+
+    /** @return whether generated class {@code k} is defined yet */
+    public boolean defined(int k) { return invokers[k] != null; }
+
+    /** Defines class {@code k} if it is not yet (thread-safe; once per class). */
+    void ensure(int k) {
+        if (invokers[k] != null) return;
+        synchronized (this) {
+            if (invokers[k] != null) return;
+            try {
+                definer.define(k);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("aot: defining generated class " + k + " failed", e);
+            }
+        }
+    }
+
+    public MethodHandle invoker(int fi) {
+        int k = classOf[fi];
+        MethodHandle h = invokers[k];
+        if (h == null) { ensure(k); h = invokers[k]; }
+        return h;
+    }
+
+    MethodHandle drainer(int fi) {
+        int k = classOf[fi];
+        ensure(k);
+        return drainers[k];
+    }
 
     /**
      * Bootstrap of {@code invokedynamic} calls between generated classes of one module: binds the call
@@ -114,6 +149,7 @@ public final class Linkage {
             throws ReflectiveOperationException {
         Linkage l = of(caller);
         int k = l.classOf[function];
+        l.ensure(k);
         return new ConstantCallSite(l.lookups[k].findStatic(l.classes[k], name, type));
     }
 

@@ -113,7 +113,7 @@ public final class Rt {
         long r = invokeOne(fi, args, ctx);
         if (ctx.tcTarget < 0) return r;
         try {   // the generated trampoline loop: direct calls inside, one handle call here
-            return (long) ctx.linkage.drainers[ctx.linkage.classOf[fi]].invokeExact(ctx);
+            return (long) ctx.linkage.drainer(fi).invokeExact(ctx);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

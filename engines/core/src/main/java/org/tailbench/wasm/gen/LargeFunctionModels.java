@@ -37,13 +37,19 @@ public final class LargeFunctionModels {
      * @param hist filled like the generated function's histogram in memory (256 i32 slots)
      * @return the accumulator it returns
      */
-    public static int interpreter(int handlers, int[] program, int[] hist) {
+    public static int interpreter(int handlers, int[] program, int[] hist) { return interpreter(handlers, program, 0, hist); }
+
+    /** The model of {@link LargeFunctions#interpreter(int, int[], int)} with {@code shared} shared locals. */
+    public static int interpreter(int handlers, int[] program, int shared, int[] hist) {
         int acc = 1;
+        int[] s = new int[shared];
         for (int pc = 0; program[pc] < handlers; pc++) {
             int k = program[pc], c = LargeFunctions.handlerConst(k);
             acc = switch (k % 4) { case 0 -> acc + c; case 1 -> acc * c; case 2 -> acc ^ c; default -> Integer.rotateLeft(acc, c); };
+            if (shared > 0) s[k % shared] += acc;
             hist[k % 256] += acc;
         }
+        for (int v : s) acc ^= v;
         return acc;
     }
 }

@@ -96,7 +96,14 @@ public final class LargeFunctions {
      * </ul>
      * Result: {@code acc} after the terminating opcode. 17 instructions per handler.
      */
-    public static byte[] interpreter(int handlers, int[] program) {
+    public static byte[] interpreter(int handlers, int[] program) { return interpreter(handlers, program, 0); }
+
+    /**
+     * {@link #interpreter(int, int[])} with {@code shared} more i32 locals {@code s[0..shared)} (locals 2..), all
+     * handlers sharing them (the shape of CPython's eval loop): handler {@code k} also does {@code s[k % shared] +=
+     * acc} before its histogram update, and the result is {@code acc ^ s[0] ^ ... ^ s[shared-1]}.
+     */
+    public static byte[] interpreter(int handlers, int[] program, int shared) {
         ModuleBuilder mb = new ModuleBuilder().memory(1 + (PROGRAM_BASE + 2 * program.length + 2) / 65536);
         byte[] prog = new byte[2 * program.length];
         for (int i = 0; i < program.length; i++) {
@@ -117,12 +124,14 @@ public final class LargeFunctions {
             body.localGet(acc).i32Const(c).op(switch (k % 4) {
                 case 0 -> Op.I32_ADD; case 1 -> Op.I32_MUL; case 2 -> Op.I32_XOR; default -> Op.I32_ROTL;
             }).localSet(acc);
+            if (shared > 0) body.localGet(2 + k % shared).localGet(acc).op(Op.I32_ADD).localSet(2 + k % shared);
             int h = (k % 256) * 4;
             body.i32Const(h).i32Const(h).mem(Op.I32_LOAD, 2, 0).localGet(acc).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
             body.localGet(pc).i32Const(2).op(Op.I32_ADD).localSet(pc).br(handlers - k);
         }
         body.end().end().localGet(acc);
-        int f = mb.func(t, 2, body);
+        for (int x = 0; x < shared; x++) body.localGet(2 + x).op(Op.I32_XOR);
+        int f = mb.func(t, 2 + shared, body);
         return mb.export("run", f).build();
     }
 

@@ -24,7 +24,7 @@ public final class PathologicalModules {
     /** The cases at the sizes of the reliability issue (100,000 nesting, 50,000 locals, 10,000,000 table elements, ...). */
     public static List<Case> all() {
         return List.of(nestedBlocks(100_000), nestedLoops(100_000), tailCallIntoNestedLoops(100_000), nestedIfs(100_000), deepStack(100_000),
-                manyLocals(50_000, 1_000), manyLocals(2_000, 1), manyParams(1_000), bigBrTable(100_000), longFunction(1_000_000),
+                manyLocals(50_000, 1_000), manyLocals(50_000, 7), manyLocals(2_000, 1), manyParams(1_000), bigBrTable(100_000), longFunction(1_000_000),
                 bigTableDeclared(10_000_000), bigTableGrown(10_000_000));
     }
 

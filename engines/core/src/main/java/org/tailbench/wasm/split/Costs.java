@@ -35,6 +35,14 @@ final class Costs {
         return Math.max(0, model.bytecodeBytes(c, 0));
     }
 
+    /** The model's size of a {@code br_table} with {@code entries} entries over {@code distinct} labels (and a default). */
+    int brTable(int entries, int distinct) {
+        int[] d = new int[entries + 1];
+        for (int k = 0; k <= entries; k++) d[k] = k % Math.max(1, distinct);
+        Code c = new Code(1, new int[] {Op.BR_TABLE.ordinal()}, new int[] {0}, new long[] {0}, new long[] {0}, new int[][] {d});
+        return Math.max(0, model.bytecodeBytes(c, 0));
+    }
+
     /** @return the model's size of every instruction of {@code code} */
     int[] of(Code code) {
         int[] c = new int[code.length];

@@ -39,10 +39,12 @@ final class Emitter {
     private int nParams;
     private List<ValType> declared;
     private Map<ValType, List<Integer>> pool;
-    private int codeLocal;
+    private int codeLocal, tableLocal;
+    private final boolean shared;
 
-    Emitter(FunctionAnalysis fa, TypeTable types, List<Region> regions) {
+    Emitter(FunctionAnalysis fa, TypeTable types, List<Region> regions, boolean shared) {
         this.fa = fa;
+        this.shared = shared;
         this.types = types;
         for (Region r : regions) byStart.computeIfAbsent(r.from, k -> new ArrayList<>()).add(r);
         for (List<Region> l : byStart.values()) l.sort((x, y) -> Integer.compare(y.to, x.to));
@@ -59,6 +61,7 @@ final class Emitter {
         declared = locals;
         pool = new HashMap<>();
         codeLocal = -1;
+        tableLocal = -1;
     }
 
     Emitted emitRoot() {
@@ -72,10 +75,12 @@ final class Emitter {
     }
 
     Emitted emitRegion(Region r) {
-        begin(r, r.type.params().length, new ArrayList<>());
+        int k = r.stackIn.length;
+        // shared frame: the piece declares all of the original's locals (its params included) after its own params
+        begin(r, r.type.params().length, shared ? new ArrayList<>(Arrays.asList(fa.localTypes)) : new ArrayList<>());
         localMap = new int[fa.localTypes.length];
         Arrays.fill(localMap, -1);
-        int k = r.stackIn.length;
+        if (shared) for (int x = 0; x < localMap.length; x++) localMap[x] = k + x;
         for (int q = 0; q < r.uses.length; q++) localMap[r.uses[q]] = k + q;
         int pos = fa.code.pos[r.from];
         int e = r.exits.size();
@@ -137,12 +142,7 @@ final class Emitter {
                 case BLOCK, LOOP, IF -> { out.add(op, pos, c.a[i], 0); pushLabel(i); }
                 case END -> { out.add(op, pos, 0, 0); popLabel(); }
                 case BR, BR_IF -> out.add(op, pos, depthOf(fa.targets[i][0]), 0);
-                case BR_TABLE -> {
-                    int[] ids = fa.targets[i];
-                    int[] depths = new int[ids.length];
-                    for (int k = 0; k < ids.length; k++) depths[k] = depthOf(ids[k]);
-                    out.add(op, pos, out.addBrTable(depths), 0);
-                }
+                case BR_TABLE -> brTable(i, pos);
                 case RETURN -> exitOp(Region.Exit.RET, pos);
                 case RETURN_CALL -> exitOp(new Region.Exit(Region.Exit.RC, (int) c.a[i], 0), pos);
                 case RETURN_CALL_INDIRECT -> exitOp(new Region.Exit(Region.Exit.RCI, (int) c.a[i], (int) c.b[i]), pos);
@@ -150,6 +150,40 @@ final class Emitter {
                 default -> out.add(op, pos, c.a[i], c.b[i]);
             }
             i++;
+        }
+    }
+
+    /**
+     * The {@code br_table} at clean instruction {@code i}, its index on the stack. A wide one ({@link
+     * Region#passThrough}) whose targets are not all open labels here keeps its open targets and sends the
+     * others to this region's {@link Region.Exit#BRT} exit with the index (the caller replays the table); in a
+     * stub's replay, targets inside the called region are never taken and go to {@code unreachable}.
+     */
+    private void brTable(int i, int pos) {
+        int[] ids = fa.targets[i];
+        int[] depths = new int[ids.length];
+        boolean allOpen = true;
+        if (Region.passThrough(fa, i)) for (int id : ids) allOpen &= posOf[id + 1] >= 0;
+        if (allOpen) {
+            for (int k = 0; k < ids.length; k++) depths[k] = depthOf(ids[k]);
+            out.add(Op.BR_TABLE, pos, out.addBrTable(depths), 0);
+            return;
+        }
+        Region.Exit brt = new Region.Exit(Region.Exit.BRT, i, 0);
+        if (tableLocal < 0) tableLocal = newLocal(ValType.I32);
+        out.add(Op.LOCAL_SET, pos, tableLocal, 0);
+        out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
+        pushLabel(SYNTH);
+        out.add(Op.LOCAL_GET, pos, tableLocal, 0);
+        for (int k = 0; k < ids.length; k++) depths[k] = posOf[ids[k] + 1] >= 0 ? depthOf(ids[k]) : 0;
+        out.add(Op.BR_TABLE, pos, out.addBrTable(depths), 0);
+        out.add(Op.END, pos, 0, 0);
+        popLabel();
+        if (cur != null && exitPos.containsKey(brt)) {
+            out.add(Op.LOCAL_GET, pos, tableLocal, 0);
+            out.add(Op.BR, pos, depthOfExit(brt), 0);
+        } else {
+            out.add(Op.UNREACHABLE, pos, 0, 0);
         }
     }
 
@@ -220,6 +254,7 @@ final class Emitter {
         switch (x.kind()) {
             case Region.Exit.FALL -> { }
             case Region.Exit.LABEL -> out.add(Op.BR, pos, depthOf(x.a()), 0);
+            case Region.Exit.BRT -> brTable(x.a(), pos);
             default -> {
                 if (cur != null) {
                     out.add(Op.BR, pos, depthOfExit(x), 0);

@@ -39,6 +39,15 @@ import org.tailbench.wasm.validate.Validator;
  * written locals, and dispatches on the code with a {@code br_table} over one block per exit, each pushing
  * the exit's values and making the original branch (which, inside an outlined function, is again an exit).
  *
+ * <h2>Wide {@code br_table}s and shared frames (issue 14)</h2>
+ * A value-less {@code br_table} with at least {@value Region#WIDE_TABLE} distinct targets leaves a region through
+ * one exit carrying its index ({@code Region.Exit.BRT}) for all its targets outside the region; the stub replays
+ * the table in the caller (targets inside the called region are never taken there). With
+ * {@link Options#sharedFrame} no locals are passed or returned: every piece declares the original function's
+ * locals after its stack params, and {@link Result#frameLocals} says so. Such a result is only correct on an
+ * engine that runs the pieces of one activation on one frame of those locals (aot's frame strategy); on any other
+ * engine the pieces would see zeroed locals.
+ *
  * <h2>Why it is correct</h2>
  * The region runs the same instructions on the same values: its stack inputs and locals arrive as params,
  * memory, tables, globals and traps are shared state the call does not change, and every way control leaves
@@ -66,14 +75,20 @@ import org.tailbench.wasm.validate.Validator;
  * huge {@code br_table}) stays in its piece; budgets below what a call stub with its exit dispatch costs
  * (a few hundred bytes under {@link Options#DEFAULT_MODEL} for regions with several exits and many locals)
  * leave the root piece over budget, although every outlined piece fits; items with more than
- * {@value Planner#MAX_EXITS} exits that carry values are never outlined. A piece holding a {@code br_table}
- * also holds one trampoline per target outside it, so a {@code br_table} with more targets than about a
- * twelfth of the budget (in {@code aot}'s estimate) stays over budget. A region never takes more
+ * {@value Planner#MAX_EXITS} exits that carry values are never outlined. A {@code br_table} whose targets carry
+ * values, or with fewer than {@value Region#WIDE_TABLE} distinct targets, costs one trampoline per target outside
+ * a piece. A region never takes more
  * than {@value Planner#MAX_LOCALS} params. There is no liveness analysis: a region passes in every local
  * it uses and returns every local it writes.
  */
 public final class FunctionSplitter {
     private FunctionSplitter() {}
+
+    /**
+     * A shared-frame split is kept when its largest piece is estimated at most this many budgets: aot's frame
+     * estimate leans high (the 1000-handler br_table loop: largest piece estimated 12,542 B, 7,724 B real).
+     */
+    static final double SHARED_SLACK = 1.6;
 
     /** Estimated JVM bytecode bytes of instruction {@code instr} of {@code code}. */
     public interface SizeModel { int bytecodeBytes(Code code, int instr); }
@@ -84,13 +99,24 @@ public final class FunctionSplitter {
      * @param model       per-instruction size estimate
      * @param cheapOnly   outline only code outside every loop of the function, or leave the function as is
      */
-    public record Options(int budgetBytes, SizeModel model, boolean cheapOnly) {
+    public record Options(int budgetBytes, SizeModel model, boolean cheapOnly, java.util.function.IntPredicate select,
+                          boolean sharedFrame) {
         /** A rough model of the bytes an ahead-of-time Wasm→JVM compiler emits per instruction. */
         public static final SizeModel DEFAULT_MODEL = FunctionSplitter::defaultBytes;
 
+        /**
+         * @param select      which function indices are considered at all (null: every defined function)
+         * @param sharedFrame outlined regions do not pass or return locals: every piece declares the original
+         *                    function's locals (params first) after its own stack params, and an engine runs the
+         *                    pieces of one activation on one shared frame of those locals ({@link Result#frameLocals})
+         */
         public Options {
             if (budgetBytes <= 0) throw new IllegalArgumentException("budgetBytes must be positive, got " + budgetBytes);
             if (model == null) throw new IllegalArgumentException("model is null");
+        }
+
+        public Options(int budgetBytes, SizeModel model, boolean cheapOnly) {
+            this(budgetBytes, model, cheapOnly, null, false);
         }
     }
 
@@ -107,8 +133,13 @@ public final class FunctionSplitter {
      * @param module           the split module (validated); the first functions are the input's, same indices
      * @param originalFunction for each function index of {@code module}, the input function it came from
      * @param reports          one per function over budget, in index order
+     * @param frameLocals      per function index of {@code module}: 0, or (shared-frame split) the number of
+     *                         locals (params included) of the original function whose frame it shares: the root
+     *                         (same index as its original) holds them as its locals {@code 0..n-1}, a piece as its
+     *                         locals {@code p..p+n-1} where {@code p} is its own param count; locals after those
+     *                         are the function's own scratch locals
      */
-    public record Result(ValidatedModule module, int[] originalFunction, List<Report> reports) {}
+    public record Result(ValidatedModule module, int[] originalFunction, List<Report> reports, int[] frameLocals) {}
 
     /**
      * Splits every defined function whose estimated size exceeds {@code options.budgetBytes()}.
@@ -124,10 +155,14 @@ public final class FunctionSplitter {
         List<Integer> appendedFrom = new ArrayList<>();
         Map<Integer, String> names = new HashMap<>();
         List<Report> reports = new ArrayList<>();
+        List<Integer> frames = new ArrayList<>();
+        int[] rootFrame = new int[m.functionCount()];
         int budget = options.budgetBytes();
+        boolean shared = options.sharedFrame();
         for (int d = 0; d < m.functions.size(); d++) {
             int fi = m.importedFunctions() + d;
             Module.Function f = m.functions.get(d);
+            if (options.select() != null && !options.select().test(fi)) continue;
             long est = costs.total(f.body());
             if (est <= budget) continue;
             String name = m.functionName(fi);
@@ -135,15 +170,19 @@ public final class FunctionSplitter {
             int base = m.functionCount() + appended.size();
             Attempt best = null;
             for (int attempt = 0; attempt < 5; attempt++) {
-                Attempt a = Attempt.run(fa, costs, types, budget, 0.9 * Math.pow(0.75, attempt), options.cheapOnly(), base);
+                Attempt a = Attempt.run(fa, costs, types, budget, 0.9 * Math.pow(0.75, attempt), options.cheapOnly(), base, shared);
                 if (best == null || a.largest < best.largest) best = a;
                 if (a.largest <= budget || a.regions.isEmpty()) break;
             }
             int e = (int) Math.min(est, Integer.MAX_VALUE);
-            if (best.regions.isEmpty() || (options.cheapOnly() && best.largest > budget)) {
+            // a shared-frame split is all or nothing too: its pieces cannot be cut again with locals as arguments
+            // (with the estimate's slack: a shared-frame piece up to SHARED_SLACK × budget is kept)
+            if (best.regions.isEmpty() || (options.cheapOnly() && best.largest > budget)
+                    || (shared && best.largest > SHARED_SLACK * budget)) {
                 reports.add(new Report(fi, name, e, 1, "not split: estimated " + est + " B > budget " + budget + " B, "
                         + (options.cheapOnly() ? "and outlining code outside loops only gets the largest piece to "
-                        + best.largest + " B" : "and no region could be outlined") + " (" + best.overReason + ")"));
+                        + best.largest + " B" : shared && !best.regions.isEmpty() ? "and the shared-frame split only gets"
+                        + " the largest piece to " + best.largest + " B" : "and no region could be outlined") + " (" + best.overReason + ")"));
                 continue;
             }
             functions.set(d, new Module.Function(f.typeIndex(), best.root.locals(), best.root.code(), f.bodyOffset()));
@@ -152,19 +191,25 @@ public final class FunctionSplitter {
                 Emitter.Emitted p = best.parts.get(k);
                 appended.add(new Module.Function(types.intern(p.type()), p.locals(), p.code(), f.bodyOffset()));
                 appendedFrom.add(fi);
+                frames.add(shared ? fa.localTypes.length : 0);
                 names.put(r.funcIndex, name + "$part" + r.part);
             }
+            if (shared) rootFrame[fi] = fa.localTypes.length;
             String how = "estimated " + est + " B > budget " + budget + " B: split into " + (best.regions.size() + 1)
                     + " functions, largest " + best.largest + " B" + (best.largest > budget
                     ? " (still over budget: " + best.overReason + ")" : "")
-                    + (options.cheapOnly() ? ", regions outside loops only" : "");
+                    + (options.cheapOnly() ? ", regions outside loops only" : "")
+                    + (shared ? ", locals in a shared frame" : "");
             reports.add(new Report(fi, name, e, best.regions.size() + 1, how));
         }
         int total = m.functionCount() + appended.size();
         int[] original = new int[total];
         for (int i = 0; i < m.functionCount(); i++) original[i] = i;
         for (int k = 0; k < appended.size(); k++) original[m.functionCount() + k] = appendedFrom.get(k);
-        if (appended.isEmpty()) return new Result(vm, original, reports);
+        int[] frameLocals = new int[total];
+        System.arraycopy(rootFrame, 0, frameLocals, 0, rootFrame.length);
+        for (int k = 0; k < frames.size(); k++) frameLocals[m.functionCount() + k] = frames.get(k);
+        if (appended.isEmpty()) return new Result(vm, original, reports, frameLocals);
         Module out = new Module();
         out.types.addAll(types.types);
         for (Module.Import imp : m.imports) out.addImport(imp);
@@ -182,7 +227,7 @@ public final class FunctionSplitter {
         out.functionNames.putAll(names);
         out.bytes = m.bytes;
         try {
-            return new Result(Validator.validate(out), original, reports);
+            return new Result(Validator.validate(out), original, reports, frameLocals);
         } catch (InvalidModuleException ex) {
             int bad = ex.functionIndex();
             throw new IllegalStateException("function splitting produced an invalid module: " + ex.getMessage()
@@ -192,8 +237,9 @@ public final class FunctionSplitter {
 
     /** One plan with a given target factor, emitted and measured. */
     private record Attempt(List<Region> regions, Emitter.Emitted root, List<Emitter.Emitted> parts, long largest, String overReason) {
-        static Attempt run(FunctionAnalysis fa, Costs costs, TypeTable types, int budget, double factor, boolean cheapOnly, int base) {
-            Planner p = new Planner(fa, costs, budget, factor, cheapOnly);
+        static Attempt run(FunctionAnalysis fa, Costs costs, TypeTable types, int budget, double factor, boolean cheapOnly,
+                           int base, boolean shared) {
+            Planner p = new Planner(fa, costs, budget, factor, cheapOnly, shared);
             p.plan();
             List<Region> regions = new ArrayList<>(p.regions);
             regions.sort(Comparator.comparingInt((Region r) -> r.from).thenComparing(r -> -r.to));
@@ -201,9 +247,10 @@ public final class FunctionSplitter {
                 Region r = regions.get(k);
                 r.funcIndex = base + k;
                 r.part = k + 1;
+                r.shared = shared;
                 r.analyze(fa);
             }
-            Emitter em = new Emitter(fa, types, regions);
+            Emitter em = new Emitter(fa, types, regions, shared);
             Emitter.Emitted root = em.emitRoot();
             long largest = costs.total(root.code());
             List<Emitter.Emitted> parts = new ArrayList<>();

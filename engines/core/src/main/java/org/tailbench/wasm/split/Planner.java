@@ -37,7 +37,7 @@ final class Planner {
     private final FunctionAnalysis fa;
     private final Costs costs;
     private final int cap, rootTarget, innerTarget;
-    private final boolean cheapOnly;
+    private final boolean cheapOnly, shared;
     final List<Region> regions = new ArrayList<>();
 
     /** An item of a body: an instruction, a whole block, or a stub of an outlined region. */
@@ -55,8 +55,9 @@ final class Planner {
         Frame(Item block, boolean inLoop) { this.block = block; this.inLoop = inLoop; }
     }
 
-    Planner(FunctionAnalysis fa, Costs costs, int budget, double factor, boolean cheapOnly) {
+    Planner(FunctionAnalysis fa, Costs costs, int budget, double factor, boolean cheapOnly, boolean shared) {
         this.fa = fa;
+        this.shared = shared;
         this.costs = costs;
         this.cheapOnly = cheapOnly;
         this.cap = (int) (budget * factor);
@@ -69,6 +70,7 @@ final class Planner {
         List<Frame> stack = new ArrayList<>();
         stack.add(new Frame(null, false));
         int[] cost = costs.of(fa.code);
+        spreadWideTables(cost);
         for (int i = 0; i < fa.n; i++) {
             Op op = fa.code.opAt(i);
             Frame f = stack.get(stack.size() - 1);
@@ -105,6 +107,25 @@ final class Planner {
         throw new IllegalStateException("function body without final end");
     }
 
+    /**
+     * A wide {@code br_table} ({@link Region#passThrough}) costs, in each function it ends up in, by the distinct
+     * targets open there (a piece sends the rest to one exit; the caller replays the table): price the table
+     * as one over two labels, and each target block with its share of the rest, so that the block nest around
+     * the dispatch can be cut into chunks that each pay for their own labels.
+     */
+    private void spreadWideTables(int[] cost) {
+        for (int i = 0; i < fa.n; i++) {
+            if (fa.code.opAt(i) != Op.BR_TABLE || !Region.passThrough(fa, i)) continue;
+            int[] ids = fa.targets[i];
+            Set<Integer> distinct = new HashSet<>();
+            for (int id : ids) distinct.add(id);
+            int small = costs.brTable(ids.length - 1, 2);
+            int per = Math.max(0, (cost[i] - small) / distinct.size());
+            cost[i] = small;
+            for (int id : distinct) if (id >= 0) cost[id] += per;
+        }
+    }
+
     private Item plain(int i, Op op, int size) {
         Item it = new Item();
         it.start = i;
@@ -116,7 +137,13 @@ final class Planner {
         it.uses = Set.of();
         it.writes = Set.of();
         switch (op) {
-            case BR, BR_IF, BR_TABLE -> {
+            case BR_TABLE -> {
+                if (Region.passThrough(fa, i)) { it.exits = Set.of(new Region.Exit(Region.Exit.BRT, i, 0)); break; }
+                Set<Region.Exit> e = new HashSet<>();
+                for (int id : fa.targets[i]) e.add(new Region.Exit(Region.Exit.LABEL, id, 0));
+                it.exits = tooMany(e) ? null : e;
+            }
+            case BR, BR_IF -> {
                 Set<Region.Exit> e = new HashSet<>();
                 for (int id : fa.targets[i]) e.add(new Region.Exit(Region.Exit.LABEL, id, 0));
                 it.exits = tooMany(e) ? null : e;
@@ -124,8 +151,8 @@ final class Planner {
             case RETURN -> it.exits = Set.of(Region.Exit.RET);
             case RETURN_CALL -> it.exits = Set.of(new Region.Exit(Region.Exit.RC, (int) fa.code.a[i], 0));
             case RETURN_CALL_INDIRECT -> it.exits = Set.of(new Region.Exit(Region.Exit.RCI, (int) fa.code.a[i], (int) fa.code.b[i]));
-            case LOCAL_GET -> it.uses = Set.of((int) fa.code.a[i]);
-            case LOCAL_SET, LOCAL_TEE -> { it.uses = Set.of((int) fa.code.a[i]); it.writes = it.uses; }
+            case LOCAL_GET -> { if (!shared) it.uses = Set.of((int) fa.code.a[i]); }
+            case LOCAL_SET, LOCAL_TEE -> { if (!shared) { it.uses = Set.of((int) fa.code.a[i]); it.writes = it.uses; } }
             default -> { }
         }
         return it;

@@ -26,9 +26,13 @@ import org.tailbench.wasm.ValType;
  * itself is made by the original function.
  */
 final class Region {
-    /** An exit: FALL, LABEL (a = label id), RETURN, RC (a = function), RCI (a = type, b = table). */
+    /**
+     * An exit: FALL, LABEL (a = label id), RETURN, RC (a = function), RCI (a = type, b = table), BRT (a = the
+     * instruction index of a wide {@code br_table}, see {@link #passThrough}: carries its i32 operand; the caller
+     * replays the {@code br_table} itself, so its targets outside the region cost one exit, not one each).
+     */
     record Exit(int kind, int a, int b) {
-        static final int FALL = 0, LABEL = 1, RETURN = 2, RC = 3, RCI = 4;
+        static final int FALL = 0, LABEL = 1, RETURN = 2, RC = 3, RCI = 4, BRT = 5;
         static final Exit FALLTHROUGH = new Exit(FALL, 0, 0), RET = new Exit(RETURN, 0, 0);
 
         ValType[] values(FunctionAnalysis fa, ValType[] fallValues) {
@@ -37,6 +41,7 @@ final class Region {
                 case LABEL -> fa.labelTypes(a);
                 case RETURN -> fa.type.results();
                 case RC -> fa.module.functionType(a).params();
+                case BRT -> new ValType[] {ValType.I32};
                 default -> {
                     ValType[] p = fa.module.types.get(a).params();
                     ValType[] v = Arrays.copyOf(p, p.length + 1);
@@ -47,7 +52,27 @@ final class Region {
         }
     }
 
+    /** Distinct targets from which a value-less {@code br_table} passes through regions as one {@link Exit#BRT} exit. */
+    static final int WIDE_TABLE = 16;
+
+    /**
+     * @return whether the {@code br_table} at clean instruction {@code i} is wide: at least {@value #WIDE_TABLE}
+     *         distinct targets, none carrying values (the dispatch of an interpreter loop)
+     */
+    static boolean passThrough(FunctionAnalysis fa, int i) {
+        int[] ids = fa.targets[i];
+        if (ids.length < WIDE_TABLE) return false;
+        java.util.HashSet<Integer> distinct = new java.util.HashSet<>();
+        for (int id : ids) {
+            if (fa.labelTypes(id).length != 0) return false;
+            distinct.add(id);
+        }
+        return distinct.size() >= WIDE_TABLE;
+    }
+
     final int from, to;
+    /** shared frame: no locals passed or returned (see {@code FunctionSplitter.Options#sharedFrame}) */
+    boolean shared;
     int funcIndex;
     int part;
     ValType[] stackIn, stackOut;
@@ -79,8 +104,9 @@ final class Region {
                 case BLOCK, LOOP, IF -> depth++;
                 case END -> depth--;
                 case BR, BR_IF, BR_TABLE -> {
+                    boolean wide = op == Op.BR_TABLE && passThrough(fa, i);
                     for (int id : fa.targets[i]) {
-                        if (id < from || id >= to) found.put(new Exit(Exit.LABEL, id, 0), true);
+                        if (id < from || id >= to) found.put(wide ? new Exit(Exit.BRT, i, 0) : new Exit(Exit.LABEL, id, 0), true);
                     }
                 }
                 case RETURN -> found.put(Exit.RET, true);
@@ -97,8 +123,8 @@ final class Region {
         minH = Math.min(minH, hOut);
         stackIn = fa.stackTop(from, hIn - minH);
         stackOut = falls ? fa.stackTop(to, hOut - minH) : new ValType[0];
-        uses = u.stream().mapToInt(Integer::intValue).toArray();
-        writes = w.stream().mapToInt(Integer::intValue).toArray();
+        uses = shared ? new int[0] : u.stream().mapToInt(Integer::intValue).toArray();
+        writes = shared ? new int[0] : w.stream().mapToInt(Integer::intValue).toArray();
         exits = new ArrayList<>();
         if (falls) exits.add(Exit.FALLTHROUGH);
         exits.addAll(found.keySet());

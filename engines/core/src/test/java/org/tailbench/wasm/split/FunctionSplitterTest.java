@@ -95,7 +95,7 @@ class FunctionSplitterTest {
         for (int seed = 0; seed < 40; seed++) {
             ValidatedModule vm = ValidatedModule.of(RandomFunctions.module(seed, 600));
             FunctionAnalysis fa = new FunctionAnalysis(vm.module(), 1, vm.functions()[1]);
-            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 400, 0.9, true);
+            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 400, 0.9, true, false);
             p.plan();
             for (Region g : p.regions) {
                 regionsSeen++;
@@ -119,7 +119,7 @@ class FunctionSplitterTest {
         for (int seed = 0; seed < 30; seed++) {
             ValidatedModule vm = ValidatedModule.of(RandomFunctions.module(seed, 600));
             FunctionAnalysis fa = new FunctionAnalysis(vm.module(), 1, vm.functions()[1]);
-            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 300, 0.9, false);
+            Planner p = new Planner(fa, new Costs(Options.DEFAULT_MODEL), 300, 0.9, false, false);
             p.plan();
             for (Region g : p.regions) {
                 g.analyze(fa);
@@ -202,5 +202,37 @@ class FunctionSplitterTest {
         long s = 0;
         for (int i = 0; i < c.length; i++) s += Options.DEFAULT_MODEL.bytecodeBytes(c, i);
         return s;
+    }
+
+    /**
+     * Issue 14, shared frame: the 3000-target br_table loop with 200 shared locals is cut into pieces that pass no
+     * locals (params are stack values only, no written locals returned), each declaring the original's 202 locals
+     * first; frameLocals marks the root and every piece; every piece is within the slack of the budget.
+     */
+    @Test
+    void sharedFrameSplitPassesNoLocalsAndMarksTheFrame() {
+        int[] program = new int[] {5, 2999, 1000, 3000};
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(3000, program, 200));
+        // like aot's BytecodeSize: a br_table costs by its distinct targets (a string constant maps the entries)
+        FunctionSplitter.SizeModel model = (code, i) -> code.opAt(i) != Op.BR_TABLE ? Options.DEFAULT_MODEL.bytecodeBytes(code, i)
+                : 40 + 9 * (int) java.util.Arrays.stream(code.brTables[(int) code.a[i]]).distinct().count();
+        FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(8000, model, false, null, true));
+        var m = r.module().module();
+        assertThat(m.functionCount()).isGreaterThan(2);
+        ValType[] original = new ValType[202];
+        java.util.Arrays.fill(original, ValType.I32);
+        assertThat(r.frameLocals()[0]).isEqualTo(202);
+        for (int f = 1; f < m.functionCount(); f++) {
+            assertThat(r.originalFunction()[f]).isZero();
+            assertThat(r.frameLocals()[f]).isEqualTo(202);
+            var fn = m.functions.get(f);
+            int params = m.functionType(f).params().length;
+            assertThat(params).as("piece %d takes stack values only", f).isLessThanOrEqualTo(1);
+            assertThat(java.util.Arrays.copyOf(fn.locals(), 202)).as("piece %d declares the original's locals", f)
+                    .containsExactly(original);
+            long size = 0;
+            for (int i = 0; i < fn.body().length; i++) size += model.bytecodeBytes(fn.body(), i);
+            assertThat(size).isLessThanOrEqualTo((long) (FunctionSplitter.SHARED_SLACK * 8000));
+        }
     }
 }
