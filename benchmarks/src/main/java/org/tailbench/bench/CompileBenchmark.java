@@ -40,7 +40,7 @@ public class CompileBenchmark {
     @Param({"switch"})
     public String engine;
 
-    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall", "py_pystone", "py_pystone@tailcall"})
+    @Param({"nbody", "richards", "json_loads", "pyvm_switch", "pyvm_tailcall", "py_pystone"})
     public String workload;
 
     /** A user's module to compile instead of the catalog workload (path to a {@code .wasm}); blank = the catalog's. */
