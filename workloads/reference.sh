@@ -184,8 +184,11 @@ check_and_time() {
 node_inproc() {
   local w=$1 want=$2 file=$3 json
   shift 3
-  if ! json=$("${NODE[@]}" "$HERE/node-loop.mjs" --warmup 3 --runs "$RUNS" "${NODE_OPTS[@]}" "$file" "$@" 2>"$TMP/err"); then
-    row "$w" node-inproc failed "" "" "node-loop.mjs failed: $(head -c 200 "$TMP/err")"; return
+  local rc=0
+  json=$("${NODE[@]}" --expose-gc "$HERE/node-loop.mjs" --warmup 3 --runs "$RUNS" "${NODE_OPTS[@]}" "$file" "$@" 2>"$TMP/err") || rc=$?
+  if [ "$rc" != 0 ]; then  # say the signal when there is no message (a crash of node itself)
+    local why="exit status $rc"; [ "$rc" -gt 128 ] && why="killed by signal $((rc - 128))"
+    row "$w" node-inproc failed "" "" "node-loop.mjs failed ($why): $(head -c 200 "$TMP/err")"; return
   fi
   local parsed ms shas exits region
   parsed=$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.ms.map(x => x.toFixed(3)).join(" ")); console.log(r.sha256.join(" ")); console.log(r.exit.join(" ")); console.log((r.region_ms || []).map(x => x.toFixed(3)).join(" "))' "$json")
