@@ -60,8 +60,12 @@ final class ModuleCompiler {
     long typeId(FuncType t) { return typeIdOf(t); }
 
     static Result compile(ValidatedModule validated, boolean tailCalls) {
+        return compile(validated, tailCalls, new X64MacroAssembler());
+    }
+
+    /** @param masm a fresh assembler (tests pass one with the LZCNT/TZCNT fallbacks forced) */
+    static Result compile(ValidatedModule validated, boolean tailCalls, X64MacroAssembler masm) {
         ModuleCompiler mc = new ModuleCompiler(validated);
-        X64MacroAssembler masm = new X64MacroAssembler();
         masm.entryAndTrapStubs();
         int imported = mc.module.importedFunctions();
         int[] offsets = new int[mc.module.functions.size() + 1];

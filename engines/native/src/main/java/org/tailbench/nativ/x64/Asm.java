@@ -165,6 +165,9 @@ public final class Asm {
     public void lzcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xBD), dst, src, false); }
     public void tzcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xBC), dst, src, false); }
     public void popcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xB8), dst, src, false); }
+    /** bit scan reverse/forward: dst = index of the highest/lowest set bit; ZF set and dst undefined when src is 0 */
+    public void bsr(boolean w, int dst, int src) { rr(0, w, ops(0x0F, 0xBD), dst, src, false); }
+    public void bsf(boolean w, int dst, int src) { rr(0, w, ops(0x0F, 0xBC), dst, src, false); }
 
     public void setcc(int cc, int r8) { rr(0, false, ops(0x0F, 0x90 | cc), 0, r8, true); }
     public void cmov(boolean w, int cc, int dst, int src) { rr(0, w, ops(0x0F, 0x40 | cc), dst, src, false); }

@@ -14,6 +14,14 @@ import org.tailbench.nativ.x64.Asm.Mem;
  */
 public final class X64MacroAssembler implements MacroAssembler {
     private final Asm a = new Asm();
+    /** whether clz/ctz use LZCNT/TZCNT, or BSR/BSF with a CMOV for 0 (CPUs or VMs without abm/bmi1) */
+    private final boolean lzcnt, tzcnt;
+
+    /** for this machine's CPU ({@link org.tailbench.nativ.Platform#LZCNT}, {@link org.tailbench.nativ.Platform#TZCNT}) */
+    public X64MacroAssembler() { this(org.tailbench.nativ.Platform.LZCNT, org.tailbench.nativ.Platform.TZCNT); }
+
+    /** @param lzcnt use LZCNT for clz, else BSR; @param tzcnt use TZCNT for ctz, else BSF (tests force the fallbacks) */
+    public X64MacroAssembler(boolean lzcnt, boolean tzcnt) { this.lzcnt = lzcnt; this.tzcnt = tzcnt; }
     /** the module's trap stub: {@code call}ed with the trap code in esi */
     public final Label trapStub = new Label();
     private final List<Object[]> tableFixups = new ArrayList<>();
@@ -118,8 +126,26 @@ public final class X64MacroAssembler implements MacroAssembler {
 
     @Override public void intUnary(IntUnary op, boolean w, int r) {
         switch (op) {
-            case CLZ -> a.lzcnt(w, r, r);
-            case CTZ -> a.tzcnt(w, r, r);
+            case CLZ -> {
+                if (lzcnt) {
+                    a.lzcnt(w, r, r);
+                } else {  // bsr: the highest set bit's index i, and clz = (W-1) - i = i ^ (W-1);
+                    int width = w ? 64 : 32;  // for 0 (ZF set, r undefined) 2W-1 ^ (W-1) = W; mov keeps the flags
+                    a.bsr(w, r, r);
+                    a.movImm(RAX, 2 * width - 1);
+                    a.cmov(w, Asm.E, r, RAX);
+                    a.aluImm(w, Asm.XOR, r, width - 1);
+                }
+            }
+            case CTZ -> {
+                if (tzcnt) {
+                    a.tzcnt(w, r, r);
+                } else {  // bsf: the lowest set bit's index; W for 0 (ZF set)
+                    a.bsf(w, r, r);
+                    a.movImm(RAX, w ? 64 : 32);
+                    a.cmov(w, Asm.E, r, RAX);
+                }
+            }
             case POPCNT -> a.popcnt(w, r, r);
             case EQZ -> { a.test(w, r, r); a.setcc(Asm.E, RAX); a.zx8(r, RAX); }
             case EXTEND8_S -> a.sx8(w, r, r);

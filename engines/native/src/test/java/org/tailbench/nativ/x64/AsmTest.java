@@ -90,6 +90,9 @@ class AsmTest {
             c.add(new Case("lzcnt " + a64 + "," + b64, s -> s.lzcnt(true, a, b)));
             c.add(new Case("tzcnt " + a32 + "," + b32, s -> s.tzcnt(false, a, b)));
             c.add(new Case("popcnt " + a64 + "," + b64, s -> s.popcnt(true, a, b)));
+            c.add(new Case("bsr " + a32 + "," + b32, s -> s.bsr(false, a, b)));
+            c.add(new Case("bsf " + a64 + "," + b64, s -> s.bsf(true, a, b)));
+            c.add(new Case("cmove " + a32 + "," + b32, s -> s.cmov(false, Asm.E, a, b)));
             c.add(new Case("sete " + Reg.name(a, 8), s -> s.setcc(Asm.E, a)));
             c.add(new Case("setb " + Reg.name(a, 8), s -> s.setcc(Asm.B, a)));
             c.add(new Case("cmovne " + a64 + "," + b64, s -> s.cmov(true, Asm.NE, a, b)));
