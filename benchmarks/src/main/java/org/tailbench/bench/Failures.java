@@ -17,7 +17,7 @@ import org.tailbench.runtime.Trap;
  * exception's class and message), then the benchmark and size, then the stack trace. The exception is then
  * thrown on as before (JMH marks the benchmark failed, and the run goes on with the next one).
  */
-final class Failures {
+public final class Failures {
     static final String ENV = "TAILBENCH_FAILURES_DIR";
     /** The same folder as a system property ({@code tailbench bench} passes it to the JMH forks). */
     static final String PROPERTY = "tailbench.failures.dir";
@@ -46,17 +46,29 @@ final class Failures {
 
     /** @return the file written in {@code folder} */
     static Path write(Path folder, String engine, String workload, String size, String benchmark, Throwable t) throws IOException {
-        {
-            Files.createDirectories(folder);
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            String body = reason(t) + "\nbenchmark: " + benchmark + ", size " + size + "\n\n" + trace;
-            Path target = folder.resolve(safe(engine) + "__" + safe(workload) + ".txt");
-            Path tmp = Files.createTempFile(folder, ".failure-", ".tmp");
-            Files.writeString(tmp, body, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return writeFile(folder, engine, workload, reason(t) + "\nbenchmark: " + benchmark + ", size " + size + "\n\n" + trace);
+    }
+
+    /**
+     * Records a cell that did not run (e.g. over a profile's time limit), so that its table cell gives the reason.
+     * @param reason one line
+     * @return the file written in {@code folder}
+     */
+    public static Path writeReason(Path folder, String engine, String workload, String size, String benchmark, String reason)
+            throws IOException {
+        return writeFile(folder, engine, workload, reason + "\nbenchmark: " + benchmark + ", size " + size + "\n");
+    }
+
+    /** Writes {@code folder/<engine>__<workload>.txt} atomically. */
+    private static Path writeFile(Path folder, String engine, String workload, String body) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(safe(engine) + "__" + safe(workload) + ".txt");
+        Path tmp = Files.createTempFile(folder, ".failure-", ".tmp");
+        Files.writeString(tmp, body, StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
     }
 
     private static String safe(String s) { return s.replaceAll("[^A-Za-z0-9_.-]", "_"); }

@@ -41,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     String size = "default";
     @Option(names = "--profile", paramLabel = "quick|full", description = {
             "quick (default): 1 fork × (3 warm-up + 8 measurement iterations) per benchmark, each iteration at least 0.75 s"
-            + " and 5 operations long (an operation over 1 s: one per iteration, single-shot); instantiation and"
+            + " and 5 operations long (an operation over 1 s: one per iteration, single-shot, with fewer warm-up shots"
+            + " to keep a cell near 3 min; an operation over 45 s is not run and its cell says so); instantiation and"
             + " compile alike with 2 warm-ups of ≥ 0.25 s. The operation times are measured first (a few runs per engine × workload).",
             "full: 3 forks × (5 + 10 iterations of ≥ 1 s and ≥ 10 operations; single-shot over 2 s), JFR pass on.",
             "(smoke: the tests' tiny real run, 1 fork × 2 iterations of 100 ms; its errors mean nothing.)"})

@@ -97,7 +97,9 @@ final class Children {
         cmd.addAll(c.forkJvmArgs());
         cmd.addAll(extraFlags);
         cmd.addAll(List.of("-cp", classPath(), "org.tailbench.bench.Calibrate", "--out", tsv.toString(), "--size", c.size(),
-                "--engines", String.join(",", engines)));
+                "--engines", String.join(",", engines), "--resume", "true"));
+        long maxOpMs = c.profile().run.maxOpMs();
+        if (maxOpMs != Long.MAX_VALUE) cmd.addAll(List.of("--max-op-ms", Long.toString(maxOpMs)));
         if (c.wasm() != null) {
             cmd.addAll(List.of("--wasm", runDir.resolve("module").resolve(c.wasmName() + ".wasm").toString(), "--name", c.wasmName(),
                     "--args", "@" + runDir.resolve("module").resolve(c.wasmName() + ".args")));

@@ -26,14 +26,19 @@ final class Estimates {
         return n * 1000L * (4 + c.jfrWarmup() + c.jfrSeconds());
     }
 
-    /** Calibration: one JVM per engine group, then per cell a compile and two runs. */
+    /**
+     * Calibration: one JVM per engine group, then per cell a compile and the checked run (cut at the profile's
+     * limit), then more runs while they fit in 1.5 s.
+     */
     static long calibrationMs(BenchConfig c, Matrix m, OpTimes times) {
         if (c.profile() == Profile.SMOKE) return 0;
         long ms = 2000;
+        double limit = c.profile().run.maxOpMs();
         for (String w : m.workloads()) {
             for (String e : m.engines()) {
                 double run = times.of(Bench.RUN, w, e), compile = times.of(Bench.COMPILE, w, e);
-                ms += (long) ((Double.isFinite(run) ? 2 * run : 500) + (Double.isFinite(compile) ? compile : 200));
+                ms += (long) ((Double.isFinite(run) ? Math.min(run, limit) + Math.min(4 * run, 1500) : 500)
+                        + (Double.isFinite(compile) ? compile : 200));
             }
         }
         return ms;

@@ -117,6 +117,14 @@ final class Execution {
             i++;
             Profile.Jmh s = jmh.settings(u, times);
             current = u.label();
+            if (s.notRun() != null) {   // over the profile's time limit: the cell gives the reason
+                r.say("(" + i + "/" + plan.units().size() + ") " + u.label() + " — " + s.notRun());
+                append("command.txt", "# " + u.label() + ": " + s.notRun() + "\n");
+                org.tailbench.bench.Failures.writeReason(dir.resolve("failures"), u.engine(), u.workload(), c.size(), u.bench().fqn, s.notRun());
+                if (!m.peers().contains(u.engine())) ownFailures++;
+                done = i;
+                continue;
+            }
             r.say("(" + i + "/" + plan.units().size() + ") " + u.label() + " — " + describe(s) + "; elapsed " + Jmh.fmt(r.elapsedMs())
                     + ", about " + Jmh.fmt(remaining + Estimates.jfrMs(c, m, plan)) + " to go");
             Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
@@ -235,6 +243,10 @@ final class Execution {
             List<String> cmd = Children.calibrateCommand(c, m, group, extra, dir, tsv);
             append("command.txt", "# calibration: " + BenchCommand.quote(cmd) + "\n");
             int status = Children.run(cmd, dir.resolve("jmh.log"), 1800);
+            // a cell over the profile's time limit ends the JVM (its run cannot be stopped): a new one resumes after it
+            for (int restarts = 0; status == org.tailbench.bench.Calibrate.EXIT_OVER_LIMIT && restarts < 100; restarts++) {
+                status = Children.run(cmd, dir.resolve("jmh.log"), 1800);
+            }
             if (status != 0) r.say("calibration JVM exited with status " + status + " (see jmh.log); unmeasured cells use the shortest iterations");
             if (Files.size(tsv) > 0) times = times.merge(OpTimes.readCalibration(tsv, failures));
             Files.deleteIfExists(tsv);

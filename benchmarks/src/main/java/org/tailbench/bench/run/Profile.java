@@ -12,14 +12,21 @@ import java.util.Locale;
  * issue); 3 warm-up iterations of ≥ 0.75 s (quick) let an interpreter's dispatch loop reach C2. With 8 measurement iterations (quick) the 99.9% half-width is about 1.9 × the iterations' coefficient
  * of variation, so a cell whose runs vary by under 5% stays under 10% error; the old 3 iterations gave 18 ×.
  *
+ * <p>The quick profile bounds each cell: long single-shot operations get fewer warm-up shots so that a cell stays
+ * near {@code cellBudgetMs} (never fewer than one warm-up or than the measurement iterations), and an operation
+ * longer than {@code maxOpMs} is not run at all: its cell says so ({@link Jmh#notRun}) and {@code --profile full}
+ * runs it. (CPython on the slowest peer interpreter takes minutes per operation: 16 shots of it would take hours.)
+ *
  * @param run settings of the full-run benchmark; {@code other}: of instantiation and compile
  * @param referenceRuns timed whole-process runs per reference cell
  * @param jfr whether the JFR pass is on by default; {@code jfrWarmup}, {@code jfrSeconds}: its seconds per cell
  */
 public enum Profile {
-    QUICK(new Settings(1, 3, 8, 750, 5, 1000), new Settings(1, 2, 8, 250, 5, 1000), 5, false, 2, 5),
-    FULL(new Settings(3, 5, 10, 1000, 10, 2000), new Settings(3, 3, 10, 500, 10, 2000), 10, true, 5, 20),
-    SMOKE(new Settings(1, 0, 2, 100, 1, 100_000), new Settings(1, 0, 2, 100, 1, 100_000), 1, false, 0, 1);
+    QUICK(new Settings(1, 3, 8, 750, 5, 1000, 180_000, 45_000), new Settings(1, 2, 8, 250, 5, 1000, 120_000, 45_000), 5, false, 2, 5),
+    FULL(new Settings(3, 5, 10, 1000, 10, 2000, Long.MAX_VALUE, Long.MAX_VALUE),
+         new Settings(3, 3, 10, 500, 10, 2000, Long.MAX_VALUE, Long.MAX_VALUE), 10, true, 5, 20),
+    SMOKE(new Settings(1, 0, 2, 100, 1, 100_000, Long.MAX_VALUE, Long.MAX_VALUE),
+          new Settings(1, 0, 2, 100, 1, 100_000, Long.MAX_VALUE, Long.MAX_VALUE), 1, false, 0, 1);
 
     public final Settings run;
     public final Settings other;
@@ -54,21 +61,31 @@ public enum Profile {
      * @param minIterationMs shortest iteration (ms)
      * @param minOpsPerIteration operations an average-time iteration holds at least
      * @param singleShotAboveMs operations longer than this (ms) are measured one per iteration (single shot)
+     * @param cellBudgetMs single-shot cells drop warm-up shots (down to one) to stay near this many ms per fork
+     * @param maxOpMs operations longer than this (ms) are not run ({@link Jmh#notRun}); Long.MAX_VALUE: no limit
      */
     public record Settings(int forks, int warmups, int iterations, long minIterationMs, int minOpsPerIteration,
-                           long singleShotAboveMs) {
+                           long singleShotAboveMs, long cellBudgetMs, long maxOpMs) {
         /**
          * @param opMs measured milliseconds of one operation, or NaN when unknown (then the minimum length)
          * @return the JMH settings for that operation time
          */
         public Jmh adaptTo(double opMs) {
+            if (opMs > maxOpMs) {   // NaN > x is false: an unknown time runs
+                return new Jmh(forks, 0, 0, 0, true, opMs, String.format(Locale.ROOT, "not run: one operation takes about %.0f s,"
+                        + " over the %d s limit of this profile (--profile full runs it)", opMs / 1000, maxOpMs / 1000));
+            }
             if (Double.isFinite(opMs) && opMs > singleShotAboveMs) {
-                // 3 more warm-up shots: a measured time may be a cold one (a JIT engine's first runs are its slowest)
-                return new Jmh(forks, warmups + 3, iterations, 0, true, opMs);
+                // 3 more warm-up shots: a measured time may be a cold one (a JIT engine's first runs are its slowest);
+                // fewer when the cell would exceed its budget (2 setup runs + warm-ups + iterations shots)
+                int warm = warmups + 3;
+                long fit = (long) (cellBudgetMs / opMs) - 2 - iterations;
+                if (warm > fit) warm = (int) Math.max(1, fit);
+                return new Jmh(forks, warm, iterations, 0, true, opMs, null);
             }
             long len = minIterationMs;
             if (Double.isFinite(opMs)) len = Math.max(len, (long) Math.ceil(opMs * minOpsPerIteration / 100.0) * 100);
-            return new Jmh(forks, warmups, iterations, len, false, opMs);
+            return new Jmh(forks, warmups, iterations, len, false, opMs, null);
         }
     }
 
@@ -77,19 +94,21 @@ public enum Profile {
      * @param iterationMs length of a warm-up or measurement iteration (ms; 0 in single-shot mode)
      * @param singleShot JMH's SingleShotTime mode: one operation per iteration
      * @param opMs the measured operation time these settings were made for (NaN when unknown)
+     * @param notRun null when the cell runs; else why it does not (its table cell shows this reason)
      */
-    public record Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs) {
+    public record Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs, String notRun) {
         /** Fixed cost per fork: JVM start, the trial setup's compile and checked run (ms). */
         static final long FORK_OVERHEAD_MS = 3000;
 
         /** @return the expected wall-clock time of this invocation (ms) */
         public long estimateMs() {
+            if (notRun != null) return 0;
             double op = Double.isFinite(opMs) ? opMs : 0;
             double perIteration = singleShot ? op : Math.max(iterationMs, op);
             return forks * (FORK_OVERHEAD_MS + 2 * (long) op + (long) ((warmups + iterations) * perIteration));
         }
 
         /** @return the same settings with {@code f} forks (a shard runs one fork of a cell) */
-        public Jmh withForks(int f) { return new Jmh(f, warmups, iterations, iterationMs, singleShot, opMs); }
+        public Jmh withForks(int f) { return new Jmh(f, warmups, iterations, iterationMs, singleShot, opMs, notRun); }
     }
 }

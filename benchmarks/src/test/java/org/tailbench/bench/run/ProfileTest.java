@@ -42,4 +42,27 @@ class ProfileTest {
         // quick run: 1 fork × (3 s + 2 setup runs of 1 ms + (3 + 8) × 0.75 s)
         assertThat(Profile.QUICK.run.adaptTo(1).estimateMs()).isEqualTo(3000 + 2 + 8250);
     }
+
+    @Test
+    void longQuickCellsDropWarmUpShotsToStayNearTheirBudget() {
+        // 18 s per operation, 180 s budget: 10 shots fit, 2 go to the setup runs and 8 to the measurement, so one warm-up
+        Profile.Jmh j = Profile.QUICK.run.adaptTo(18_000);
+        assertThat(j.notRun()).isNull();
+        assertThat(j.warmups()).isEqualTo(1);
+        assertThat(j.iterations()).as("never fewer measured shots").isEqualTo(8);
+        // 12 s: 15 fit, so 5 warm-ups of the usual 6
+        assertThat(Profile.QUICK.run.adaptTo(12_000).warmups()).isEqualTo(5);
+        // the full profile keeps its warm-ups whatever the time
+        assertThat(Profile.FULL.run.adaptTo(18_000).warmups()).isEqualTo(8);
+    }
+
+    @Test
+    void operationsOverTheQuickLimitAreNotRunAndSaySo() {
+        Profile.Jmh j = Profile.QUICK.run.adaptTo(300_000);
+        assertThat(j.notRun()).contains("300 s").contains("45 s").contains("--profile full");
+        assertThat(j.estimateMs()).isZero();
+        assertThat(Profile.QUICK.run.adaptTo(44_000).notRun()).isNull();
+        assertThat(Profile.FULL.run.adaptTo(3_600_000).notRun()).isNull();
+        assertThat(Profile.QUICK.run.adaptTo(Double.NaN).notRun()).as("an unknown time runs").isNull();
+    }
 }
