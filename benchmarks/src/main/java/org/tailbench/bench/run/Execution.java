@@ -149,7 +149,7 @@ final class Execution {
             done = i;
             maxLoad = Math.max(maxLoad, load());
         }
-        int jfrStatus = jfrPass();
+        int jfrStatus = jfrPass(times);
         current = "tables";
         r.say("all " + done + " JMH invocations done in " + Jmh.fmt(r.elapsedMs()) + "; writing tables");
         env.put("loadAverage1mAtEnd", Math.round(load() * 100) / 100.0);
@@ -255,8 +255,15 @@ final class Execution {
         return prior.merge(times);
     }
 
-    private int jfrPass() throws IOException {
-        List<Children.JfrCell> cells = Children.jfrCells(c, m, plan);
+    /** @param times the operation times: a cell whose run is over the profile's limit is not recorded either */
+    private int jfrPass(OpTimes times) throws IOException {
+        List<Children.JfrCell> cells = new ArrayList<>();
+        for (Children.JfrCell cell : Children.jfrCells(c, m, plan)) {
+            String notRun = cell.engine() == null ? null
+                    : c.profile().run.adaptTo(times.of(Bench.RUN, cell.workload(), cell.engine())).notRun();
+            if (notRun == null) cells.add(cell);
+            else r.say("JFR pass: no recording of " + cell.engine() + " × " + cell.workload() + " (" + notRun + ")");
+        }
         if (cells.isEmpty()) return 0;
         r.say("JFR pass: " + cells.size() + " cells, about " + Jmh.fmt(Estimates.jfrMs(c, m, plan)));
         int status = 0;
