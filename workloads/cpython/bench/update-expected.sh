@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --python) PY="$2"; shift 2 ;;
     --no-node) NODE_CHECK=0; shift ;;
     --node-sizes) NODE_SIZES="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) names+=("$1"); shift ;;
   esac
 done
