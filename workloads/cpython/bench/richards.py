@@ -2,9 +2,11 @@
 tailbench after the BCPL original's structure: an idle task, a worker, two handlers and two devices
 passing packets through a scheduler).
 
-usage: python richards.py ITERATIONS
+usage: python richards.py ITERATIONS [IDLE_COUNT]
 Each iteration runs the simulation once and checks the published totals (qpkt_count 23246 and
-hold_count 9297); prints one line per iteration and the totals.
+hold_count 9297); prints one line per iteration and the totals. IDLE_COUNT (default 10000, the
+original's) is how many times the idle task runs before the simulation stops; only the default has
+published totals, so a smaller one (the suite's tiny size) prints its totals without the check.
 """
 import sys
 
@@ -41,10 +43,13 @@ class DeviceTaskRec(TaskRec):
         self.pending = None
 
 
+IDLE_COUNT = 10000
+
+
 class IdleTaskRec(TaskRec):
     def __init__(self):
         self.control = 1
-        self.count = 10000
+        self.count = IDLE_COUNT
 
 
 class HandlerTaskRec(TaskRec):
@@ -292,12 +297,17 @@ def main(iterations):
     total_q = total_h = 0
     for it in range(iterations):
         q, h = run_once()
-        ok = q == 23246 and h == 9297
-        print("%d qpkt_count=%d hold_count=%d %s" % (it, q, h, "ok" if ok else "WRONG"))
+        if IDLE_COUNT != 10000:
+            print("%d qpkt_count=%d hold_count=%d (idle count %d)" % (it, q, h, IDLE_COUNT))
+        else:
+            ok = q == 23246 and h == 9297
+            print("%d qpkt_count=%d hold_count=%d %s" % (it, q, h, "ok" if ok else "WRONG"))
         total_q += q
         total_h += h
     print("total qpkt_count=%d hold_count=%d" % (total_q, total_h))
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2:
+        IDLE_COUNT = int(sys.argv[2])
     main(int(sys.argv[1]))

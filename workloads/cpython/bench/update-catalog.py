@@ -23,6 +23,8 @@ DIRS = {"/lib": "cpython/lib", "/bench": "cpython/bench"}
 ENV = {"PYTHONHOME": "/"}
 ANALOGUE = {"json_roundtrip": "json_dumps/json_loads", "regex_scan": "regex_effbot/regex_v8",
             "startup": "python_startup"}
+# the catalog's sizes; sizes.json also has "tiny", only for suite.py (the all-engines test), not a catalog size
+CATALOG_SIZES = ("smoke", "default", "long")
 STARTUP = ("startup", ["-c", "pass"], "interpreter start-up and exit (-c pass); subtract it from the others")
 
 
@@ -64,8 +66,8 @@ def main():
     scripts = [STARTUP] + [(name, None, None) for name in sizes]
     entries = []
     for name, fixed_args, what in scripts:
-        args = {size: fixed_args for size in ("smoke", "default", "long")} if fixed_args else \
-            {size: ["/bench/%s.py" % name] + list(a) for size, a in sizes[name].items()}
+        args = {size: fixed_args for size in CATALOG_SIZES} if fixed_args else \
+            {size: ["/bench/%s.py" % name] + list(sizes[name][size]) for size in CATALOG_SIZES}
         expected = "cpython/bench/expected/" + name
         shas = {}
         for size in args:

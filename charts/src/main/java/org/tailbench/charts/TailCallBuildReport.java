@@ -1,7 +1,9 @@
 package org.tailbench.charts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * "Tail-call build ÷ normal build" (issue 12): for the real-interpreter workloads run on both CPython
@@ -59,6 +61,30 @@ public final class TailCallBuildReport {
     /** a − b with error sqrt(δa² + δb²) (NaN when either is unknown) */
     static Estimate minus(Estimate a, Estimate b) {
         return new Estimate(a.score() - b.score(), Math.sqrt(a.error() * a.error() + b.error() * b.error()));
+    }
+
+    /**
+     * The tables' cells by engine, for the chart (charts.workbench.TailCallBuildChart).
+     * @param computeOnly false: whole runs ({@link #ratio}, every pair, start-up included); true: start-up
+     *                    subtracted ({@link #computeRatio}, every pair but {@code py_startup}; empty without it)
+     * @return engine (section order) → (script, e.g. {@code py_nbody} → tail-call time ÷ normal time); cells the
+     *         table shows as — left out, engines without any cell left out
+     */
+    public static Map<String, Map<String, Estimate>> ratiosByEngine(Section s, boolean computeOnly) {
+        List<Pair> pairs = pairs(s);
+        Pair startup = pairs.stream().filter(p -> p.name().equals(STARTUP)).findFirst().orElse(null);
+        Map<String, Map<String, Estimate>> out = new LinkedHashMap<>();
+        if (computeOnly && startup == null) return out;
+        for (String e : s.engines()) {
+            Map<String, Estimate> m = new LinkedHashMap<>();
+            for (Pair p : pairs) {
+                if (computeOnly && p == startup) continue;
+                Estimate r = computeOnly ? computeRatio(s, p, startup, e) : ratio(s, p, e);
+                if (r != null) m.put(p.name(), r);
+            }
+            if (!m.isEmpty()) out.put(e, m);
+        }
+        return out;
     }
 
     /** @return the markdown tables for the full-run section, or "" when no script ran on both builds */

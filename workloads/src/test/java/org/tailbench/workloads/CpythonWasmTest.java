@@ -117,6 +117,17 @@ class CpythonWasmTest {
     }
 
     /**
+     * bench/suite.py (every script in one process, what {@link CpythonSuiteTest} runs on our engines) prints on
+     * node the concatenation of the native outputs, each under its "== NAME ARGS" line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"python.wasm", "python-tailcall.wasm"})
+    void suitePrintsTheNativeOutputsOnNode(String file) throws Exception {
+        assertThat(runOnNode(file, "/bench/suite.py", CpythonSuiteTest.SIZE)).as("%s suite.py on node", file)
+                .isEqualTo(CpythonSuiteTest.expected(CpythonSuiteTest.SIZE));
+    }
+
+    /**
      * The expected outputs hold published values: the Benchmarks Game's (nbody, spectral_norm),
      * Richards' totals, OEIS A000170 (92 solutions of 8 queens) and Dhrystone 2.1's "should be" lines.
      */
@@ -142,6 +153,24 @@ class CpythonWasmTest {
             if (sizes.get("nqueens").get(size).get(0).asText().equals("8")) {
                 assertThat(Files.readString(expected.resolve("nqueens." + size + ".out"))).startsWith("8 queens: 92 solutions\n");
             }
+        }
+        // the later scripts' own checks, at every size: DeltaBlue's chain carries 0..99 to the end and its projection
+        // test fixes dst = 17·10 + 1000 and src = (1050 − 1000) / 10 (the original benchmark's values); every hexiom
+        // solution passes the cell-by-cell check; go's union-find bookkeeping agrees with a recount every time
+        for (String size : List.of("tiny", "smoke", "default", "long")) {
+            List<String> deltablue = Files.readAllLines(expected.resolve("deltablue." + size + ".out"));
+            assertThat(deltablue).as("deltablue %s", size).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith(", failed checks 0"));
+            assertThat(deltablue.stream().filter(l -> l.contains(" chain "))).allSatisfy(l -> assertThat(l).contains("last value 99"));
+            assertThat(deltablue.stream().filter(l -> l.contains(" projection "))).allSatisfy(l -> assertThat(l).contains("dst 1170, src 5,"));
+            List<String> hexiom = Files.readAllLines(expected.resolve("hexiom." + size + ".out"));
+            assertThat(hexiom.stream().filter(l -> l.startsWith("puzzle "))).as("hexiom %s", size)
+                    .hasSize(Integer.parseInt(sizes.get("hexiom").get(size).get(0).asText()))
+                    .allSatisfy(l -> assertThat(l).endsWith(" nodes, valid"));
+            String go = Files.readString(expected.resolve("go." + size + ".out"));
+            int playouts = Integer.parseInt(sizes.get("go").get(size).get(0).asText());
+            int checks = (playouts + 15) / 16;
+            assertThat(go).as("go %s", size).contains("of " + playouts + " playouts\n")
+                    .endsWith("bookkeeping consistent in " + checks + " of " + checks + " checks\n");
         }
         // fannkuch-redux at N = 10 (sizes.json's long): the Benchmarks Game's published 73196 and 38 flips
         assertThat(Files.readString(expected.resolve("fannkuch.long.out"))).as("fannkuch N=10")

@@ -12,42 +12,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.tailbench.runtime.Engine;
 import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Instance;
-import org.tailbench.runtime.PeerEngine;
 import org.tailbench.runtime.Store;
 import org.tailbench.wasi.Wasi;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * The real-interpreter family (py_*, issue 12 part 2): CPython 3.13 on Wasm, both builds, run from the
- * catalog the way the benchmarks run it (preopened /lib and /bench, PYTHONHOME=/). Every own engine
- * runs one benchmark's smoke size on both builds (10–30 s per run under our interpreters, so only
- * one); CpythonWasmTest runs every script on node against the same native outputs.
+ * catalog the way the benchmarks run it (preopened /lib and /bench, PYTHONHOME=/): the catalog entries
+ * follow bench/sizes.json, and py_startup runs. {@link CpythonSuiteTest} runs every script on every own
+ * engine and both builds (one process each, at the tiny size); CpythonWasmTest runs every script on node
+ * against the same native outputs.
  */
 class CpythonWorkloadSmokeTest {
-    /** The benchmark every own engine runs: pystone's smoke size (500 Dhrystone loops). */
-    static final String ON_EVERY_ENGINE = "py_pystone";
-
-    @TestFactory
-    List<DynamicTest> everyOwnEngineRunsOneBenchmarkOnBothBuilds() {
-        List<Engine> own = Engines.all().stream().filter(e -> !(e instanceof PeerEngine)).toList();
-        assertThat(own).extracting(Engine::name).contains("switch", "threaded", "tailcall", "closure", "aot", "aot-naive");
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Engine engine : own) {
-            for (String name : List.of(ON_EVERY_ENGINE, ON_EVERY_ENGINE + "@tailcall")) {
-                Workload w = WorkloadCatalog.load().get(name);
-                tests.add(DynamicTest.dynamicTest(engine.name() + " " + name + " " + w.argv(Workload.SMOKE),
-                        () -> runSmoke(engine, w)));
-            }
-        }
-        return tests;
-    }
-
     /** py_startup (-c pass) prints nothing and exits 0 on both builds (one engine). */
     @Test
     void startupRowRunsOnBothBuilds() {
@@ -67,7 +47,7 @@ class CpythonWorkloadSmokeTest {
         WorkloadCatalog catalog = WorkloadCatalog.load();
         List<String> scripts = new ArrayList<>(List.of("startup"));
         sizes.fieldNames().forEachRemaining(scripts::add);
-        assertThat(scripts).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(scripts).hasSizeGreaterThanOrEqualTo(17);   // py_startup and 16 scripts
         List<String> pyNames = catalog.names().stream().filter(n -> n.startsWith("py_")).toList();
         assertThat(pyNames).hasSize(2 * scripts.size());
         for (String script : scripts) {

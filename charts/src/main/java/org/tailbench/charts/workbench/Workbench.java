@@ -34,7 +34,8 @@ import org.tailbench.workloads.WorkloadCatalog;
  * anything in between:
  * <ul>
  *   <li>{@code jmh.json} (else {@code jmh-parts/*.json}): per-workload time ratios to the baseline
- *       engine and their geometric means ({@link ResultChart});</li>
+ *       engine and their geometric means ({@link ResultChart}); where CPython scripts ran on both builds,
+ *       tail-call build ÷ normal build per engine ({@link TailCallBuildChart});</li>
  *   <li>{@code jfr/<workload>/<engine>.jfr}: stack depth, per-opcode self time, per-function time
  *       ({@link ProfileCharts}); frames are attributed through {@link Engine#frameAttribution}, for which
  *       the module comes from {@code module/<workload>.wasm} or else the workload catalog, and the engine
@@ -86,6 +87,7 @@ public final class Workbench {
                 sections = Section.build(results, baseline, List.of(), List.of());
                 summary(runDir, sections, baseline, figures, notes);
                 resultCharts(runDir, sections, baseline, figures, notes);
+                tailCallBuildCharts(runDir, sections, figures);
             } catch (IOException | RuntimeException e) {
                 notes.add("JMH results not charted: " + e.getMessage());
             }
@@ -179,6 +181,24 @@ public final class Workbench {
             figures.add(ChartFiles.write(runDir, "results-" + name + "-geomean", "Results",
                     "Geometric mean over workloads of each engine's time ratio to " + baseline + " (" + ResultChart.plain(s.title()) + ").",
                     ResultChart.geomean(s, baseline, ratios)));
+        }
+    }
+
+    /** The figure group of the CPython tail-call ÷ normal build charts (results.md's tables of the same name). */
+    static final String TAIL_CALL_BUILD = "Tail-call build ÷ normal build (CPython)";
+
+    /** {@link TailCallBuildChart}: whole runs, then start-up subtracted, when the full run has py_X and py_X@tailcall. */
+    private static void tailCallBuildCharts(Path runDir, List<Section> sections, List<Figure> figures) throws IOException {
+        Section full = sections.stream().filter(s -> s.benchmark().equals(ReferenceReport.FULL_RUN)).findFirst().orElse(null);
+        if (full == null) return;
+        var whole = TailCallBuildChart.create(full, false);
+        if (whole == null) return;
+        figures.add(ChartFiles.write(runDir, TailCallBuildChart.NAME, TAIL_CALL_BUILD,
+                "Per CPython script and engine: time on python-tailcall.wasm ÷ time on python.wasm, whole runs (start-up included).", whole));
+        var compute = TailCallBuildChart.create(full, true);
+        if (compute != null) {
+            figures.add(ChartFiles.write(runDir, TailCallBuildChart.NAME + "-compute", TAIL_CALL_BUILD,
+                    "The same with py_startup (-c pass) subtracted from both times: (t_tailcall − startup_tailcall) ÷ (t − startup).", compute));
         }
     }
 
