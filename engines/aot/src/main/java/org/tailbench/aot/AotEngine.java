@@ -14,6 +14,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public class AotEngine implements Engine {
     @Override public String name() { return "aot"; }
 
+    @Override public int order() { return 50; }
+
     @Override public String description() {
         return "compiles to JVM bytecode (ASM; one class loader per module, hidden classes with -Dtailbench.aot.hiddenClasses=true); tail calls: jump to self or trampoline, constant stack";
     }

@@ -37,7 +37,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the 8 own engines; "
             + "peers chicory-interp, chicory-aot, wasmtime, graalwasm are reported apart).")
-    List<String> engines = new ArrayList<>(FuzzOptions.OWN_ENGINES);
+    List<String> engines;   // null: FuzzOptions.ownEngines(), looked up only when fuzz runs
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/fuzz-<UTC time>).")
     Path out;
@@ -72,6 +72,7 @@ final class FuzzCommand implements Callable<Integer> {
     FuzzCommand(Io io) { this.io = io; }
 
     @Override public Integer call() {
+        if (engines == null) engines = new ArrayList<>(FuzzOptions.ownEngines());
         try {
             if (replay != null) {
                 byte[] bytes = ModuleInput.read(replay);

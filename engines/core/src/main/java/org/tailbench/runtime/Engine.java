@@ -1,5 +1,6 @@
 package org.tailbench.runtime;
 
+import java.util.Optional;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -30,4 +31,32 @@ public interface Engine {
      * return a {@link LineNumberAttribution}.
      */
     default FrameAttribution frameAttribution(ValidatedModule module) { return FrameAttribution.NONE; }
+
+    /**
+     * @return why this engine cannot run on this machine (e.g. native code needs Linux x86-64), or empty
+     *         when it can. An unavailable engine is still listed ({@code tailbench engines}); tests skip it
+     *         with this reason, never pass it.
+     */
+    default Optional<String> unavailableReason() { return Optional.empty(); }
+
+    /**
+     * @return true for a peer engine (another runtime run for comparison, {@link PeerEngine}), false for
+     *         the suite's own engines ({@link Engines#own()})
+     */
+    default boolean peer() { return false; }
+
+    /**
+     * @return whether {@code return_call} / {@code return_call_indirect} run in constant stack (the
+     *         tail-call proposal's promise); false for the naive baselines ({@code aot-naive},
+     *         {@code native-naive}) that compile them as call + return, so deep tail recursion ends in the
+     *         "call stack exhausted" trap there by design
+     */
+    default boolean constantStackTailCalls() { return true; }
+
+    /**
+     * @return this engine's place in the lists of the suite's own engines ({@link Engines#own()}: the
+     *         fuzzer's default engines, whose first is its reference, and the conformance tests), lower
+     *         first; engines with the same place are listed by name
+     */
+    default int order() { return Integer.MAX_VALUE; }
 }

@@ -23,9 +23,19 @@ import java.util.List;
 public record FuzzOptions(long seed, long cases, double minutes, List<String> engines, Path out, List<FuzzCase.Seed> seeds,
                           int workers, long invokeLimitMillis, long compileLimitMillis, boolean shrink, int wabtEvery,
                           int progressSeconds, List<String> workerJvmArgs) {
-    /** The own engines (module engines/interp and engines/aot). */
-    public static final List<String> OWN_ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive",
-            "native", "native-naive");
+    /**
+     * @return the own engines on the class path ({@link org.tailbench.runtime.Engines#ownNames()}: switch, threaded,
+     *         tailcall, closure, aot, aot-naive, native, native-naive), the fuzzer's default; the first is the reference
+     */
+    public static List<String> ownEngines() { return org.tailbench.runtime.Engines.ownNames(); }
+
+    /** @return for each of {@code engines}, whether it is a peer (not one of {@link #ownEngines()}) */
+    static boolean[] peers(List<String> engines) {
+        List<String> own = ownEngines();
+        boolean[] peer = new boolean[engines.size()];
+        for (int i = 0; i < peer.length; i++) peer[i] = !own.contains(engines.get(i));
+        return peer;
+    }
     /** Flags of a worker JVM: a bounded heap, a cheap collector, C1 only (short cases; C2 compile threads would take a core). */
     public static final List<String> DEFAULT_WORKER_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xshare:auto");

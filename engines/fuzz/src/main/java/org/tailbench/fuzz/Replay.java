@@ -10,8 +10,7 @@ public final class Replay {
 
     /** @return 1 when the module shows a finding, else 0 */
     public static int run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, Path workerLog, PrintStream out) {
-        boolean[] peer = new boolean[engines.size()];
-        for (int i = 0; i < peer.length; i++) peer[i] = !FuzzOptions.OWN_ENGINES.contains(engines.get(i));
+        boolean[] peer = FuzzOptions.peers(engines);
         try (WorkerClient w = new WorkerClient(workerLog, FuzzOptions.DEFAULT_WORKER_JVM_ARGS)) {
             List<List<String>> steps = w.run(bytes, engines, invokeLimitMillis, compileLimitMillis);
             for (int i = 0; i < engines.size(); i++) {

@@ -1,5 +1,6 @@
 package org.tailbench.nativ;
 
+import java.util.Optional;
 import org.tailbench.runtime.Engine;
 import org.tailbench.wasm.validate.ValidatedModule;
 
@@ -10,6 +11,13 @@ import org.tailbench.wasm.validate.ValidatedModule;
  */
 public class NativeEngine implements Engine {
     @Override public String name() { return "native"; }
+
+    @Override public int order() { return 70; }
+
+    /** @return why this machine cannot run native code ({@link Platform#UNAVAILABLE}), or empty */
+    @Override public Optional<String> unavailableReason() { return Optional.ofNullable(Platform.UNAVAILABLE); }
+
+    @Override public boolean constantStackTailCalls() { return tailCalls(); }
 
     @Override public String description() {
         String d = "compiles to x86-64 machine code (single pass, called through java.lang.foreign); tail calls replace the frame";

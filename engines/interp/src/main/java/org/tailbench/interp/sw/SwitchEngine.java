@@ -13,6 +13,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class SwitchEngine implements Engine {
     @Override public String name() { return "switch"; }
 
+    @Override public int order() { return 10; }
+
     @Override public String description() {
         return "interpreter: lowered int[] code, one switch loop, explicit frame stack";
     }

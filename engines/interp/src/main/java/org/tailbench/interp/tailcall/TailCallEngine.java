@@ -48,6 +48,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class TailCallEngine implements Engine {
     @Override public String name() { return "tailcall"; }
 
+    @Override public int order() { return 30; }
+
     @Override public String description() {
         return "interpreter: pre-decoded instruction objects, handlers tail-call the next handler, trampoline bounce every "
                 + Decoder.INTERVAL + " instrs / back-edge / call";
