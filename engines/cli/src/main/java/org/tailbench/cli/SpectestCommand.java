@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.tailbench.runtime.Engine;
 import org.tailbench.spectest.SpecRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,9 +22,9 @@ import picocli.CommandLine.Parameters;
 final class SpectestCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME",
-            description = "Engine to run on (default: ${DEFAULT-VALUE}); see `tailbench engines`.")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--verbose", description = "Print every failing command with its line in the .wast/.json.")
     boolean verbose;
@@ -39,7 +40,8 @@ final class SpectestCommand implements Callable<Integer> {
     @Override public Integer call() {
         Engine e;
         try {
-            e = ModuleInput.engine(engine);
+            e = engine.engine();
+            tuning.install();   // this JVM's options: the runners compile with EngineOptions.process()
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
             return 1;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.tailbench.runtime.Engine;
 import org.tailbench.spectest.WasiSuiteRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +23,9 @@ import picocli.CommandLine.Parameters;
 final class WasitestCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME",
-            description = "Engine to run on (default: ${DEFAULT-VALUE}); see `tailbench engines`.")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--verbose", description = "Print why each failing test failed (trap or load error, the program's stderr).")
     boolean verbose;
@@ -37,7 +38,8 @@ final class WasitestCommand implements Callable<Integer> {
     @Override public Integer call() {
         Engine e;
         try {
-            e = ModuleInput.engine(engine);
+            e = engine.engine();
+            tuning.install();   // this JVM's options: the runners compile with EngineOptions.process()
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
             return 1;

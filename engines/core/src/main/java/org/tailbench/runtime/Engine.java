@@ -5,7 +5,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * An execution strategy for validated modules. Data flows one way: bytes → decode → validate →
- * {@link #compile} (the engine's lowering, done once) → {@link CompiledModule#instantiate} (per
+ * {@link #compile(ValidatedModule, EngineOptions)} (the engine's lowering, done once, with typed {@link EngineOptions}) → {@link CompiledModule#instantiate} (per
  * instance) → {@link FunctionInstance#invoke}. Engines are found by {@link #name()} through
  * {@link Engines} (a {@link java.util.ServiceLoader} of this interface).
  *
@@ -21,8 +21,20 @@ public interface Engine {
     /** @return one line saying what the strategy is */
     String description();
 
-    /** Lowers/compiles every function of {@code module}; done once, reused by every instance. */
+    /**
+     * Lowers/compiles every function of {@code module}; done once, reused by every instance. Engines that
+     * read options compile with {@link EngineOptions#process()} here (this JVM's options: the CLI's, or the
+     * {@value EngineOptions#PROPERTY} property's in a benchmark fork).
+     */
     CompiledModule compile(ValidatedModule module);
+
+    /**
+     * Compiles {@code module} with {@code options} ({@link EngineOptions}: the table of options, which engines read
+     * which). Options this engine does not read are ignored, so one set can be given to every engine of a run.
+     * Default: {@link #compile(ValidatedModule)}, for engines that read none.
+     * @throws IllegalArgumentException when an option this engine reads has a bad value in its system property
+     */
+    default CompiledModule compile(ValidatedModule module, EngineOptions options) { return compile(module); }
 
     /**
      * How JVM frames of this engine's code for {@code module} map back to Wasm instructions and functions

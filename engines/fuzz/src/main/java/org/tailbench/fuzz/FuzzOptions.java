@@ -2,6 +2,7 @@ package org.tailbench.fuzz;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tailbench.runtime.EngineOptions;
 
 /**
  * How a fuzz run is set up.
@@ -36,7 +37,19 @@ public record FuzzOptions(long seed, long cases, double minutes, List<String> en
         for (int i = 0; i < peer.length; i++) peer[i] = !own.contains(engines.get(i));
         return peer;
     }
+
     /** Flags of a worker JVM: a bounded heap, a cheap collector, C1 only (short cases; C2 compile threads would take a core). */
     public static final List<String> DEFAULT_WORKER_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xshare:auto");
+
+    /**
+     * @return {@link #DEFAULT_WORKER_JVM_ARGS}, plus {@code -Dtailbench.options=...} ({@link EngineOptions#PROPERTY})
+     *         when {@code options} sets any engine option, so that the workers' engines compile with them
+     */
+    public static List<String> workerJvmArgs(EngineOptions options) {
+        if (options.isEmpty()) return DEFAULT_WORKER_JVM_ARGS;
+        List<String> a = new java.util.ArrayList<>(DEFAULT_WORKER_JVM_ARGS);
+        a.add("-D" + EngineOptions.PROPERTY + "=" + options.encode());
+        return List.copyOf(a);
+    }
 }

@@ -8,10 +8,14 @@ import java.util.List;
 public final class Replay {
     private Replay() {}
 
-    /** @return 1 when the module shows a finding, else 0 */
-    public static int run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, Path workerLog, PrintStream out) {
+    /**
+     * @param workerJvmArgs flags of the worker JVM ({@link FuzzOptions#workerJvmArgs})
+     * @return 1 when the module shows a finding, else 0
+     */
+    public static int run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, Path workerLog,
+                          List<String> workerJvmArgs, PrintStream out) {
         boolean[] peer = FuzzOptions.peers(engines);
-        try (WorkerClient w = new WorkerClient(workerLog, FuzzOptions.DEFAULT_WORKER_JVM_ARGS)) {
+        try (WorkerClient w = new WorkerClient(workerLog, workerJvmArgs)) {
             List<List<String>> steps = w.run(bytes, engines, invokeLimitMillis, compileLimitMillis);
             for (int i = 0; i < engines.size(); i++) {
                 out.println(engines.get(i) + (peer[i] ? " (peer)" : "") + ":");

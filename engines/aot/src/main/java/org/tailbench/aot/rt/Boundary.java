@@ -2,6 +2,7 @@ package org.tailbench.aot.rt;
 
 import java.util.Arrays;
 import org.tailbench.jfr.WasmJfr;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.runtime.LargeStackPool;
@@ -15,18 +16,18 @@ import org.tailbench.runtime.TrapKind;
  *
  * <p>Deep non-tail recursion: a generated prologue compares {@link AotContext#depth} with
  * {@link AotContext#depthLimit}. On an ordinary thread the limit is {@link #INLINE_DEPTH}; past it the
- * call continues on a large-stack worker thread ({@link LargeStackPool}) with {@link #STACK_BYTES} of stack (system property
- * {@code tailbench.aot.stackSize}, bytes, default 1 GiB; only the touched part is committed) while the
+ * call continues on a large-stack worker thread ({@link LargeStackPool}) with {@link #STACK_BYTES} of stack (option
+ * {@code aot.stackSize}, bytes, default 1 GiB; only the touched part is committed) while the
  * caller waits, and the limit there is {@link org.tailbench.runtime.Store#maxCallDepth()}, whose excess is
  * the "call stack exhausted" trap. A {@link StackOverflowError} that still happens (e.g. through deep
  * host re-entrance) becomes the same trap here and never reaches the caller. The closure engine's
  * {@code Invoker} does the same with a pool of its own ({@link LargeStackPool}).
  */
 public final class Boundary {
-    /** Stack of a worker thread in bytes: {@code -Dtailbench.aot.stackSize=BYTES}, default 1 GiB. */
-    public static final long STACK_BYTES = Long.getLong("tailbench.aot.stackSize", 1L << 30);
-    /** Wasm frames allowed on an ordinary thread before moving to a worker: {@code -Dtailbench.aot.inlineDepth}, default 256. */
-    public static final int INLINE_DEPTH = Integer.getInteger("tailbench.aot.inlineDepth", 256);
+    /** Stack of a worker thread in bytes: per-JVM option {@code aot.stackSize} ({@code -Dtailbench.aot.stackSize=BYTES}), default 1 GiB. */
+    public static final long STACK_BYTES = EngineOptions.process().get(EngineOptions.AOT_STACK_SIZE);
+    /** Wasm frames allowed on an ordinary thread before moving to a worker: per-JVM option {@code aot.inlineDepth}, default 256. */
+    public static final int INLINE_DEPTH = EngineOptions.process().get(EngineOptions.AOT_INLINE_DEPTH);
 
     /**
      * Set on an ordinary thread once its Wasm code needed a worker: later entries from the host on that
