@@ -68,6 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
             "engine option for every engine of the run (repeatable; the options are listed below), passed to the forked JVMs",
             "as one -D" + org.tailbench.runtime.EngineOptions.PROPERTY + "=KEY=VALUE,... flag; e.g. --option aot.frame=false (default: none)"})
     List<String> engineOptions = new ArrayList<>();
+    @Option(names = "--options-file", paramLabel = "FILE", description = "engine options from a tuning file: one KEY=VALUE per line, # comments; --option items win")
+    Path optionsFile;
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run folders go (default: results/ of the repository)")
     Path resultsDir;
     @Option(names = "--jfr", negatable = true, description = "after the timed pass, record each engine × workload with JFR in its own JVM:"
@@ -140,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (sh[0] < 1 || sh[0] > sh[1]) throw new IllegalArgumentException("--shard must be i/n with 1 <= i <= n, not " + shard);
         Path repo = root != null ? root.toAbsolutePath().normalize() : Repo.find();
         List<String> forkJvmArgs = new ArrayList<>(JvmFlags.split(jvmArgs));
-        org.tailbench.runtime.EngineOptions options = org.tailbench.runtime.EngineOptions.parse(engineOptions);   // unknown keys, bad values: named
+        org.tailbench.runtime.EngineOptions options = engineOptions();
         if (!options.isEmpty()) forkJvmArgs.add("-D" + org.tailbench.runtime.EngineOptions.PROPERTY + "=" + options.encode());
         return new BenchConfig(List.copyOf(engines), List.copyOf(workloads), size, p, baseline, references,
                 referenceRuns != null ? referenceRuns : p.referenceRuns, timer,
@@ -150,6 +152,19 @@ public final class BenchCommand implements Callable<Integer> {
                 jfrWarmup != null ? jfrWarmup : p.jfrWarmup, opcodeProfile, sh[0], sh[1], dryRun, repo,
                 wasm == null ? List.copyOf(rest) : List.of(), wasm == null ? List.of() : List.copyOf(rest),
                 commandLine());
+    }
+
+    /** @return --options-file's options with --option's over them @throws IllegalArgumentException naming an unknown key, a bad value or file */
+    private org.tailbench.runtime.EngineOptions engineOptions() {
+        org.tailbench.runtime.EngineOptions o = org.tailbench.runtime.EngineOptions.NONE;
+        if (optionsFile != null) {
+            try {
+                o = org.tailbench.runtime.EngineOptions.load(optionsFile);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--options-file " + optionsFile + ": cannot read it (" + e + ")");
+            }
+        }
+        return o.withAll(org.tailbench.runtime.EngineOptions.parse(engineOptions));
     }
 
     @Spec CommandSpec spec;
