@@ -65,6 +65,12 @@ final class EngineArgs {
         }
     }
 
+    /** @return {@code p} @throws UserError "P: no such file or folder" when it does not exist */
+    static Path existing(Path p) {
+        if (!java.nio.file.Files.exists(p)) throw new UserError(p + ": no such file or folder");
+        return p;
+    }
+
     /** Adds the table of engine options to the help of {@code cl} (a command that mixes in {@link Tuning}). */
     static CommandLine withOptionsHelp(CommandLine cl) {
         List<String> footer = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().footer()));

@@ -1,6 +1,5 @@
 package org.tailbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,27 +37,27 @@ final class SpectestCommand implements Callable<Integer> {
     SpectestCommand(Io io) { this.io = io; }
 
     @Override public Integer call() {
-        Engine e;
         try {
-            e = engine.engine();
-            tuning.install();   // this JVM's options: the runners compile with EngineOptions.process()
+            return run(engine.engine(), files());
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
             return 1;
         }
+    }
+
+    /** @return the .json files below {@link #paths} @throws UserError for a missing path or one without spec files */
+    private List<Path> files() {
+        tuning.install();   // this JVM's options: the runner compiles with EngineOptions.process()
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.exists(p)) {
-                io.err().println("error: " + p + ": no such file or folder");
-                return 1;
-            }
-            List<Path> found = SpecRunner.jsonFiles(p);
-            if (found.isEmpty()) {
-                io.err().println("error: " + p + ": no .json spec files there");
-                return 1;
-            }
+            List<Path> found = SpecRunner.jsonFiles(EngineArgs.existing(p));
+            if (found.isEmpty()) throw new UserError(p + ": no .json spec files there");
             files.addAll(found);
         }
+        return files;
+    }
+
+    private int run(Engine e, List<Path> files) {
         List<SpecRunner.FileResult> results = new ArrayList<>();
         for (Path f : files) {
             SpecRunner.FileResult r = SpecRunner.runFile(f, e, strict);

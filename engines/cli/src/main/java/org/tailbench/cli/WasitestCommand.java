@@ -1,6 +1,5 @@
 package org.tailbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,20 +36,14 @@ final class WasitestCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Engine e;
+        List<Path> tests;
         try {
             e = engine.engine();
-            tuning.install();   // this JVM's options: the runners compile with EngineOptions.process()
+            tuning.install();   // this JVM's options: the runner compiles with EngineOptions.process()
+            tests = WasiSuiteRunner.tests(EngineArgs.existing(dir));
+            if (tests.isEmpty()) throw new UserError(dir + ": no .wasm tests there");
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
-            return 1;
-        }
-        if (!Files.exists(dir)) {
-            io.err().println("error: " + dir + ": no such file or folder");
-            return 1;
-        }
-        List<Path> tests = WasiSuiteRunner.tests(dir);
-        if (tests.isEmpty()) {
-            io.err().println("error: " + dir + ": no .wasm tests there");
             return 1;
         }
         int passed = 0, failed = 0;
