@@ -36,7 +36,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--cases", defaultValue = "-1", description = "Number of cases to run (overrides --minutes).")
     long cases;
 
-    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the 8 own engines; "
+    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the own engines that can run here, see `tailbench engines`; "
             + "peers chicory-interp, chicory-aot, wasmtime, graalwasm are reported apart).")
     List<String> engines;   // null: FuzzOptions.ownEngines(), looked up only when fuzz runs
 
@@ -75,7 +75,12 @@ final class FuzzCommand implements Callable<Integer> {
     FuzzCommand(Io io) { this.io = io; }
 
     @Override public Integer call() {
-        if (engines == null) engines = new ArrayList<>(FuzzOptions.ownEngines());
+        if (engines == null) {
+            engines = new ArrayList<>(FuzzOptions.ownEngines());
+            for (org.tailbench.runtime.Engine e : org.tailbench.runtime.Engines.own()) {
+                e.unavailableReason().ifPresent(why -> io.err().println("fuzz: leaving out " + e.name() + ": " + why));
+            }
+        }
         try {
             List<String> workerJvmArgs = FuzzOptions.workerJvmArgs(tuning.install());
             if (replay != null) {

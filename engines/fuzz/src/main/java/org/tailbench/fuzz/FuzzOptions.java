@@ -25,14 +25,18 @@ public record FuzzOptions(long seed, long cases, double minutes, List<String> en
                           int workers, long invokeLimitMillis, long compileLimitMillis, boolean shrink, int wabtEvery,
                           int progressSeconds, List<String> workerJvmArgs) {
     /**
-     * @return the own engines on the class path ({@link org.tailbench.runtime.Engines#ownNames()}: switch, threaded,
-     *         tailcall, closure, aot, aot-naive, native, native-naive), the fuzzer's default; the first is the reference
+     * @return the own engines on the class path that can run here ({@link org.tailbench.runtime.Engines#own()} without
+     *         those with an {@link org.tailbench.runtime.Engine#unavailableReason()}: switch, threaded, tailcall, closure,
+     *         aot, aot-naive, native, native-naive where native code runs), the fuzzer's default; the first is the reference
      */
-    public static List<String> ownEngines() { return org.tailbench.runtime.Engines.ownNames(); }
+    public static List<String> ownEngines() {
+        return org.tailbench.runtime.Engines.own().stream().filter(e -> e.unavailableReason().isEmpty())
+                .map(org.tailbench.runtime.Engine::name).toList();
+    }
 
-    /** @return for each of {@code engines}, whether it is a peer (not one of {@link #ownEngines()}) */
+    /** @return for each of {@code engines}, whether it is a peer (not one of {@link org.tailbench.runtime.Engines#own()}) */
     static boolean[] peers(List<String> engines) {
-        List<String> own = ownEngines();
+        List<String> own = org.tailbench.runtime.Engines.ownNames();
         boolean[] peer = new boolean[engines.size()];
         for (int i = 0; i < peer.length; i++) peer[i] = !own.contains(engines.get(i));
         return peer;
