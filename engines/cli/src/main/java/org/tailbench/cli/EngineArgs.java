@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOption;
 import org.tailbench.runtime.EngineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -56,12 +57,19 @@ final class EngineArgs {
          * that per-JVM options take effect before the first engine runs.
          * @return the options to compile with: this JVM's ({@link EngineOptions#process()}, which is exactly what
          *         engines used before options existed when none is given)
-         * @throws UserError for an unknown key, a bad value or an unreadable file
+         * @throws UserError for an unknown key, a bad value (also in a {@code -Dtailbench...} property or
+         *         {@code -Dtailbench.options}) or an unreadable file
          */
         EngineOptions install() {
             EngineOptions o = given();
-            if (!o.isEmpty()) EngineOptions.install(o);
-            return EngineOptions.process();
+            try {
+                if (!o.isEmpty()) EngineOptions.install(o);
+                EngineOptions p = EngineOptions.process();
+                for (EngineOption<?> k : EngineOptions.ALL) p.get(k);   // a bad property: named now, not as an internal error later
+                return p;
+            } catch (IllegalArgumentException x) {
+                throw new UserError(x.getMessage());
+            }
         }
     }
 

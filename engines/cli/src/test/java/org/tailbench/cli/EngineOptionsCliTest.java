@@ -27,6 +27,19 @@ class EngineOptionsCliTest {
     }
 
     @Test
+    void aBadOverridePropertyIsAUserErrorNotAnInternalOne() {
+        String before = System.getProperty("tailbench.aot.hardBudget");
+        try {
+            System.setProperty("tailbench.aot.hardBudget", "lots");
+            MainTest.Result r = run("run", "--engine", "aot", "--invoke", "add", resource("math.wasm"), "2", "3");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("error: -Dtailbench.aot.hardBudget=lots: expected integer >= 1 (engine option aot.hardBudget)\n");
+        } finally {
+            if (before == null) System.clearProperty("tailbench.aot.hardBudget"); else System.setProperty("tailbench.aot.hardBudget", before);
+        }
+    }
+
+    @Test
     void anOptionReachesTheCompiler(@TempDir Path tmp) {
         String jar = tmp.resolve("math.jar").toString();
         MainTest.Result c = run("compile", "--option", "aot.cheapBudget=1", "--option", "aot.log=true", resource("math.wasm"), "-o", jar);
