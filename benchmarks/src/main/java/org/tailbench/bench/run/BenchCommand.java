@@ -65,6 +65,12 @@ public final class BenchCommand implements Callable<Integer> {
             "  --jvm-args \"${DEFAULT-VALUE} -XX:-DontCompileHugeMethods\" (C2 also compiles methods above 8000 B of bytecode)",
             "  --jvm-args \"${DEFAULT-VALUE} -Dtailbench.aot.frame=false\" (aot without its frame strategy, to compare)"})
     String jvmArgs = String.join(" ", JvmFlags.FORK);
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = {
+            "engine option for every engine of the run (repeatable; the options are listed below), passed to the forked JVMs",
+            "as one -D" + org.tailbench.runtime.EngineOptions.PROPERTY + "=KEY=VALUE,... flag; e.g. --option aot.frame=false (default: none)"})
+    List<String> engineOptions = new ArrayList<>();
+    @Option(names = "--options-file", paramLabel = "FILE", description = "engine options from a tuning file: one KEY=VALUE per line, # comments; --option items win")
+    Path optionsFile;
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run folders go (default: results/ of the repository)")
     Path resultsDir;
     @Option(names = "--jfr", negatable = true, description = "after the timed pass, record each engine × workload with JFR in its own JVM:"
@@ -136,14 +142,30 @@ public final class BenchCommand implements Callable<Integer> {
         int[] sh = Plan.parseShard(shard);
         if (sh[0] < 1 || sh[0] > sh[1]) throw new IllegalArgumentException("--shard must be i/n with 1 <= i <= n, not " + shard);
         Path repo = root != null ? root.toAbsolutePath().normalize() : Repo.find();
+        List<String> forkJvmArgs = new ArrayList<>(JvmFlags.split(jvmArgs));
+        org.tailbench.runtime.EngineOptions options = engineOptions();
+        if (!options.isEmpty()) forkJvmArgs.add("-D" + org.tailbench.runtime.EngineOptions.PROPERTY + "=" + options.encode());
         return new BenchConfig(List.copyOf(engines), List.copyOf(workloads), size, p, baseline, references,
                 referenceRuns != null ? referenceRuns : p.referenceRuns, timer,
-                wasm == null ? null : wasm.toAbsolutePath().normalize(), wasmName, JvmFlags.split(jvmArgs),
+                wasm == null ? null : wasm.toAbsolutePath().normalize(), wasmName, List.copyOf(forkJvmArgs),
                 resultsDir != null ? resultsDir.toAbsolutePath().normalize() : repo.resolve("results"),
                 jfr != null ? jfr : p.jfr, jfrSeconds != null ? jfrSeconds : p.jfrSeconds,
                 jfrWarmup != null ? jfrWarmup : p.jfrWarmup, opcodeProfile, sh[0], sh[1], dryRun, repo,
                 wasm == null ? List.copyOf(rest) : List.of(), wasm == null ? List.of() : List.copyOf(rest),
                 commandLine());
+    }
+
+    /** @return --options-file's options with --option's over them @throws IllegalArgumentException naming an unknown key, a bad value or file */
+    private org.tailbench.runtime.EngineOptions engineOptions() {
+        org.tailbench.runtime.EngineOptions o = org.tailbench.runtime.EngineOptions.NONE;
+        if (optionsFile != null) {
+            try {
+                o = org.tailbench.runtime.EngineOptions.load(optionsFile);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--options-file " + optionsFile + ": cannot read it (" + e + ")");
+            }
+        }
+        return o.withAll(org.tailbench.runtime.EngineOptions.parse(engineOptions));
     }
 
     @Spec CommandSpec spec;

@@ -70,6 +70,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void engineOptionsGoToTheForkedJvmsAsOneProperty(@TempDir Path results) {
+        Result plain = bench("--dry-run", "--engines", "aot", "--workloads", "nbody", "--references", "none",
+                "--results-dir", results.toString());
+        assertThat(plain.out()).doesNotContain("tailbench.options");
+        Result tuned = bench("--dry-run", "--engines", "aot", "--workloads", "nbody", "--references", "none",
+                "--option", "aot.frame=false", "--option", "aot.cheapBudget=6000", "--results-dir", results.toString());
+        assertThat(tuned.code()).as(tuned.err()).isZero();
+        assertThat(tuned.out()).contains("-Dtailbench.options=aot.frame=false,aot.cheapBudget=6000");
+        Result unknown = bench("--dry-run", "--engines", "aot", "--option", "aot.fram=false", "--results-dir", results.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown engine option \"aot.fram\"").contains("aot.frame");
+    }
+
+    @Test
     void badUsageExitsWith2AndSaysWhy(@TempDir Path results) {
         Result unknown = bench("--dry-run", "--engines", "nope", "--results-dir", results.toString());
         assertThat(unknown.code()).isEqualTo(2);

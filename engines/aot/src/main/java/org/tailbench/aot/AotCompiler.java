@@ -34,14 +34,6 @@ public final class AotCompiler {
      */
     public record Prepared(ValidatedModule module, int[] originalFunction, String[] splitReasons, int[] frameLocals) {}
 
-    /**
-     * {@code -Dtailbench.aot.frame=false} turns the frame strategy off (for measurement): functions the cheap
-     * split cannot bring under the budget then keep their locals as JVM locals and are only hard-split.
-     */
-    static boolean frameStrategy() {
-        return !"false".equalsIgnoreCase(System.getProperty("tailbench.aot.frame", "true").trim());
-    }
-
     /** The retries with a smaller hard budget after a method came out above 64 KB, and the factor per retry. */
     static final int RETRIES = 2;
     static final double RETRY_FACTOR = 0.6;
@@ -53,7 +45,7 @@ public final class AotCompiler {
      *   <li>cheap pass ({@code ALL}): functions estimated above {@code cheapBudget} (default 8000 B, C2's
      *       {@code HugeMethodLimit}; the estimate leans high, see {@link AotOptions#CHEAP_BUDGET}) lose code outside their loops to new functions until every piece fits
      *       ({@code cheapOnly}: each added call runs at most once per invocation), or are left as they are;</li>
-     *   <li>frame strategy ({@code ALL}, unless {@code -Dtailbench.aot.frame=false}; issue 14): input functions still
+     *   <li>frame strategy ({@code ALL}, unless option {@code aot.frame=false} ({@link AotOptions#frame}); issue 14): input functions still
      *       estimated above {@code cheapBudget} are split anywhere to that budget with their locals in one frame array
      *       shared by the pieces ({@code FunctionSplitter.Options#sharedFrame}), kept when the largest piece is
      *       estimated within 1.6 budgets; see the README's "frame strategy";</li>
@@ -81,7 +73,7 @@ public final class AotCompiler {
             cur = r.module();
         }
         int[] frame = new int[cur.module().functionCount()];
-        if (options.split() == AotOptions.Split.ALL && frameStrategy()) {
+        if (options.split() == AotOptions.Split.ALL && options.frame()) {
             // the frame strategy (rule in the README): every input function still estimated above the cheap budget
             // after the cheap pass (not a piece of it) keeps its locals in one frame array per activation shared
             // with its pieces, which are then cut anywhere (loops, br_table targets) to the cheap budget
@@ -231,7 +223,7 @@ public final class AotCompiler {
             } catch (MethodTooLargeException e) {
                 int f = org.tailbench.aot.rt.Linkage.functionOfMethod(e.getMethodName());
                 String why = f >= 0 && f < in.functionCount() && p.splitReasons()[f] != null ? " (" + p.splitReasons()[f] + ")"
-                        : options.split() == AotOptions.Split.NONE ? " (splitting is off: -Dtailbench.aot.split=none)" : "";
+                        : options.split() == AotOptions.Split.NONE ? " (splitting is off: aot.split=none)" : "";
                 throw new AotCompileException("aot: function " + f + " (" + (f >= 0 ? in.functionName(f) : e.getMethodName())
                         + "), method " + e.getMethodName() + ", needs " + e.getCodeSize()
                         + " bytes of JVM bytecode, above the JVM's 65535-byte method limit" + why, e);

@@ -1,6 +1,7 @@
 package org.tailbench.aot;
 
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FrameAttribution;
 import org.tailbench.runtime.LineNumberAttribution;
 import org.tailbench.wasm.validate.ValidatedModule;
@@ -14,6 +15,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public class AotEngine implements Engine {
     @Override public String name() { return "aot"; }
 
+    @Override public int order() { return 50; }
+
     @Override public String description() {
         return "compiles to JVM bytecode (ASM; one class loader per module, hidden classes with -Dtailbench.aot.hiddenClasses=true); tail calls: jump to self or trampoline, constant stack";
     }
@@ -25,13 +28,23 @@ public class AotEngine implements Engine {
         return LineNumberAttribution.relativeToBody(module, "org.tailbench.aot.rt.Wasm$", name());
     }
 
-    @Override public AotModule compile(ValidatedModule module) {
-        return compile(module, "module-" + AotClasses.sha256(module.module().bytes).substring(0, 8) + ".wasm");
+    /** Compiles with {@link EngineOptions#process()}. */
+    @Override public AotModule compile(ValidatedModule module) { return compile(module, EngineOptions.process()); }
+
+    /**
+     * Compiles and defines the classes with the {@code aot.*} options and {@code module.name} (names the generated
+     * classes and their SourceFile attribute, e.g. {@code nbody.wasm}; default {@code module-<sha256 prefix>.wasm}).
+     * @throws AotCompileException when a function cannot be compiled (e.g. too large with {@code aot.split=none})
+     */
+    @Override public AotModule compile(ValidatedModule module, EngineOptions options) {
+        return AotModule.define(module, compileClasses(module, options), options);
     }
 
-    /** @param moduleName names the generated classes and their SourceFile attribute, e.g. {@code nbody.wasm} */
-    public AotModule compile(ValidatedModule module, String moduleName) {
-        return AotModule.define(module, compileClasses(module, moduleName, AotOptions.fromSystemProperties(trampoline())));
+    /** @return the class files for {@code module} without defining them (for {@link AotJar#write}), with {@code options} */
+    public AotClasses compileClasses(ValidatedModule module, EngineOptions options) {
+        String name = options.get(EngineOptions.MODULE_NAME);
+        if (name.isEmpty()) name = "module-" + AotClasses.sha256(module.module().bytes).substring(0, 8) + ".wasm";
+        return compileClasses(module, name, AotOptions.of(trampoline(), options));
     }
 
     /** @return the class files for {@code module} without defining them (for {@link AotJar#write}) */

@@ -84,6 +84,24 @@ public final class AotJar {
         return AotModule.define(module, read(jar));
     }
 
+    /** {@link #load(Path, ValidatedModule)}, defining the classes with {@code options} ({@code aot.hiddenClasses}, ...). */
+    public static AotModule load(Path jar, ValidatedModule module, org.tailbench.runtime.EngineOptions options) {
+        return AotModule.define(module, read(jar), options);
+    }
+
+    /**
+     * Compiles {@code module} with aot engine {@code engine} ({@code aot} or {@code aot-naive}) and {@code options}
+     * (its {@code aot.*} options and {@code module.name}) without defining the classes, for {@link #write}.
+     * @throws IllegalArgumentException when {@code engine} is no aot engine
+     * @throws AotCompileException when a function cannot be compiled
+     */
+    public static AotClasses compile(String engine, ValidatedModule module, org.tailbench.runtime.EngineOptions options) {
+        if (!(org.tailbench.runtime.Engines.byName(engine) instanceof AotEngine aot)) {
+            throw new IllegalArgumentException("engine " + engine + " does not compile to classes; use aot or aot-naive");
+        }
+        return aot.compileClasses(module, options);
+    }
+
     /** @return the classes and metadata stored in {@code jar} */
     public static AotClasses read(Path jar) {
         try (JarFile jf = new JarFile(jar.toFile())) {

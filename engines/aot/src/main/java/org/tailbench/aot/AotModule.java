@@ -6,6 +6,7 @@ import org.tailbench.aot.rt.AotFunction;
 import org.tailbench.aot.rt.Linkage;
 import org.tailbench.aot.rt.ModuleClassLoader;
 import org.tailbench.runtime.CompiledModule;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Instantiator;
@@ -17,20 +18,17 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * A module compiled by aot: its generated classes defined (ordinary classes of a per-module
- * {@link ModuleClassLoader}, or hidden classes: {@link #HIDDEN_CLASSES}), instantiated any number of
+ * {@link ModuleClassLoader}, or hidden classes: option {@code aot.hiddenClasses}), instantiated any number of
  * times; each instance gets one {@link AotContext}.
+ *
+ * <p>Option {@code aot.hiddenClasses=true} ({@code -Dtailbench.aot.hiddenClasses=true}): define the generated
+ * classes as hidden classes ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}). Off by default because
+ * the JVM treats every method of a hidden class as a hidden frame: JFR's execution samples and exception stack
+ * traces leave them out (checked on JDK 25, even with {@code -XX:+ShowHiddenFrames} for JFR), so profiles could
+ * not attribute time to Wasm functions. The default defines them as ordinary classes of a
+ * {@link ModuleClassLoader}, one per module (unloaded with it). Backtraces work in both modes.
  */
 public final class AotModule implements CompiledModule {
-    /**
-     * {@code -Dtailbench.aot.hiddenClasses=true}: define the generated classes as hidden classes
-     * ({@link MethodHandles.Lookup#defineHiddenClassWithClassData}). Off by default because the JVM treats
-     * every method of a hidden class as a hidden frame: JFR's execution samples and exception stack traces
-     * leave them out (checked on JDK 25, even with {@code -XX:+ShowHiddenFrames} for JFR), so profiles
-     * could not attribute time to Wasm functions. The default defines them as ordinary classes of a
-     * {@link ModuleClassLoader}, one per module (unloaded with it). Backtraces work in both modes.
-     */
-    public static final boolean HIDDEN_CLASSES = Boolean.getBoolean("tailbench.aot.hiddenClasses");
-
     private final ValidatedModule module;
     private final AotClasses classes;
     private final Linkage linkage;
@@ -41,12 +39,17 @@ public final class AotModule implements CompiledModule {
         this.linkage = linkage;
     }
 
+    /** {@link #define(ValidatedModule, AotClasses, EngineOptions)} with {@link EngineOptions#process()}. */
+    public static AotModule define(ValidatedModule module, AotClasses classes) {
+        return define(module, classes, EngineOptions.process());
+    }
+
     /**
      * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
-     * made them) as hidden classes.
+     * made them), reading options {@code aot.hiddenClasses}, {@code aot.eagerClasses} and {@code aot.log}.
      * @throws IllegalArgumentException when {@code classes} were made from other module bytes
      */
-    public static AotModule define(ValidatedModule module, AotClasses classes) {
+    public static AotModule define(ValidatedModule module, AotClasses classes, EngineOptions options) {
         String sha = AotClasses.sha256(module.module().bytes);
         if (!sha.equals(classes.moduleSha256())) {
             throw new IllegalArgumentException("aot classes were compiled from another module (SHA-256 "
@@ -68,9 +71,9 @@ public final class AotModule implements CompiledModule {
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
         // classes are defined when first needed (an export called, a cross-class call linked): a large module's
-        // start-up defines only the classes that run; -Dtailbench.aot.eagerClasses=true defines all up front
+        // start-up defines only the classes that run; option aot.eagerClasses=true defines all up front
         Linkage.Definer definer;
-        if (HIDDEN_CLASSES) {
+        if (options.get(EngineOptions.AOT_HIDDEN_CLASSES)) {
             MethodHandles.Lookup host = Linkage.hostLookup();
             definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
         } else {
@@ -78,14 +81,14 @@ public final class AotModule implements CompiledModule {
             definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
         }
         linkage.lazy(definer);
-        if (Boolean.getBoolean("tailbench.aot.eagerClasses")) {
+        if (options.get(EngineOptions.AOT_EAGER_CLASSES)) {
             try {
                 for (int k = 0; k < classes.classFiles().length; k++) definer.define(k);
             } catch (ReflectiveOperationException | LinkageError e) {
                 throw new IllegalStateException("aot: defining generated classes failed", e);
             }
         }
-        if (Boolean.getBoolean("tailbench.aot.log")) C2Report.watch(classes, names);   // at exit: what C2 compiled
+        if (options.get(EngineOptions.AOT_LOG)) C2Report.watch(classes, names);   // at exit: what C2 compiled
         return new AotModule(module, classes, linkage);
     }
 
@@ -107,7 +110,7 @@ public final class AotModule implements CompiledModule {
         return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
             if (ctx[0] == null) {
                 ctx[0] = new AotContext(inst, linkage);
-                inst.engineState = ctx[0];
+                inst.attachEngineState(ctx[0]);
             }
             int typeIndex = m.functions.get(defined).typeIndex();
             return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
@@ -119,6 +122,6 @@ public final class AotModule implements CompiledModule {
      *         {@code inst} was not made by an aot module or has no functions of its own
      */
     public static AotContext context(Instance inst) {
-        return inst.engineState instanceof AotContext c ? c : null;
+        return inst.engineState(AotContext.class);
     }
 }

@@ -13,4 +13,8 @@ public final class AotNaiveEngine extends AotEngine {
     }
 
     @Override boolean trampoline() { return false; }
+
+    @Override public int order() { return 60; }
+
+    @Override public boolean constantStackTailCalls() { return false; }
 }

@@ -1,33 +1,39 @@
 package org.tailbench.aot;
 
 import org.tailbench.jfr.WasmJfr;
+import org.tailbench.runtime.EngineOptions;
 
 /**
- * Compiler options.
+ * Compiler options, made from {@link EngineOptions} ({@link #of}); the engine-option names and system
+ * properties are in {@link EngineOptions}' table.
  *
  * @param trampoline true: {@code return_call*} to another function leaves a pending call for the
  *                   trampoline (constant stack; engine {@code aot}); false: call + return (engine {@code aot-naive})
  * @param profiling  keep per-function tail-call counters ({@code AotContext.tailCalls}, and the JFR event
- *                   {@code tailbench.TailCalls} through {@code Linkage.tailCounter}); on with
- *                   {@code -Dtailbench.aot.profile=true}, or when the module is compiled while a JFR
+ *                   {@code tailbench.TailCalls} through {@code Linkage.tailCounter}); option {@code aot.profile}
+ *                   ({@code -Dtailbench.aot.profile=true}), or on when the module is compiled while a JFR
  *                   recording enables {@code tailbench.TailCalls}. Off costs nothing: no counter code is
  *                   generated (chosen over the interpreters' one volatile read per tail call, so the
  *                   benchmarked default code is unchanged); a module compiled before the recording started
  *                   (e.g. {@code ./tailbench profile}'s warm-up) therefore has no TailCalls events unless the
- *                   property is set. On: a static call per {@code return_call*} (an array increment, plus one
+ *                   option is set. On: a static call per {@code return_call*} (an array increment, plus one
  *                   volatile read of {@code WasmJfr.countTailCalls()}).
- * @param log        print one line per function to stderr ({@code -Dtailbench.aot.log=true} or {@code --log})
+ * @param log        print one line per function to stderr (option {@code aot.log}, or {@code tailbench compile --log})
  * @param split      which function-splitting passes run before code generation (issue 5; see {@link AotCompiler#prepare}):
- *                   {@code -Dtailbench.aot.split=none|hard|all}, default {@code all}
+ *                   option {@code aot.split=none|hard|all}, default {@code all}
  * @param cheapBudget estimated bytecode bytes ({@link BytecodeSize#estimate}) a function may have before the cheap
  *                   pass splits it, and the size it aims each piece at (default {@value #CHEAP_BUDGET}, C2's
- *                   {@code HugeMethodLimit}; the estimate leans high); {@code -Dtailbench.aot.cheapBudget=N} (for tests and measurement)
+ *                   {@code HugeMethodLimit}; the estimate leans high); option {@code aot.cheapBudget} (for tests and measurement)
  * @param hardBudget estimated bytecode bytes a function may have before the hard pass splits it, and the size of
  *                   each piece (default {@value #HARD_BUDGET}, under the JVM's 65535-byte method limit);
- *                   {@code -Dtailbench.aot.hardBudget=N}. When a method still comes out above 64 KB, the module is
+ *                   option {@code aot.hardBudget}. When a method still comes out above 64 KB, the module is
  *                   compiled again with smaller hard budgets ({@link AotCompiler#compile}).
+ * @param frame      whether the frame strategy runs with {@code split=ALL} (option {@code aot.frame}, default true;
+ *                   false for measurement: functions the cheap split cannot bring under the budget then keep their
+ *                   locals as JVM locals and are only hard-split)
  */
-public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget) {
+public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget,
+                         boolean frame) {
     /**
      * Function-splitting passes: {@code NONE} (a method above 64 KB fails to compile with {@link AotCompileException}),
      * {@code HARD} (only functions above the JVM method limit), {@code ALL} (also a cheap pass for C2's
@@ -51,35 +57,34 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
         }
     }
 
-    /** Options with the system properties' split mode and budgets ({@code tailbench.aot.split}, ...). */
+    /**
+     * Options with {@code profiling} and {@code log} as given and the split mode, budgets and frame strategy of
+     * {@link EngineOptions#process()} (options {@code aot.split}, {@code aot.cheapBudget}, {@code aot.hardBudget},
+     * {@code aot.frame}, or their system properties).
+     */
     public AotOptions(boolean trampoline, boolean profiling, boolean log) {
-        this(trampoline, profiling, log, splitFromProperty(), Integer.getInteger("tailbench.aot.cheapBudget", CHEAP_BUDGET),
-                Integer.getInteger("tailbench.aot.hardBudget", HARD_BUDGET));
+        this(trampoline, profiling, log, EngineOptions.process());
     }
 
-    /** @throws IllegalArgumentException when {@code tailbench.aot.split} is not none, hard or all */
-    static Split splitFromProperty() {
-        String v = System.getProperty("tailbench.aot.split", "all").trim();
-        try {
-            return Split.valueOf(v.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("-Dtailbench.aot.split=" + v + ": expected none, hard or all", e);
-        }
+    private AotOptions(boolean trampoline, boolean profiling, boolean log, EngineOptions o) {
+        this(trampoline, profiling, log, Split.valueOf(o.get(EngineOptions.AOT_SPLIT).toUpperCase(java.util.Locale.ROOT)),
+                o.get(EngineOptions.AOT_CHEAP_BUDGET), o.get(EngineOptions.AOT_HARD_BUDGET), o.get(EngineOptions.AOT_FRAME));
     }
 
     /**
-     * @return the options of engine {@code aot} ({@code trampoline}) or {@code aot-naive}, with the system
-     *         properties' profiling (or a running recording's {@code tailbench.TailCalls}) and log
+     * @return the options of engine {@code aot} ({@code trampoline}) or {@code aot-naive} from {@code options}:
+     *         profiling when {@code aot.profile} is true or a running recording enables {@code tailbench.TailCalls},
+     *         log from {@code aot.log}, split mode, budgets and frame strategy from theirs
      */
-    public static AotOptions fromSystemProperties(boolean trampoline) {
-        boolean profiling = Boolean.getBoolean("tailbench.aot.profile") || WasmJfr.countTailCalls();
-        return new AotOptions(trampoline, profiling, Boolean.getBoolean("tailbench.aot.log"));
+    public static AotOptions of(boolean trampoline, EngineOptions options) {
+        boolean profiling = options.get(EngineOptions.AOT_PROFILE) || WasmJfr.countTailCalls();
+        return new AotOptions(trampoline, profiling, options.get(EngineOptions.AOT_LOG), options);
     }
 
-    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget); }
+    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, frame); }
 
     /** @return these options with another split mode and budgets (estimated bytecode bytes) */
     public AotOptions withSplit(Split mode, int cheap, int hard) {
-        return new AotOptions(trampoline, profiling, log, mode, cheap, hard);
+        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, frame);
     }
 }

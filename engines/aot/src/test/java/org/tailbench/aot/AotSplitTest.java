@@ -46,7 +46,8 @@ class AotSplitTest {
     private static Instance instantiate(CompiledModule cm) { return cm.instantiate(new Store(), Imports.NONE); }
 
     private static AotModule compile(AotEngine engine, ValidatedModule vm, AotOptions options) {
-        AotOptions o = new AotOptions(engine.trampoline(), false, false, options.split(), options.cheapBudget(), options.hardBudget());
+        AotOptions o = new AotOptions(engine.trampoline(), false, false, options.split(), options.cheapBudget(), options.hardBudget(),
+                options.frame());
         return AotModule.define(vm, engine.compileClasses(vm, "split.wasm", o));
     }
 

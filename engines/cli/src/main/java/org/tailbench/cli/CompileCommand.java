@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tailbench.aot.AotClasses;
 import org.tailbench.aot.AotCompileException;
-import org.tailbench.aot.AotEngine;
 import org.tailbench.aot.AotJar;
-import org.tailbench.aot.AotOptions;
-import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,8 +34,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--log", description = "Print per function: index, name, Wasm bytes, bytecode bytes, methods, split or not and why.")
     boolean log;
 
-    @Option(names = "--profile", description = "Compile in per-function tail-call counters (off by default).")
+    @Option(names = "--profile", description = "Compile in per-function tail-call counters (off by default; = --option aot.profile=true).")
     boolean profile;
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to compile.")
     Path file;
@@ -45,17 +46,17 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         try {
-            Engine e = ModuleInput.engine(engine);
-            if (!(e instanceof AotEngine aot)) {
-                io.err().println("error: engine " + engine + " does not compile to classes; use aot or aot-naive");
-                return 1;
-            }
+            ModuleInput.engine(engine);   // an unknown name: the engines there are
+            EngineOptions options = tuning.install();
+            boolean printLog = log || options.get(EngineOptions.AOT_LOG);
+            options = options.with(EngineOptions.AOT_LOG, false);   // the log is printed here, once, not by the compiler
+            if (profile) options = options.with(EngineOptions.AOT_PROFILE, true);
+            if (!options.isSet(EngineOptions.MODULE_NAME)) options = options.with(EngineOptions.MODULE_NAME, file.getFileName().toString());
             ValidatedModule vm = ModuleInput.decode(file, Files.readAllBytes(file));
             long t0 = System.nanoTime();
-            AotClasses classes = aot.compileClasses(vm, file.getFileName().toString(),
-                    new AotOptions(!engine.endsWith("-naive"), profile, false));
+            AotClasses classes = AotJar.compile(engine, vm, options);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (log) classes.log().forEach(io.err()::println);
+            if (printLog) classes.log().forEach(io.err()::println);
             AotJar.write(classes, output);
             io.err().println("compiled " + file + " (" + vm.module().bytes.length + " bytes, " + vm.module().functions.size()
                     + " functions) with " + engine + " in " + ms + " ms to " + output);

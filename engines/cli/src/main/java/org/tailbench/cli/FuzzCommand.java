@@ -14,6 +14,7 @@ import org.tailbench.fuzz.Fuzzer;
 import org.tailbench.fuzz.Replay;
 import org.tailbench.spectest.Testsuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,9 +36,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--cases", defaultValue = "-1", description = "Number of cases to run (overrides --minutes).")
     long cases;
 
-    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the 8 own engines; "
+    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines to compare (default: the own engines that can run here, see `tailbench engines`; "
             + "peers chicory-interp, chicory-aot, wasmtime, graalwasm are reported apart).")
-    List<String> engines = new ArrayList<>(FuzzOptions.OWN_ENGINES);
+    List<String> engines;   // null: FuzzOptions.ownEngines(), looked up only when fuzz runs
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/fuzz-<UTC time>).")
     Path out;
@@ -69,14 +70,23 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE.wasm", description = "Run this module on the engines once and print each engine's outcome.")
     Path replay;
 
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
+
     FuzzCommand(Io io) { this.io = io; }
 
     @Override public Integer call() {
+        if (engines == null) {
+            engines = new ArrayList<>(FuzzOptions.ownEngines());
+            for (org.tailbench.runtime.Engine e : org.tailbench.runtime.Engines.own()) {
+                e.unavailableReason().ifPresent(why -> io.err().println("fuzz: leaving out " + e.name() + ": " + why));
+            }
+        }
         try {
+            List<String> workerJvmArgs = FuzzOptions.workerJvmArgs(tuning.install());
             if (replay != null) {
                 byte[] bytes = ModuleInput.read(replay);
                 Path log = out != null ? out.resolve("replay-worker.log") : Path.of(System.getProperty("java.io.tmpdir"), "tailbench-fuzz-replay-worker.log");
-                return Replay.run(bytes, engines, invokeLimit, compileLimit, log, io.out());
+                return Replay.run(bytes, engines, invokeLimit, compileLimit, log, workerJvmArgs, io.out());
             }
             if (out == null) {
                 out = Path.of("results", "fuzz-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
@@ -93,7 +103,7 @@ final class FuzzCommand implements Callable<Integer> {
             io.out().println("fuzz: seed " + seed + ", " + seeds.size() + " seed modules from " + dirs + ", engines " + engines
                     + ", " + workers + " workers, out " + out);
             FuzzOptions o = new FuzzOptions(seed, cases, minutes, List.copyOf(engines), out, seeds, workers, invokeLimit, compileLimit,
-                    !noShrink, wabtEvery, progressSeconds, FuzzOptions.DEFAULT_WORKER_JVM_ARGS);
+                    !noShrink, wabtEvery, progressSeconds, workerJvmArgs);
             Fuzzer f = new Fuzzer(o, io.out());
             Fuzzer.Summary s = f.run();
             io.out().printf("fuzz: %d cases in %.0f s (%.0f cases/min), %d finding kinds, %d peer disagreement kinds; summary in %s%n",

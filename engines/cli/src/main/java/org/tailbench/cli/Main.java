@@ -32,15 +32,16 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine(Io io) {
         CommandLine cl = new CommandLine(new Main(io));
-        cl.addSubcommand("run", new CommandLine(new RunCommand(io)).setStopAtPositional(true));
-        cl.addSubcommand("spectest", new SpectestCommand(io));
-        cl.addSubcommand("wasitest", new WasitestCommand(io));
+        cl.addSubcommand("run", EngineArgs.withOptionsHelp(new CommandLine(new RunCommand(io)).setStopAtPositional(true)));
+        cl.addSubcommand("spectest", EngineArgs.withOptionsHelp(new CommandLine(new SpectestCommand(io))));
+        cl.addSubcommand("wasitest", EngineArgs.withOptionsHelp(new CommandLine(new WasitestCommand(io))));
         cl.addSubcommand("engines", new EnginesCommand(io));
         cl.addSubcommand("charts", new ChartsCommand(io));
-        cl.addSubcommand("compile", new CompileCommand(io));
-        cl.addSubcommand("profile", new CommandLine(new ProfileCommand(io)).setStopAtPositional(true));
+        cl.addSubcommand("compile", EngineArgs.withOptionsHelp(new CommandLine(new CompileCommand(io))));
+        cl.addSubcommand("profile", EngineArgs.withOptionsHelp(new CommandLine(new ProfileCommand(io)).setStopAtPositional(true)));
         org.tailbench.bench.run.BenchCommands.register(cl, io.out(), io.err());   // bench, merge (module benchmarks)
-        cl.addSubcommand("fuzz", new FuzzCommand(io));
+        EngineArgs.withOptionsHelp(cl.getSubcommands().get("bench"));
+        cl.addSubcommand("fuzz", EngineArgs.withOptionsHelp(new CommandLine(new FuzzCommand(io))));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

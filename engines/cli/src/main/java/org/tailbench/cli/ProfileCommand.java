@@ -19,10 +19,12 @@ import org.tailbench.interp.sw.OpcodeProfiler;
 import org.tailbench.jfr.ProfileRecorder;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.Trap;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +44,9 @@ import picocli.CommandLine.Parameters;
 final class ProfileCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME", description = "Engine (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--seconds", defaultValue = "10", paramLabel = "N",
             description = "Seconds to record, after the warm-up (default: ${DEFAULT-VALUE}; 0: no JFR recording).")
@@ -78,9 +81,10 @@ final class ProfileCommand implements Callable<Integer> {
             if (seconds < 0 || warmup < 0) throw new UserError("--seconds and --warmup must not be negative");
             if (name == null) name = file.getFileName().toString().replaceFirst("\\.wasm$", "");
             if (!name.matches("[A-Za-z0-9_.-]+")) throw new UserError("--name '" + name + "': use letters, digits, '_', '.' and '-' only");
+            EngineOptions options = tuning.install();
             ValidatedModule vm = ModuleInput.load(file);
-            Engine e = ModuleInput.engine(engine);
-            CompiledModule cm = e.compile(vm);
+            Engine e = engine.engine();
+            CompiledModule cm = e.compile(vm, options);
             List<String> argv = new ArrayList<>();
             argv.add(file.toString());
             argv.addAll(args);
@@ -101,11 +105,12 @@ final class ProfileCommand implements Callable<Integer> {
             io.out().flush();
 
             Path dir = out != null ? out : Path.of("results", "profile-"
-                    + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + engine + "-" + name);
+                    + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + engine.name + "-" + name);
             Files.createDirectories(dir);
             writeAtomically(dir.resolve("command.txt"), "# " + ZonedDateTime.now(ZoneOffset.UTC) + "\n"
                     + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + "\n"
-                    + "tailbench profile --engine " + engine + " --seconds " + seconds + " --warmup " + warmup
+                    + "tailbench profile --engine " + engine.name + (options.isEmpty() ? "" : " --option " + String.join(" --option ", options.encode().split(",")))
+                    + " --seconds " + seconds + " --warmup " + warmup
                     + (opcodeProfile ? " --opcode-profile" : "") + " --name " + name + " " + String.join(" ", argv) + "\n"
                     + "# first run: exit code " + firstExit + ", " + stdout.size() + " bytes of stdout\n");
             writeAtomically(dir.resolve("environment.json"), environmentJson());
@@ -115,9 +120,9 @@ final class ProfileCommand implements Callable<Integer> {
             Files.copy(file, module, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             if (seconds > 0) {
-                Path jfr = ProfileRecorder.jfrFile(dir, name, engine);
+                Path jfr = ProfileRecorder.jfrFile(dir, name, engine.name);
                 int expectExit = firstExit;
-                ProfileRecorder.Result r = ProfileRecorder.record(() -> e.compile(vm), () -> {
+                ProfileRecorder.Result r = ProfileRecorder.record(() -> e.compile(vm, options), () -> {
                     int code = ProfileRecorder.runWasi(cm, argv, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
                     if (code != expectExit) throw new IllegalStateException("a later run exited with " + code + ", the first with " + expectExit);
                 }, seconds(warmup), seconds(seconds), jfr);

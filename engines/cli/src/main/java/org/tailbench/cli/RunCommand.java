@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.LinkException;
@@ -18,6 +19,7 @@ import org.tailbench.wasi.WasiExit;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.validate.ValidatedModule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,9 +36,9 @@ final class RunCommand implements Callable<Integer> {
     static final int TRAP_EXIT = 134;
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME",
-            description = "Engine to run on (default: ${DEFAULT-VALUE}); see `tailbench engines`.")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "Preopen host directory HOST as guest path GUEST (default: the same path). Repeatable.")
@@ -64,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() {
         Wasi wasi = null;
         try {
+            EngineOptions options = tuning.install();
             ValidatedModule vm = ModuleInput.load(file);
-            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(ModuleInput.engine(engine), vm);
+            CompiledModule compiled = aotJar != null ? loadAotJar(vm, options) : compile(engine.engine(), vm, options);
             wasi = wasi();
             Instance instance;
             try {
@@ -93,21 +96,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** aot names its generated classes (and their SourceFile, shown in JFR) after the file */
-    private CompiledModule compile(Engine e, ValidatedModule vm) {
-        if (e instanceof org.tailbench.aot.AotEngine aot) {
-            try {
-                return aot.compile(vm, file.getFileName().toString());
-            } catch (org.tailbench.aot.AotCompileException x) {
-                throw new UserError(file + ": " + x.getMessage());
-            }
+    /** Option {@code module.name} is the file's name unless given: aot names its generated classes (and their SourceFile, shown in JFR) after it. */
+    private CompiledModule compile(Engine e, ValidatedModule vm, EngineOptions options) {
+        if (!options.isSet(EngineOptions.MODULE_NAME)) options = options.with(EngineOptions.MODULE_NAME, file.getFileName().toString());
+        try {
+            return e.compile(vm, options);
+        } catch (org.tailbench.aot.AotCompileException x) {
+            throw new UserError(file + ": " + x.getMessage());
         }
-        return e.compile(vm);
     }
 
-    private CompiledModule loadAotJar(ValidatedModule vm) {
+    private CompiledModule loadAotJar(ValidatedModule vm, EngineOptions options) {
         try {
-            return org.tailbench.aot.AotJar.load(aotJar, vm);
+            return org.tailbench.aot.AotJar.load(aotJar, vm, options);
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
             throw new UserError(aotJar + ": " + x.getMessage());
         }

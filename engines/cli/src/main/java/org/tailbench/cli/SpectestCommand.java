@@ -1,6 +1,5 @@
 package org.tailbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.tailbench.runtime.Engine;
 import org.tailbench.spectest.SpecRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 final class SpectestCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME",
-            description = "Engine to run on (default: ${DEFAULT-VALUE}); see `tailbench engines`.")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--verbose", description = "Print every failing command with its line in the .wast/.json.")
     boolean verbose;
@@ -37,26 +37,27 @@ final class SpectestCommand implements Callable<Integer> {
     SpectestCommand(Io io) { this.io = io; }
 
     @Override public Integer call() {
-        Engine e;
         try {
-            e = ModuleInput.engine(engine);
+            return run(engine.engine(), files());
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
             return 1;
         }
+    }
+
+    /** @return the .json files below {@link #paths} @throws UserError for a missing path or one without spec files */
+    private List<Path> files() {
+        tuning.install();   // this JVM's options: the runner compiles with EngineOptions.process()
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.exists(p)) {
-                io.err().println("error: " + p + ": no such file or folder");
-                return 1;
-            }
-            List<Path> found = SpecRunner.jsonFiles(p);
-            if (found.isEmpty()) {
-                io.err().println("error: " + p + ": no .json spec files there");
-                return 1;
-            }
+            List<Path> found = SpecRunner.jsonFiles(EngineArgs.existing(p));
+            if (found.isEmpty()) throw new UserError(p + ": no .json spec files there");
             files.addAll(found);
         }
+        return files;
+    }
+
+    private int run(Engine e, List<Path> files) {
         List<SpecRunner.FileResult> results = new ArrayList<>();
         for (Path f : files) {
             SpecRunner.FileResult r = SpecRunner.runFile(f, e, strict);

@@ -1,12 +1,12 @@
 package org.tailbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tailbench.runtime.Engine;
 import org.tailbench.spectest.WasiSuiteRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 final class WasitestCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--engine", defaultValue = "switch", paramLabel = "NAME",
-            description = "Engine to run on (default: ${DEFAULT-VALUE}); see `tailbench engines`.")
-    String engine;
+    @Mixin EngineArgs.Choice engine = new EngineArgs.Choice();
+
+    @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
     @Option(names = "--verbose", description = "Print why each failing test failed (trap or load error, the program's stderr).")
     boolean verbose;
@@ -36,19 +36,14 @@ final class WasitestCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Engine e;
+        List<Path> tests;
         try {
-            e = ModuleInput.engine(engine);
+            e = engine.engine();
+            tuning.install();   // this JVM's options: the runner compiles with EngineOptions.process()
+            tests = WasiSuiteRunner.tests(EngineArgs.existing(dir));
+            if (tests.isEmpty()) throw new UserError(dir + ": no .wasm tests there");
         } catch (UserError x) {
             io.err().println("error: " + x.getMessage());
-            return 1;
-        }
-        if (!Files.exists(dir)) {
-            io.err().println("error: " + dir + ": no such file or folder");
-            return 1;
-        }
-        List<Path> tests = WasiSuiteRunner.tests(dir);
-        if (tests.isEmpty()) {
-            io.err().println("error: " + dir + ": no .wasm tests there");
             return 1;
         }
         int passed = 0, failed = 0;

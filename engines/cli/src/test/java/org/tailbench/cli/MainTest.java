@@ -212,9 +212,9 @@ class MainTest {
 
     @Test
     void spectestRunsJsonFilesAndPrintsTotals() {
-        Path suite = SuiteLocation.find();
-        assumeTrue(suite != null, "spec testsuite not found: set -Dtailbench.testsuite or put it at ../shared/wasm-testsuite");
-        Path json = suite.resolve("json/nop.json");
+        var suite = org.tailbench.spectest.Testsuite.locate();
+        assumeTrue(suite.isPresent(), org.tailbench.spectest.Testsuite.HOW_TO_GET);
+        Path json = suite.get().resolve("json/nop.json");
         Result r = run("spectest", json.toString());
         assertThat(r.out()).startsWith("nop.json: ");
         assertThat(r.out().lines().toList().getLast()).matches("\\d+ passed, \\d+ failed, \\d+ skipped");

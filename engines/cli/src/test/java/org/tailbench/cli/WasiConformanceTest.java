@@ -26,9 +26,10 @@ import org.tailbench.spectest.WasiTestsuite;
  * with how to get it (and .ci/run fails), never passed.
  */
 class WasiConformanceTest {
-    /** Our engines; the peers run the suite by hand (engines/PEERS.md: WASI testsuite). */
-    static final List<String> ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive",
-            "native", "native-naive");
+    /** Our engines ({@link Engines#own()}); the peers run the suite by hand (engines/PEERS.md: WASI testsuite). */
+    static final List<Engine> ENGINES = Engines.own();
+    /** How many engines of ours the build has: fewer found means a missing module, not a pass. */
+    static final int OWN_ENGINES = 8;
     /** The pinned suite's size (shared/wasi-testsuite/README.md): fewer found means a broken copy, not a pass. */
     static final int PINNED_TESTS = 72;
 
@@ -40,13 +41,14 @@ class WasiConformanceTest {
         List<Path> files = WasiSuiteRunner.tests(tests);
         assertThat(files).as("tests in %s", tests).hasSize(PINNED_TESTS);
         List<DynamicContainer> perEngine = new ArrayList<>();
-        for (String name : ENGINES) {
-            Engine engine = Engines.byName(name);
+        assertThat(ENGINES).as("own engines %s", Engines.ownNames()).hasSize(OWN_ENGINES);
+        for (Engine engine : ENGINES) {
+            String name = engine.name();
             perEngine.add(DynamicContainer.dynamicContainer(name, files.stream().map(f -> {
                 String test = WasiSuiteRunner.name(tests, f);
                 return DynamicTest.dynamicTest(test, () -> {
-                    // native code runs on Linux x86-64 only; elsewhere its description says why (skipped, not passed)
-                    assumeTrue(!engine.description().contains("[unavailable:"), engine.description());
+                    // native code runs on Linux x86-64 only; elsewhere the engine says why (skipped, not passed)
+                    assumeTrue(engine.unavailableReason().isEmpty(), () -> name + ": " + engine.unavailableReason().orElse(""));
                     // a budget against a hang (a blocked read, a lost poll_oneoff), not a speed check
                     WasiSuiteRunner.Result r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
                             () -> WasiSuiteRunner.run(engine, test, f));

@@ -38,11 +38,11 @@ import jdk.jfr.Recording;
  */
 public final class WasmJfr {
     /**
-     * false when the JVM runs with {@code -Dtailbench.jfr.hooks=false}: then {@link #enter} and
+     * false when the JVM runs with engine option {@code jfr.hooks=false} ({@code -Dtailbench.jfr.hooks=false}): then {@link #enter} and
      * {@link #countTailCalls} are constant false, the JIT removes the hooks, and nothing registers with
      * JFR: the baseline of the overhead benchmark ({@code benchmarks/.../jfr/JfrOverheadBenchmark}).
      */
-    public static final boolean HOOKS = !"false".equals(System.getProperty("tailbench.jfr.hooks"));
+    public static final boolean HOOKS = org.tailbench.runtime.EngineOptions.process().get(org.tailbench.runtime.EngineOptions.JFR_HOOKS);
     /** true while some recording enables {@code tailbench.TailCalls}; engines read it at each tail call */
     public static volatile boolean tailCallsOn;
     /** true while some recording enables {@code tailbench.WasmCallDepth}; read by {@link #enter} */

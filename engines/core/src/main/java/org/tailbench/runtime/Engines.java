@@ -17,6 +17,20 @@ public final class Engines {
         return list;
     }
 
+    /**
+     * @return the suite's own engines (not {@link Engine#peer() peers}) in {@link Engine#order()}, then by
+     *         name: switch, threaded, tailcall, closure, aot, aot-naive, native, native-naive when all are on
+     *         the class path
+     */
+    public static List<Engine> own() {
+        List<Engine> list = new ArrayList<>(all().stream().filter(e -> !e.peer()).toList());
+        list.sort(Comparator.comparingInt(Engine::order).thenComparing(Engine::name));
+        return list;
+    }
+
+    /** @return the names of {@link #own()} */
+    public static List<String> ownNames() { return own().stream().map(Engine::name).toList(); }
+
     /** @throws IllegalArgumentException naming the engines there are, when none is called {@code name} */
     public static Engine byName(String name) {
         List<Engine> all = all();

@@ -23,8 +23,8 @@ public final class Instance {
     /** data segment bytes, empty once dropped */
     public final byte[][] datas;
     final Map<String, Extern> exports = new LinkedHashMap<>();
-    /** state an engine attaches to the instance (e.g. lowered code, a frame stack) */
-    public Object engineState;
+    /** state the engine that made this instance keeps with it ({@link #attachEngineState}) */
+    private Object engineState;
 
     Instance(Module module, Store store) {
         this(module, store, true);
@@ -55,6 +55,15 @@ public final class Instance {
         });
         return inst;
     }
+
+    /**
+     * Attaches the state the engine that made this instance keeps with it (its per-instance context), so that
+     * the state lives as long as the instance.
+     */
+    public void attachEngineState(Object state) { this.engineState = state; }
+
+    /** @return the engine state attached to this instance when it is a {@code type}, else null */
+    public <T> T engineState(Class<T> type) { return type.isInstance(engineState) ? type.cast(engineState) : null; }
 
     /** @return the export named {@code name}, or null */
     public Extern export(String name) { return exports.get(name); }

@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Locale;
 import org.tailbench.wasm.Limits;
 
 /**
@@ -65,7 +64,8 @@ public final class Memory implements Extern {
     /** Which storage a memory uses. */
     public enum Backing { HEAP, MAPPED }
 
-    private static final String MODE = System.getProperty("tailbench.memory", "auto").toLowerCase(Locale.ROOT);
+    /** engine option {@code memory} ({@code -Dtailbench.memory}), per JVM: auto, heap or mapped */
+    private static final String MODE = EngineOptions.process().get(EngineOptions.MEMORY);
 
     private final long declaredMax;
     private final int limitPages;

@@ -16,4 +16,6 @@ public interface PeerEngine extends Engine {
      *         (interpreter / compiled), {@code wasi} (how WASI is wired) and {@code jvm flags} (what it needs)
      */
     Map<String, String> about();
+
+    @Override default boolean peer() { return true; }
 }

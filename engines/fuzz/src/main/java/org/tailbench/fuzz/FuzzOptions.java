@@ -2,6 +2,7 @@ package org.tailbench.fuzz;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tailbench.runtime.EngineOptions;
 
 /**
  * How a fuzz run is set up.
@@ -23,10 +24,36 @@ import java.util.List;
 public record FuzzOptions(long seed, long cases, double minutes, List<String> engines, Path out, List<FuzzCase.Seed> seeds,
                           int workers, long invokeLimitMillis, long compileLimitMillis, boolean shrink, int wabtEvery,
                           int progressSeconds, List<String> workerJvmArgs) {
-    /** The own engines (module engines/interp and engines/aot). */
-    public static final List<String> OWN_ENGINES = List.of("switch", "threaded", "tailcall", "closure", "aot", "aot-naive",
-            "native", "native-naive");
+    /**
+     * @return the own engines on the class path that can run here ({@link org.tailbench.runtime.Engines#own()} without
+     *         those with an {@link org.tailbench.runtime.Engine#unavailableReason()}: switch, threaded, tailcall, closure,
+     *         aot, aot-naive, native, native-naive where native code runs), the fuzzer's default; the first is the reference
+     */
+    public static List<String> ownEngines() {
+        return org.tailbench.runtime.Engines.own().stream().filter(e -> e.unavailableReason().isEmpty())
+                .map(org.tailbench.runtime.Engine::name).toList();
+    }
+
+    /** @return for each of {@code engines}, whether it is a peer (not one of {@link org.tailbench.runtime.Engines#own()}) */
+    static boolean[] peers(List<String> engines) {
+        List<String> own = org.tailbench.runtime.Engines.ownNames();
+        boolean[] peer = new boolean[engines.size()];
+        for (int i = 0; i < peer.length; i++) peer[i] = !own.contains(engines.get(i));
+        return peer;
+    }
+
     /** Flags of a worker JVM: a bounded heap, a cheap collector, C1 only (short cases; C2 compile threads would take a core). */
     public static final List<String> DEFAULT_WORKER_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xshare:auto");
+
+    /**
+     * @return {@link #DEFAULT_WORKER_JVM_ARGS}, plus {@code -Dtailbench.options=...} ({@link EngineOptions#PROPERTY})
+     *         when {@code options} sets any engine option, so that the workers' engines compile with them
+     */
+    public static List<String> workerJvmArgs(EngineOptions options) {
+        if (options.isEmpty()) return DEFAULT_WORKER_JVM_ARGS;
+        List<String> a = new java.util.ArrayList<>(DEFAULT_WORKER_JVM_ARGS);
+        a.add("-D" + EngineOptions.PROPERTY + "=" + options.encode());
+        return List.copyOf(a);
+    }
 }

@@ -41,8 +41,7 @@ public final class Fuzzer {
     public Fuzzer(FuzzOptions o, PrintStream log) {
         this.o = o;
         this.log = log;
-        this.peer = new boolean[o.engines().size()];
-        for (int i = 0; i < peer.length; i++) peer[i] = !FuzzOptions.OWN_ENGINES.contains(o.engines().get(i));
+        this.peer = FuzzOptions.peers(o.engines());
         this.writer = new FindingWriter(o);
         this.wabt = o.wabtEvery() > 0 ? Wabt.find() : null;
         if (o.wabtEvery() > 0 && wabt == null) log.println("wasm-validate (wabt) not found on PATH: no validator comparison");

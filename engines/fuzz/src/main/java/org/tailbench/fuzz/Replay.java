@@ -8,11 +8,14 @@ import java.util.List;
 public final class Replay {
     private Replay() {}
 
-    /** @return 1 when the module shows a finding, else 0 */
-    public static int run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, Path workerLog, PrintStream out) {
-        boolean[] peer = new boolean[engines.size()];
-        for (int i = 0; i < peer.length; i++) peer[i] = !FuzzOptions.OWN_ENGINES.contains(engines.get(i));
-        try (WorkerClient w = new WorkerClient(workerLog, FuzzOptions.DEFAULT_WORKER_JVM_ARGS)) {
+    /**
+     * @param workerJvmArgs flags of the worker JVM ({@link FuzzOptions#workerJvmArgs})
+     * @return 1 when the module shows a finding, else 0
+     */
+    public static int run(byte[] bytes, List<String> engines, long invokeLimitMillis, long compileLimitMillis, Path workerLog,
+                          List<String> workerJvmArgs, PrintStream out) {
+        boolean[] peer = FuzzOptions.peers(engines);
+        try (WorkerClient w = new WorkerClient(workerLog, workerJvmArgs)) {
             List<List<String>> steps = w.run(bytes, engines, invokeLimitMillis, compileLimitMillis);
             for (int i = 0; i < engines.size(); i++) {
                 out.println(engines.get(i) + (peer[i] ? " (peer)" : "") + ":");

@@ -45,16 +45,22 @@ public record Verdict(String finding, List<String> peerDisagreements, boolean ti
      * Engines that compile {@code return_call*} as call + return by design (the {@code aot-naive} baseline):
      * their stack grows with tail calls, so where our other engines loop in constant stack (a timeout) or
      * return, they trap "call stack exhausted". Such a step, after the same steps as the other engines, is
-     * not a disagreement.
+     * not a disagreement. Derived from {@link org.tailbench.runtime.Engine#constantStackTailCalls()}.
      */
-    public static final java.util.Set<String> NO_TAIL_CALL_ENGINES = java.util.Set.of("aot-naive", "native-naive");
+    public static java.util.Set<String> noTailCallEngines() { return NoTailCalls.NAMES; }
+
+    private static final class NoTailCalls {
+        static final java.util.Set<String> NAMES = org.tailbench.runtime.Engines.all().stream()
+                .filter(e -> !e.constantStackTailCalls()).map(org.tailbench.runtime.Engine::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     private static void tolerateNaiveTailCalls(List<String> engines, List<List<String>> steps) {
         List<String> ref = null;
-        for (int i = 0; i < engines.size() && ref == null; i++) if (!NO_TAIL_CALL_ENGINES.contains(engines.get(i))) ref = steps.get(i);
+        for (int i = 0; i < engines.size() && ref == null; i++) if (!noTailCallEngines().contains(engines.get(i))) ref = steps.get(i);
         if (ref == null) return;
         for (int i = 0; i < engines.size(); i++) {
-            if (!NO_TAIL_CALL_ENGINES.contains(engines.get(i))) continue;
+            if (!noTailCallEngines().contains(engines.get(i))) continue;
             List<String> mine = steps.get(i);
             int k = 0;
             while (k < mine.size() && k < ref.size() && mine.get(k).equals(ref.get(k))) k++;

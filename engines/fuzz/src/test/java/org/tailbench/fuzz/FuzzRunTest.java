@@ -27,7 +27,7 @@ class FuzzRunTest {
         List<FuzzCase.Seed> seeds = Fuzzer.loadSeeds(dirs);
         assertThat(seeds).hasSizeGreaterThanOrEqualTo(20);
 
-        FuzzOptions o = new FuzzOptions(20261207L, 600, 0, FuzzOptions.OWN_ENGINES, out, seeds, 2, 1000, 30_000,
+        FuzzOptions o = new FuzzOptions(20261207L, 600, 0, FuzzOptions.ownEngines(), out, seeds, 2, 1000, 30_000,
                 true, 0, 30, FuzzOptions.DEFAULT_WORKER_JVM_ARGS);
         Fuzzer.Summary s = new Fuzzer(o, System.out).run();
 

@@ -1,6 +1,8 @@
 package org.tailbench.nativ;
 
+import java.util.Optional;
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -11,6 +13,13 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public class NativeEngine implements Engine {
     @Override public String name() { return "native"; }
 
+    @Override public int order() { return 70; }
+
+    /** @return why this machine cannot run native code ({@link Platform#UNAVAILABLE}), or empty */
+    @Override public Optional<String> unavailableReason() { return Optional.ofNullable(Platform.UNAVAILABLE); }
+
+    @Override public boolean constantStackTailCalls() { return tailCalls(); }
+
     @Override public String description() {
         String d = "compiles to x86-64 machine code (single pass, called through java.lang.foreign); tail calls replace the frame";
         return Platform.UNAVAILABLE == null ? d : d + " [unavailable: " + Platform.UNAVAILABLE + "]";
@@ -18,12 +27,18 @@ public class NativeEngine implements Engine {
 
     boolean tailCalls() { return true; }
 
-    /** @throws UnsupportedOperationException with the reason when this machine cannot run native code */
-    @Override public NativeModule compile(ValidatedModule module) {
+    /** Compiles with {@link EngineOptions#process()}. */
+    @Override public NativeModule compile(ValidatedModule module) { return compile(module, EngineOptions.process()); }
+
+    /**
+     * Reads option {@code native.dump}.
+     * @throws UnsupportedOperationException with the reason when this machine cannot run native code
+     */
+    @Override public NativeModule compile(ValidatedModule module, EngineOptions options) {
         if (Platform.UNAVAILABLE != null) throw new UnsupportedOperationException(name() + ": " + Platform.UNAVAILABLE);
         NativeCompileEvent ev = new NativeCompileEvent();
         ev.begin();
-        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name());
+        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name(), options.get(EngineOptions.NATIVE_DUMP));
         ev.end();
         if (ev.shouldCommit()) {
             ev.engine = name();

@@ -27,13 +27,13 @@ public final class NativeModule implements CompiledModule {
     final MethodHandle entry;
     final String engine;
 
-    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine) {
+    /** @param dump a file to write the machine code to (option {@code native.dump}), or "" for none */
+    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine, String dump) {
         this.module = module;
         this.compiled = compiled;
         this.engine = engine;
         this.code = ExecMemory.load(compiled.code());
-        String dump = System.getProperty("tailbench.native.dump");
-        if (dump != null) {   // for objdump -D -b binary -mi386:x86-64 -M intel
+        if (!dump.isEmpty()) {   // for objdump -D -b binary -mi386:x86-64 -M intel
             try { java.nio.file.Files.write(java.nio.file.Path.of(dump), compiled.code()); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
         }
         this.entry = Linker.nativeLinker().downcallHandle(code.asSlice(compiled.entryOffset()),
@@ -65,7 +65,7 @@ public final class NativeModule implements CompiledModule {
         return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
             if (ctx[0] == null) {
                 ctx[0] = new NativeContext(this, inst);
-                inst.engineState = ctx[0];
+                inst.attachEngineState(ctx[0]);
             }
             return new NativeFunction(m.types.get(m.functions.get(defined).typeIndex()), ctx[0], m.importedFunctions() + defined);
         }, Memory.Backing.MAPPED);

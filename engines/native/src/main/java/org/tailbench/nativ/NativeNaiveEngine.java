@@ -13,4 +13,6 @@ public final class NativeNaiveEngine extends NativeEngine {
     }
 
     @Override boolean tailCalls() { return false; }
+
+    @Override public int order() { return 80; }
 }

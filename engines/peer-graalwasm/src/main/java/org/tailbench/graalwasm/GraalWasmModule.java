@@ -125,7 +125,7 @@ final class GraalWasmModule implements CompiledModule {
             ours.put(ex.name(), e);
         }
         Instance inst = Instance.ofExports(m, cs.store(), ours);
-        inst.engineState = cs;
+        inst.attachEngineState(cs);
         return inst;
     }
 

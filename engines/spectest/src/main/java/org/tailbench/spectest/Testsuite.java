@@ -1,6 +1,5 @@
 package org.tailbench.spectest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,19 +21,7 @@ public final class Testsuite {
      *         {@code json/}, else {@code shared/wasm-testsuite} beside the first ancestor of the
      *         working directory that has one; empty when none is found
      */
-    public static Optional<Path> locate() {
-        String prop = System.getProperty(PROPERTY);
-        if (prop != null && !prop.isBlank()) {
-            Path p = Path.of(prop).toAbsolutePath().normalize();
-            if (Files.isDirectory(p.resolve("json"))) return Optional.of(p);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path cand : new Path[] {p.resolve("shared/wasm-testsuite"), p.resolveSibling("shared").resolve("wasm-testsuite")}) {
-                if (Files.isDirectory(cand.resolve("json"))) return Optional.of(cand.normalize());
-            }
-        }
-        return Optional.empty();
-    }
+    public static Optional<Path> locate() { return SharedSuite.locate(PROPERTY, "wasm-testsuite", "json"); }
 
     /** @return the {@code json/} folder of {@link #locate()} */
     public static Optional<Path> jsonDir() { return locate().map(p -> p.resolve("json")); }

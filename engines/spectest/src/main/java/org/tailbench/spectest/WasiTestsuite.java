@@ -1,6 +1,5 @@
 package org.tailbench.spectest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,17 +21,5 @@ public final class WasiTestsuite {
      *         {@code tests/}, else {@code shared/wasi-testsuite} beside the first ancestor of the
      *         working directory that has one; empty when none is found
      */
-    public static Optional<Path> locate() {
-        String prop = System.getProperty(PROPERTY);
-        if (prop != null && !prop.isBlank()) {
-            Path p = Path.of(prop).toAbsolutePath().normalize();
-            if (Files.isDirectory(p.resolve("tests"))) return Optional.of(p);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path cand : new Path[] {p.resolve("shared/wasi-testsuite"), p.resolveSibling("shared").resolve("wasi-testsuite")}) {
-                if (Files.isDirectory(cand.resolve("tests"))) return Optional.of(cand.normalize());
-            }
-        }
-        return Optional.empty();
-    }
+    public static Optional<Path> locate() { return SharedSuite.locate(PROPERTY, "wasi-testsuite", "tests"); }
 }

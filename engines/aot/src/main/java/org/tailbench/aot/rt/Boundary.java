@@ -1,15 +1,11 @@
 package org.tailbench.aot.rt;
 
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tailbench.jfr.WasmJfr;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.FunctionCalls;
+import org.tailbench.runtime.LargeStackPool;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -20,18 +16,18 @@ import org.tailbench.runtime.TrapKind;
  *
  * <p>Deep non-tail recursion: a generated prologue compares {@link AotContext#depth} with
  * {@link AotContext#depthLimit}. On an ordinary thread the limit is {@link #INLINE_DEPTH}; past it the
- * call continues on a {@link WasmThread} with {@link #STACK_BYTES} of stack (system property
- * {@code tailbench.aot.stackSize}, bytes, default 1 GiB; only the touched part is committed) while the
+ * call continues on a large-stack worker thread ({@link LargeStackPool}) with {@link #STACK_BYTES} of stack (option
+ * {@code aot.stackSize}, bytes, default 1 GiB; only the touched part is committed) while the
  * caller waits, and the limit there is {@link org.tailbench.runtime.Store#maxCallDepth()}, whose excess is
  * the "call stack exhausted" trap. A {@link StackOverflowError} that still happens (e.g. through deep
- * host re-entrance) becomes the same trap here and never reaches the caller. The idea is the closure
- * engine's {@code Invoker}.
+ * host re-entrance) becomes the same trap here and never reaches the caller. The closure engine's
+ * {@code Invoker} does the same with a pool of its own ({@link LargeStackPool}).
  */
 public final class Boundary {
-    /** Stack of a worker thread in bytes: {@code -Dtailbench.aot.stackSize=BYTES}, default 1 GiB. */
-    public static final long STACK_BYTES = Long.getLong("tailbench.aot.stackSize", 1L << 30);
-    /** Wasm frames allowed on an ordinary thread before moving to a worker: {@code -Dtailbench.aot.inlineDepth}, default 256. */
-    public static final int INLINE_DEPTH = Integer.getInteger("tailbench.aot.inlineDepth", 256);
+    /** Stack of a worker thread in bytes: per-JVM option {@code aot.stackSize} ({@code -Dtailbench.aot.stackSize=BYTES}), default 1 GiB. */
+    public static final long STACK_BYTES = EngineOptions.process().get(EngineOptions.AOT_STACK_SIZE);
+    /** Wasm frames allowed on an ordinary thread before moving to a worker: per-JVM option {@code aot.inlineDepth}, default 256. */
+    public static final int INLINE_DEPTH = EngineOptions.process().get(EngineOptions.AOT_INLINE_DEPTH);
 
     /**
      * Set on an ordinary thread once its Wasm code needed a worker: later entries from the host on that
@@ -40,17 +36,8 @@ public final class Boundary {
      */
     private static final ThreadLocal<boolean[]> PREFER_WORKER = ThreadLocal.withInitial(() -> new boolean[1]);
 
-    private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new WasmThread(r, "aot-wasm-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** A worker thread with {@link #STACK_BYTES} of stack. */
-    public static final class WasmThread extends Thread {
-        WasmThread(Runnable r, String name) { super(null, r, name, STACK_BYTES); }
-    }
+    /** The worker threads ({@code aot-wasm-N}) with {@link #STACK_BYTES} of stack. */
+    private static final LargeStackPool WORKERS = new LargeStackPool("aot-wasm", STACK_BYTES);
 
     private Boundary() {}
 
@@ -64,8 +51,8 @@ public final class Boundary {
         AotContext ctx = f.ctx;
         boolean jfr = WasmJfr.enter(ctx.linkage.engine, ctx);
         try {
-            if (!(Thread.currentThread() instanceof WasmThread) && PREFER_WORKER.get()[0]) {
-                return onWorker(() -> enterHere(f, args));
+            if (!WORKERS.onWorker() && PREFER_WORKER.get()[0]) {
+                return WORKERS.call(() -> enterHere(f, args));
             }
             return enterHere(f, args);
         } finally {
@@ -78,7 +65,7 @@ public final class Boundary {
         AotContext ctx = f.ctx;
         ctx.ready();
         int depth0 = ctx.depth, limit0 = ctx.depthLimit, tc0 = ctx.tcTarget;
-        ctx.depthLimit = Thread.currentThread() instanceof WasmThread ? ctx.maxDepth : Math.min(ctx.maxDepth, INLINE_DEPTH);
+        ctx.depthLimit = WORKERS.onWorker() ? ctx.maxDepth : Math.min(ctx.maxDepth, INLINE_DEPTH);
         ctx.tcTarget = -1;
         try {
             long r = Rt.invokeLocal(f.index, args, ctx);
@@ -117,12 +104,12 @@ public final class Boundary {
      * @return the single result encoded, or 0 (several results are in {@link AotContext#results})
      */
     public static long slowEnter(long[] args, int fi, AotContext ctx) {
-        if (ctx.depth >= ctx.maxDepth || Thread.currentThread() instanceof WasmThread) {
+        if (ctx.depth >= ctx.maxDepth || WORKERS.onWorker()) {
             throw Backtraces.fill(new Trap(TrapKind.CALL_STACK_EXHAUSTED), 1);
         }
         PREFER_WORKER.get()[0] = true;
         try {
-            return onWorker(() -> {
+            return WORKERS.call(() -> {
                 int limit = ctx.depthLimit;
                 ctx.depthLimit = ctx.maxDepth;
                 try {
@@ -135,27 +122,6 @@ public final class Boundary {
             });
         } catch (Trap t) {
             throw Backtraces.fill(t, 1);    // the frame that handed off ran again on the worker
-        }
-    }
-
-    private static <T> T onWorker(Callable<T> task) {
-        Future<T> result = POOL.submit(task);
-        boolean interrupted = false;
-        try {
-            for (;;) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;   // Wasm code cannot be stopped; wait for it, keep the flag
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }

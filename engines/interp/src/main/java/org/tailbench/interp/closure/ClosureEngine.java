@@ -32,6 +32,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class ClosureEngine implements Engine {
     @Override public String name() { return "closure"; }
 
+    @Override public int order() { return 40; }
+
     @Override public String description() {
         return "interpreter: per-function node trees (AST interpreter without Truffle), Java-stack calls, trampolined tail calls";
     }

@@ -1,11 +1,6 @@
 package org.tailbench.interp.closure;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.tailbench.runtime.LargeStackPool;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -15,7 +10,7 @@ import org.tailbench.runtime.TrapKind;
  *
  * <p>An invocation from the host starts on the calling thread (no hand-off cost for the common shallow
  * case). When a non-tail call would go past {@link #INLINE_DEPTH} active Wasm frames on a thread that
- * is not a {@link WasmThread}, the callee (and everything it calls) continues on a worker thread with
+ * is not one of {@link #WORKERS}, the callee (and everything it calls) continues on a worker thread with
  * {@link #STACK_BYTES} of stack while the calling thread waits; the frame count carries over, and
  * exceptions (traps, {@code WasiExit}, errors) come back unchanged. After that, later top-level
  * invocations from the same thread start on a worker directly. Host → Wasm calls made on a worker
@@ -28,7 +23,7 @@ final class Invoker {
      * {@code count(n) = count(n-1) + 1} fit in 2 GiB), interpreted frames several times more, so the
      * default limit of 200,000 frames is reached long before the stack is.
      */
-    static final long STACK_BYTES = 1L << 30;
+    static final long STACK_BYTES = LargeStackPool.DEFAULT_STACK_BYTES;
 
     /**
      * Active Wasm frames allowed on an ordinary thread before moving to a worker: small enough for a
@@ -36,22 +31,13 @@ final class Invoker {
      */
     static final int INLINE_DEPTH = 128;
 
+    /** The worker threads ({@code closure-wasm-N}) with {@link #STACK_BYTES} of stack. */
+    static final LargeStackPool WORKERS = new LargeStackPool("closure-wasm", STACK_BYTES);
     private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(() -> {
         Machine m = new Machine();
-        m.bigStack = Thread.currentThread() instanceof WasmThread;
+        m.bigStack = WORKERS.onWorker();
         return m;
     });
-    private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new WasmThread(r, "closure-wasm-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** A worker thread with {@link #STACK_BYTES} of stack. */
-    static final class WasmThread extends Thread {
-        WasmThread(Runnable r, String name) { super(null, r, name, STACK_BYTES); }
-    }
 
     private Invoker() {}
 
@@ -61,7 +47,7 @@ final class Invoker {
     /** Invokes {@code f} from the host: here, or on a worker when this thread has needed one before. */
     static long[] invoke(ClosureFunction f, long[] args) {
         Machine m = machine();
-        if (m.preferWorker && m.depth == 0 && !m.bigStack) return onWorker(() -> Trampoline.invokeHere(f, args));
+        if (m.preferWorker && m.depth == 0 && !m.bigStack) return WORKERS.call(() -> Trampoline.invokeHere(f, args));
         return Trampoline.invokeHere(f, args);
     }
 
@@ -73,7 +59,7 @@ final class Invoker {
     static Frame continueOnWorker(Frame fr) {
         Machine m = fr.m;
         m.preferWorker = true;
-        return onWorker(() -> {
+        return WORKERS.call(() -> {
             Machine own = MACHINE.get();
             MACHINE.set(m);
             m.bigStack = true;
@@ -86,26 +72,5 @@ final class Invoker {
                 MACHINE.set(own);
             }
         });
-    }
-
-    private static <T> T onWorker(Callable<T> task) {
-        Future<T> result = POOL.submit(task);
-        boolean interrupted = false;
-        try {
-            for (;;) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;   // the Wasm code cannot be stopped; wait for it, keep the flag
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,7 +13,7 @@ final class Machine implements CallDepthSource {
     boolean track;
     /** while {@link #track}: function index of frame {@code d} (0 = outermost) at {@code [d]} */
     int[] frames = new int[64];
-    /** true while this machine runs on a {@link Invoker.WasmThread} */
+    /** true while this machine runs on a worker of {@link Invoker#WORKERS} */
     boolean bigStack;
     /** set once this machine's thread had to move to a worker; later top-level invocations start there */
     boolean preferWorker;

@@ -70,6 +70,6 @@ public final class OpcodeProfiler {
      */
     public static OpcodeProfile profileOf(CompiledModule cm) {
         if (cm instanceof SwitchModule sm && sm.opcodes != null) return sm.opcodes;
-        throw new IllegalArgumentException("not compiled in opcode-profile mode (use OpcodeProfiler.compile or -D" + PROPERTY + "=true with the switch engine)");
+        throw new IllegalArgumentException("not compiled in opcode-profile mode (use OpcodeProfiler.compile, or option switch.opcodeProfile=true / -D" + PROPERTY + "=true with the switch engine)");
     }
 }

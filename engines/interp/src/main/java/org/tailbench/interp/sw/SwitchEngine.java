@@ -3,6 +3,7 @@ package org.tailbench.interp.sw;
 import org.tailbench.interp.lower.Lowerer;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -13,13 +14,21 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class SwitchEngine implements Engine {
     @Override public String name() { return "switch"; }
 
+    @Override public int order() { return 10; }
+
     @Override public String description() {
         return "interpreter: lowered int[] code, one switch loop, explicit frame stack";
     }
 
-    /** Compiles; in opcode-profile mode ({@link OpcodeProfiler}) when {@code -Dtailbench.opcodeProfile=true}. */
-    @Override public CompiledModule compile(ValidatedModule module) {
-        if (Boolean.getBoolean(OpcodeProfiler.PROPERTY)) return OpcodeProfiler.compile(module);
+    /** Compiles with {@link EngineOptions#process()}. */
+    @Override public CompiledModule compile(ValidatedModule module) { return compile(module, EngineOptions.process()); }
+
+    /**
+     * Compiles; in opcode-profile mode ({@link OpcodeProfiler}) when option {@code switch.opcodeProfile} is true
+     * ({@code -Dtailbench.opcodeProfile=true}).
+     */
+    @Override public CompiledModule compile(ValidatedModule module, EngineOptions options) {
+        if (options.get(EngineOptions.SWITCH_OPCODE_PROFILE)) return OpcodeProfiler.compile(module);
         return new SwitchModule(module, Lowerer.lowerAll(module, name()));
     }
 

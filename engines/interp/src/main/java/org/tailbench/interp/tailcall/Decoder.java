@@ -6,6 +6,7 @@ import static org.tailbench.interp.tailcall.MemoryInstrs.*;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.LoweredFunction;
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Memory;
@@ -19,12 +20,15 @@ import org.tailbench.runtime.Memory;
  * lie in the same segment, and goes through a {@link Bounce} otherwise.
  */
 final class Decoder {
-    /** Name of the system property that sets {@link #INTERVAL}. */
+    /** Name of the system property that sets {@link #INTERVAL} (engine option {@code tailcall.bounce}). */
     static final String INTERVAL_PROPERTY = "tailbench.tailcall.bounce";
-    /** Default {@link #INTERVAL}. */
+    /** Default {@link #INTERVAL}: {@link EngineOptions#TAILCALL_BOUNCE}'s default. */
     static final int DEFAULT_INTERVAL = 16;
-    /** Segment length N: the most handlers one chain can run before it bounces. */
-    static final int INTERVAL = interval(System.getProperty(INTERVAL_PROPERTY));
+    /**
+     * Segment length N: the most handlers one chain can run before it bounces. Engine option
+     * {@code tailcall.bounce} of {@link EngineOptions#process()} (a per-JVM option), read once.
+     */
+    static final int INTERVAL = EngineOptions.process().get(EngineOptions.TAILCALL_BOUNCE);
 
     private Decoder() {}
 
@@ -36,12 +40,10 @@ final class Decoder {
     static int interval(String value) {
         if (value == null) return DEFAULT_INTERVAL;
         try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= 65536) return n;
-        } catch (NumberFormatException e) {
-            // reported below
+            return EngineOptions.TAILCALL_BOUNCE.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + INTERVAL_PROPERTY + " must be an integer in 1..65536, got \"" + value + "\"", e);
         }
-        throw new IllegalArgumentException("-D" + INTERVAL_PROPERTY + " must be an integer in 1..65536, got \"" + value + "\"");
     }
 
     /** @return the entry instruction of {@code f}, whose instructions are created and linked now */

@@ -36,8 +36,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * counter): the cost of bouncing is one extra virtual call and trampoline iteration per bounce, and
  * the benefit of a larger N is fewer of them in long straight-line code.
  *
- * <p><b>N</b> is the system property {@value Decoder#INTERVAL_PROPERTY} (default
- * {@value Decoder#DEFAULT_INTERVAL}, read once when the engine's classes load, 1..65536). Since a
+ * <p><b>N</b> is the engine option {@code tailcall.bounce} (system property {@value Decoder#INTERVAL_PROPERTY}; default
+ * {@value Decoder#DEFAULT_INTERVAL}, read once per JVM when the engine's classes load, 1..65536). Since a
  * chain visits strictly increasing instructions of one segment, it runs at most N handlers, so the
  * worst-case Java stack of one Wasm activation from the host is the trampoline plus at most N handler
  * frames, plus one {@link Bounce} or a constant few frames of call/return helpers (and on a first call
@@ -47,6 +47,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
  */
 public final class TailCallEngine implements Engine {
     @Override public String name() { return "tailcall"; }
+
+    @Override public int order() { return 30; }
 
     @Override public String description() {
         return "interpreter: pre-decoded instruction objects, handlers tail-call the next handler, trampoline bounce every "

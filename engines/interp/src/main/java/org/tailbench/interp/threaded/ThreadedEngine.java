@@ -14,6 +14,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class ThreadedEngine implements Engine {
     @Override public String name() { return "threaded"; }
 
+    @Override public int order() { return 20; }
+
     @Override public String description() {
         return "interpreter: lowered int[] code, handler table indexed by opcode, one virtual call per instruction";
     }

@@ -82,7 +82,7 @@ class FrameAttributionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "closure|org.tailbench.interp.closure.Invoker$WasmThread",   // nested, but not a node
+        "closure|org.tailbench.interp.closure.TreeBuilder$Ctl",   // nested, but not a node
         "threaded|org.tailbench.interp.threaded.Machine",            // the dispatch loop itself
         "threaded|org.tailbench.interp.closure.LeafNodes$I32EqLC",   // another engine's handler
         "tailcall|java.lang.Math",

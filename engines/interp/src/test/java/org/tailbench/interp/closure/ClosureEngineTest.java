@@ -90,7 +90,7 @@ class ClosureEngineTest {
                 assertThat(call(inst, "deep", Invoker.INLINE_DEPTH - 2)).isEqualTo(Invoker.INLINE_DEPTH - 2);
                 assertThat(seen[0]).isSameAs(Thread.currentThread());
                 assertThat(call(inst, "deep", 5_000)).isEqualTo(5_000);
-                assertThat(seen[0]).isInstanceOf(Invoker.WasmThread.class);
+                assertThat(seen[0]).isInstanceOf(org.tailbench.runtime.LargeStackPool.Worker.class);
             } catch (Throwable t) {
                 failure[0] = t;
             }
