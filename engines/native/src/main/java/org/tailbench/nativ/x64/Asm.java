@@ -162,6 +162,8 @@ public final class Asm {
     public void shiftCl(boolean w, int op, int r) { rr(0, w, ops(0xD3), op, r, false); }
     public void shiftImm(boolean w, int op, int r, int imm) { rr(0, w, ops(0xC1), op, r, false); byte1(imm); }
 
+    /** bsr: index of the highest set bit (ZF set and the destination undefined when the source is 0) */
+    public void bsr(boolean w, int dst, int src) { rr(0, w, ops(0x0F, 0xBD), dst, src, false); }
     public void lzcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xBD), dst, src, false); }
     public void tzcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xBC), dst, src, false); }
     public void popcnt(boolean w, int dst, int src) { rr(0xF3, w, ops(0x0F, 0xB8), dst, src, false); }

@@ -118,7 +118,13 @@ public final class X64MacroAssembler implements MacroAssembler {
 
     @Override public void intUnary(IntUnary op, boolean w, int r) {
         switch (op) {
-            case CLZ -> a.lzcnt(w, r, r);
+            case CLZ -> {   // bsr, not lzcnt: LZCNT (CPUID "abm") is hidden by some hypervisors; bsr is baseline x86-64
+                a.movImm(RCX, -1);
+                a.bsr(w, RAX, r);
+                a.cmov(true, Asm.E, RAX, RCX);    // source 0: index -1, so the count is the width
+                a.movImm(r, w ? 63 : 31);
+                a.alu(w, Asm.SUB, r, RAX);        // width - 1 - index
+            }
             case CTZ -> a.tzcnt(w, r, r);
             case POPCNT -> a.popcnt(w, r, r);
             case EQZ -> { a.test(w, r, r); a.setcc(Asm.E, RAX); a.zx8(r, RAX); }

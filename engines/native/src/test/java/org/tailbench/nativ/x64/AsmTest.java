@@ -88,6 +88,8 @@ class AsmTest {
                 c.add(new Case(sh[op] + " " + a32 + ",0x3", s -> s.shiftImm(false, op, a, 3)));
             }
             c.add(new Case("lzcnt " + a64 + "," + b64, s -> s.lzcnt(true, a, b)));
+            c.add(new Case("bsr " + a64 + "," + b64, s -> s.bsr(true, a, b)));
+            c.add(new Case("bsr " + a32 + "," + b32, s -> s.bsr(false, a, b)));
             c.add(new Case("tzcnt " + a32 + "," + b32, s -> s.tzcnt(false, a, b)));
             c.add(new Case("popcnt " + a64 + "," + b64, s -> s.popcnt(true, a, b)));
             c.add(new Case("sete " + Reg.name(a, 8), s -> s.setcc(Asm.E, a)));
