@@ -132,6 +132,10 @@ class AsmTest {
         c.add(new Case("ret 0x18", s -> s.ret(0x18)));
         c.add(new Case("ud2", Asm::ud2));
         c.add(new Case("rep stos QWORD PTR es:[rdi],rax", Asm::repStosq));
+        c.add(new Case("rep stos BYTE PTR es:[rdi],al", Asm::repStosb));
+        c.add(new Case("rep movs BYTE PTR es:[rdi],BYTE PTR ds:[rsi]", Asm::repMovsb));
+        c.add(new Case("std", Asm::std));
+        c.add(new Case("cld", Asm::cld));
         c.add(new Case("orpd xmm3,xmm12", s -> s.logic(0x56, true, 3, 12)));
         c.add(new Case("andps xmm9,xmm1", s -> s.logic(0x54, false, 9, 1)));
         return c;
