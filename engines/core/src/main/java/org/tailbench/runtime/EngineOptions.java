@@ -72,6 +72,10 @@ public final class EngineOptions {
     public static final EngineOption<String> NATIVE_DUMP = EngineOption.text("native.dump", "a file path, or empty for none", "",
             "native, native-naive", Scope.MODULE, "tailbench.native.dump",
             "write the module's machine code to this file (for objdump -D -b binary -mi386:x86-64 -M intel)");
+    /** Whether native appends its functions to perf's symbol map. */
+    public static final EngineOption<Boolean> NATIVE_PERF_MAP = EngineOption.bool("native.perfMap", false, "native, native-naive",
+            Scope.MODULE, "tailbench.native.perfmap",
+            "append each compiled function to /tmp/perf-PID.map, so that perf report names Wasm functions in native code");
     /** How linear memories are backed. */
     public static final EngineOption<String> MEMORY = EngineOption.choice("memory", List.of("auto", "heap", "mapped"), "auto",
             "every engine of ours", Scope.JVM, "tailbench.memory",
@@ -85,7 +89,7 @@ public final class EngineOptions {
 
     /** Every option, in the order the help lists them. */
     public static final List<EngineOption<?>> ALL = List.of(AOT_SPLIT, AOT_CHEAP_BUDGET, AOT_HARD_BUDGET, AOT_FRAME, AOT_PROFILE, AOT_LOG,
-            AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE, NATIVE_DUMP,
+            AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE, NATIVE_DUMP, NATIVE_PERF_MAP,
             MEMORY, JFR_HOOKS, MODULE_NAME);
 
     /**

@@ -12,6 +12,10 @@ import org.tailbench.nativ.x64.Reg;
  *       {@link #RESULTS} + 8*i (the entry stub stores rax there as result 0 for the host; upcalls write all
  *       their results there).</li>
  *   <li>Pinned: {@link #CTX} holds the VM context, {@link #MEM_BASE} memory 0's base address; {@link #FP} chains frames.</li>
+ *   <li>Callee-saved: {@link #LOCAL_REGS} hold a function's most used integer locals; a function that writes one
+ *       saves it in its frame first and restores it before returning or tail-calling, so they survive calls.
+ *       Every other register is caller-saved (the operand stack is flushed at calls). Around an upcall the
+ *       ones Java or the upcall sequence may clobber ({@link #UPCALL_CLOBBERED}) are saved in the frame.</li>
  *   <li>Values: one 64-bit slot each (i32/f32 in the low 32 bits, f64/i64 raw bits, references as store addresses, null -1).</li>
  * </ul>
  */
@@ -21,8 +25,15 @@ public final class Abi {
     public static final int CTX = Reg.R14, MEM_BASE = Reg.R15, FP = Reg.RBP, SP = Reg.RSP;
     /** result 0 register; scratch registers the code generator uses between instructions */
     public static final int RESULT = Reg.RAX, SCRATCH0 = Reg.RAX, SCRATCH1 = Reg.RCX, SCRATCH2 = Reg.RDX;
-    /** registers that hold operand-stack values (everything not pinned or scratch) */
-    public static final int[] VALUE_REGS = {Reg.RBX, Reg.RSI, Reg.RDI, Reg.R8, Reg.R9, Reg.R10, Reg.R11, Reg.R12, Reg.R13};
+    /** caller-saved registers that hold operand-stack values */
+    public static final int[] VALUE_REGS = {Reg.RSI, Reg.RDI, Reg.R8, Reg.R11};
+    /** callee-saved registers (internal convention) that hold register-allocated locals, in order of preference */
+    public static final int[] LOCAL_REGS = {Reg.RBX, Reg.R12, Reg.R13, Reg.R10, Reg.R9};
+    /**
+     * {@link #LOCAL_REGS} an upcall does not preserve: r9/r10 are caller-saved in SysV, rbx holds the Wasm stack
+     * pointer inside the upcall sequence; generated code saves and restores these around every upcall.
+     */
+    public static final int[] UPCALL_CLOBBERED = {Reg.RBX, Reg.R9, Reg.R10};
 
     // ---- VM context (native memory, one per instance), byte offsets ----
     public static final int C_MEM_BASE = 0, C_MEM_SIZE = 8, C_STACK_LIMIT = 16, C_SAVED_SP = 24, C_DEPTH = 32, C_MAX_DEPTH = 40,

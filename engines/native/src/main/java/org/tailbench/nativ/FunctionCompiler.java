@@ -18,12 +18,20 @@ import org.tailbench.wasm.validate.FunctionInfo;
 
 /**
  * The single pass over one validated function (after Winch's {@code CodeGen}): a value stack of abstract
- * locations (constant, register, or the value's home slot in the frame), registers allocated from
- * {@link Abi#VALUE_REGS} and spilled to home slots when they run out. At every control-flow point (block
- * boundaries, branches, calls) the whole value stack is flushed to its home slots, so that merges agree.
+ * locations (constant, register, a register-allocated local, or the value's home slot in the frame), registers
+ * allocated from {@link Abi#VALUE_REGS} and spilled to home slots when they run out. At every control-flow point
+ * (block boundaries, branches, calls) the whole value stack is flushed to its home slots, so that merges agree.
+ *
+ * <p>Register-allocated locals: before the pass, the integer locals are weighted by their uses (×16 per
+ * enclosing loop) and up to {@code Abi.LOCAL_REGS.length} of the heaviest live in callee-saved registers for the
+ * whole function, so every control-flow point agrees on where they are without a join. {@code local.get} of
+ * one pushes a lazy reference (kind {@code LREG}, like Winch's {@code Val::Local}); {@code local.set}/{@code
+ * local.tee} first detaches the stack entries that still refer to the old value.
  */
 final class FunctionCompiler {
-    private static final int SLOT = 0, REG = 1, CONST = 2, XREG = 3;
+    private static final int SLOT = 0, REG = 1, CONST = 2, XREG = 3, LREG = 4;
+    /** minimum use weight for a local to get a register (a use inside a loop weighs 16) */
+    private static final long MIN_WEIGHT = 4;
     /** xmm registers for float values (xmm0, xmm1 are the MacroAssembler's scratch) */
     private static final int FIRST_X = 2, LAST_X = 15;
     private static final int FUNC = 0, BLOCK = 1, LOOP = 2, IF = 3;
@@ -41,7 +49,14 @@ final class FunctionCompiler {
     private final FunctionInfo info;
     private final FuncType type;
     private final int nParams, nDecl, frameSlots;
+    /** per local: its register, or -1 when it lives in its frame slot */
+    private final int[] localReg;
+    /** the callee-saved registers this function uses for locals, and their save slots' first height */
+    private final int[] savedRegs;
+    private final int saveBase;
     private final boolean tailCalls;
+    /** per register local (by register number): the extent {@code offset + width} its address was checked for, 0 none */
+    private final int[] checked = new int[16];
 
     private int[] kind = new int[64], reg = new int[64];
     private long[] cval = new long[64];
@@ -72,10 +87,51 @@ final class FunctionCompiler {
             floatLocal[k] = t == org.tailbench.wasm.ValType.F32 || t == org.tailbench.wasm.ValType.F64;
         }
         int shadow = 0;
+        long[] weight = new long[floatLocal.length];
+        java.util.BitSet loopAt = new java.util.BitSet();
+        int depth = 0, loops = 0;
         for (int i = 0; i < code.length; i++) {
-            if (code.opAt(i) == Op.IF) shadow += Code.blockType(module, code.a[i]).params().length;
+            switch (code.opAt(i)) {
+                case IF -> { shadow += Code.blockType(module, code.a[i]).params().length; loopAt.clear(++depth); }
+                case BLOCK -> loopAt.clear(++depth);
+                case LOOP -> { loopAt.set(++depth); loops++; }
+                case END -> { if (depth > 0) { if (loopAt.get(depth)) loops--; depth--; } }
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                    int l = (int) code.a[i];
+                    if (!floatLocal[l]) weight[l] += 1L << Math.min(4 * loops, 40);
+                }
+                default -> {}
+            }
         }
-        this.frameSlots = nDecl + info.maxStackHeight() + shadow + 1;
+        this.localReg = new int[floatLocal.length];
+        java.util.Arrays.fill(localReg, -1);
+        int n = 0;
+        while (n < Abi.LOCAL_REGS.length) {
+            int best = -1;
+            for (int l = 0; l < weight.length; l++) {
+                if (localReg[l] < 0 && weight[l] >= MIN_WEIGHT && (best < 0 || weight[l] > weight[best])) best = l;
+            }
+            if (best < 0) break;
+            localReg[best] = Abi.LOCAL_REGS[n++];
+        }
+        this.savedRegs = java.util.Arrays.copyOf(Abi.LOCAL_REGS, n);
+        this.saveBase = nDecl + info.maxStackHeight() + shadow + 1;
+        this.frameSlots = saveBase + n + Abi.UPCALL_CLOBBERED.length;
+    }
+
+    /** frame offset of the save slot of {@code savedRegs[j]} (the caller's value) */
+    private int saveOffset(int j) { return -8 * (saveBase + 1 + j); }
+    /** frame offset of the slot that keeps {@code Abi.UPCALL_CLOBBERED[k]} across an upcall */
+    private int upcallSaveOffset(int k) { return -8 * (saveBase + 1 + savedRegs.length + k); }
+
+    private boolean isLocalReg(int r) {
+        for (int s : savedRegs) if (s == r) return true;
+        return false;
+    }
+
+    /** restores the caller's values of the callee-saved registers this function used (before returning or tail-calling) */
+    private void restoreSaved() {
+        for (int j = 0; j < savedRegs.length; j++) m.loadFrame(savedRegs[j], saveOffset(j));
     }
 
     // ---- value stack ----
@@ -137,6 +193,7 @@ final class FunctionCompiler {
                 return x;
             }
             case CONST -> { int x = allocX(); m.loadConst(Abi.SCRATCH0, cval[sp]); m.gprToX(x, Abi.SCRATCH0); return x; }
+            case LREG -> { int x = allocX(); m.gprToX(x, reg[sp]); return x; }
             default -> { int x = allocX(); m.loadFrameX(x, slot(sp)); return x; }
         }
     }
@@ -155,7 +212,47 @@ final class FunctionCompiler {
                 return r;
             }
             case CONST -> { int r = allocReg(); m.loadConst(r, cval[sp]); return r; }
+            case LREG -> { int r = allocReg(); m.move(true, r, reg[sp]); return r; }
             default -> { int r = allocReg(); m.loadFrame(r, slot(sp)); return r; }
+        }
+    }
+
+    /**
+     * pops the top value into a register the current instruction may read but must not write: a
+     * register-allocated local's own register, or else as {@link #pop()}
+     */
+    private int popRead() {
+        if (kind[sp - 1] == LREG) return reg[--sp];
+        return pop();
+    }
+
+    private void pushLocal(int r) { ensure(); kind[sp] = LREG; reg[sp] = r; sp++; }
+
+    /** before local register {@code r} is written: stack entries that refer to its old value get a copy (or their slot) */
+    private void detach(int r) {
+        for (int i = 0; i < sp; i++) {
+            if (kind[i] != LREG || reg[i] != r) continue;
+            int free = -1;
+            for (int v : Abi.VALUE_REGS) if (((used | pinned) & (1 << v)) == 0) { free = v; break; }
+            if (free >= 0) {
+                m.move(true, free, r);
+                kind[i] = REG;
+                reg[i] = free;
+                used |= 1 << free;
+            } else {
+                m.storeFrame(slot(i), r);
+                kind[i] = SLOT;
+            }
+        }
+    }
+
+    /** moves stack entry {@code i}'s value into register {@code dst} (leaves the entry as it is) */
+    private void valueTo(int dst, int i) {
+        switch (kind[i]) {
+            case REG, LREG -> { if (reg[i] != dst) m.move(true, dst, reg[i]); }
+            case XREG -> m.xToGpr(dst, reg[i]);
+            case CONST -> m.loadConst(dst, cval[i]);
+            default -> m.loadFrame(dst, slot(i));
         }
     }
 
@@ -167,15 +264,17 @@ final class FunctionCompiler {
         if (kind[sp] == XREG) xused &= ~(1 << reg[sp]);
     }
 
-    private void flush() {
-        for (int i = 0; i < sp; i++) {
-            if (kind[i] == REG) m.storeFrame(slot(i), reg[i]);
-            else if (kind[i] == XREG) m.storeFrameX(slot(i), reg[i]);
+    private void flush() { flushBelow(sp); used = 0; xused = 0; }
+
+    /** stores entries {@code 0..h-1} to their home slots (entries above stay where they are) */
+    private void flushBelow(int h) {
+        for (int i = 0; i < h; i++) {
+            if (kind[i] == REG) { m.storeFrame(slot(i), reg[i]); used &= ~(1 << reg[i]); }
+            else if (kind[i] == LREG) m.storeFrame(slot(i), reg[i]);
+            else if (kind[i] == XREG) { m.storeFrameX(slot(i), reg[i]); xused &= ~(1 << reg[i]); }
             else if (kind[i] == CONST) m.storeFrameConst(slot(i), cval[i]);
             kind[i] = SLOT;
         }
-        used = 0;
-        xused = 0;
     }
 
     private void resetTo(int h) {
@@ -208,6 +307,11 @@ final class FunctionCompiler {
         wasmPos = code.length > 0 ? code.pos[0] : 0;
         Label exhausted = new Label();
         m.prologue(nParams, nDecl, frameSlots, exhausted);
+        for (int j = 0; j < savedRegs.length; j++) m.storeFrame(saveOffset(j), savedRegs[j]);
+        for (int l = 0; l < localReg.length; l++) {
+            if (localReg[l] < 0) continue;
+            if (l < nParams) m.loadFrame(localReg[l], localOffset(l)); else m.loadConst(localReg[l], 0);
+        }
         for (int i = 0; i < code.length; i++) {
             pinned = 0;
             xpinned = 0;
@@ -266,13 +370,15 @@ final class FunctionCompiler {
         return arity > 0 && sp - arity != c.height;
     }
 
+    /** returns the top results from wherever they are (flushed or not) */
     private void emitReturn() {
         int r = type.results().length;
         for (int k = 1; k < r; k++) {
-            m.loadFrame(Abi.SCRATCH1, slot(sp - r + k));
+            valueTo(Abi.SCRATCH1, sp - r + k);
             m.storeCtx(Abi.RESULTS + 8 * k, Abi.SCRATCH1);
         }
-        if (r > 0) m.loadFrame(Abi.RESULT, slot(sp - r));
+        if (r > 0) valueTo(Abi.RESULT, sp - r);
+        restoreSaved();
         m.epilogue(nParams);
     }
 
@@ -282,9 +388,9 @@ final class FunctionCompiler {
             case NOP -> {}
             case UNREACHABLE -> { flush(); callSite(m.trap(1 + TrapKind.UNREACHABLE.ordinal())); live = false; }
             case BLOCK -> { flush(); enter(BLOCK, a, 0); }
-            case LOOP -> { flush(); Ctl c = enter(LOOP, a, 0); m.bind(c.head); }
+            case LOOP -> { flush(); Ctl c = enter(LOOP, a, 0); m.bind(c.head); forgetChecks(); }
             case IF -> {
-                int cond = pop();
+                int cond = popRead();
                 flush();
                 Ctl c = enter(IF, a, 0);
                 c.ifLive = true;
@@ -300,6 +406,7 @@ final class FunctionCompiler {
                 if (live) { flush(); m.jump(c.end); }
                 c.hasElse = true;
                 m.bind(c.elseLabel);
+                forgetChecks();
                 live = c.ifLive;
                 resetTo(c.height + c.params);
                 if (c.params > 0) moveValues(c.shadow, c.height, c.params);
@@ -307,7 +414,7 @@ final class FunctionCompiler {
             case END -> end();
             case BR -> { flush(); branch(label(a)); live = false; }
             case BR_IF -> {
-                int cond = pop();
+                int cond = popRead();
                 flush();
                 Ctl c = label(a);
                 if (branchNeedsCode(c)) {
@@ -320,31 +427,34 @@ final class FunctionCompiler {
                 }
             }
             case BR_TABLE -> brTable(code.brTables[(int) a]);
-            case RETURN -> { flush(); emitReturn(); live = false; }
+            case RETURN -> { emitReturn(); live = false; }
             case CALL -> call((int) a, false);
             case RETURN_CALL -> call((int) a, true);
             case CALL_INDIRECT -> callIndirect((int) a, (int) code.b[i], false);
             case RETURN_CALL_INDIRECT -> callIndirect((int) a, (int) code.b[i], true);
             case DROP -> drop();
             case SELECT, SELECT_T -> {
-                int c = pop(), y = pop(), x = pop();
+                int c = popRead(), y = popRead(), x = pop();
                 m.select(x, y, c);
                 pushReg(x);
             }
             case LOCAL_GET -> {
-                if (floatLocal[(int) a]) { int x = allocX(); m.loadFrameX(x, localOffset((int) a)); pushX(x); }
+                if (localReg[(int) a] >= 0) pushLocal(localReg[(int) a]);
+                else if (floatLocal[(int) a]) { int x = allocX(); m.loadFrameX(x, localOffset((int) a)); pushX(x); }
                 else { int r = allocReg(); m.loadFrame(r, localOffset((int) a)); pushReg(r); }
             }
             case LOCAL_SET -> {
-                if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); }
-                else { int r = pop(); m.storeFrame(localOffset((int) a), r); }
+                if (localReg[(int) a] >= 0) setLocalReg(localReg[(int) a]);
+                else if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); }
+                else { int r = popRead(); m.storeFrame(localOffset((int) a), r); }
             }
             case LOCAL_TEE -> {
-                if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); pushX(x); }
+                if (localReg[(int) a] >= 0) { int rl = localReg[(int) a]; setLocalReg(rl); pushLocal(rl); }
+                else if (kind[sp - 1] == XREG) { int x = popX(); m.storeFrameX(localOffset((int) a), x); pushX(x); }
                 else { int r = pop(); m.storeFrame(localOffset((int) a), r); pushReg(r); }
             }
             case GLOBAL_GET -> { int r = allocReg(); m.loadCtx(r, mc.globalsOffset + 8 * (int) a); pushReg(r); }
-            case GLOBAL_SET -> { int r = pop(); m.storeCtx(mc.globalsOffset + 8 * (int) a, r); }
+            case GLOBAL_SET -> { int r = popRead(); m.storeCtx(mc.globalsOffset + 8 * (int) a, r); }
             case TABLE_GET -> upcall(Abi.UP_TABLE_GET, (int) a, 1, 1);
             case TABLE_SET -> upcall(Abi.UP_TABLE_SET, (int) a, 2, 0);
             case TABLE_SIZE -> upcall(Abi.UP_TABLE_SIZE, (int) a, 0, 1);
@@ -355,8 +465,13 @@ final class FunctionCompiler {
             case ELEM_DROP -> upcall(Abi.UP_ELEM_DROP, (int) a, 0, 0);
             case MEMORY_SIZE -> { int r = allocReg(); m.loadCtx(r, Abi.C_MEM_SIZE); m.intOpImm(IntOp.SHR_U, true, r, 16); pushReg(r); }
             case MEMORY_GROW -> upcall(Abi.UP_MEMORY_GROW, 0, 1, 1);
-            case MEMORY_FILL -> upcall(Abi.UP_MEMORY_FILL, 0, 3, 0);
-            case MEMORY_COPY -> upcall(Abi.UP_MEMORY_COPY, 0, 3, 0);
+            case MEMORY_FILL, MEMORY_COPY -> {   // inline (rep stosb / rep movsb), operands from their slots
+                flush();
+                Label oob = trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+                if (op == Op.MEMORY_FILL) m.memoryFill(slot(sp - 3), slot(sp - 2), slot(sp - 1), oob);
+                else m.memoryCopy(slot(sp - 3), slot(sp - 2), slot(sp - 1), oob);
+                sp -= 3;
+            }
             case MEMORY_INIT -> upcall(Abi.UP_MEMORY_INIT, (int) a, 3, 0);
             case DATA_DROP -> upcall(Abi.UP_DATA_DROP, (int) a, 0, 0);
             case I32_CONST, F32_CONST -> pushConst((int) a);
@@ -371,11 +486,21 @@ final class FunctionCompiler {
         }
     }
 
-    /** an integer comparison (or eqz) whose only use is the next br_if / if: compare and jump, no 0/1 value */
+    /** pops the top value into local register {@code rl} */
+    private void setLocalReg(int rl) {
+        if (kind[sp - 1] == LREG && reg[sp - 1] == rl) { sp--; return; }   // local.get x; local.set x
+        checked[rl] = 0;
+        if (kind[sp - 1] == CONST) { long v = cval[--sp]; detach(rl); m.loadConst(rl, v); return; }
+        int v = popRead();
+        detach(rl);
+        m.move(true, rl, v);
+    }
+
+    /** an integer comparison (or eqz) whose only use is the next br_if / if / select: compare and jump (or cmov), no 0/1 value */
     private boolean fusible(Op op, int i) {
         if (i + 1 >= code.length) return false;
         Op next = code.opAt(i + 1);
-        if (next != Op.BR_IF && next != Op.IF) return false;
+        if (next != Op.BR_IF && next != Op.IF && next != Op.SELECT && next != Op.SELECT_T) return false;
         String n = op.name();
         if (!n.startsWith("I32_") && !n.startsWith("I64_")) return false;
         String rest = n.substring(4);
@@ -387,11 +512,18 @@ final class FunctionCompiler {
         String rest = op.name().substring(4);
         Cmp c = rest.equals("EQZ") ? null : Numeric.cmp(rest);
         int x, y = -1, imm = 0;
-        if (c != null && topFitsImm()) { imm = popConst(); x = pop(); }
-        else if (c != null) { y = pop(); x = pop(); }
-        else x = pop();
-        flush();
+        if (c != null && topFitsImm()) { imm = popConst(); x = popRead(); }
+        else if (c != null) { y = popRead(); x = popRead(); }
+        else x = popRead();
         wasmPos = code.pos[i + 1];
+        Op next = code.opAt(i + 1);
+        if (next == Op.SELECT || next == Op.SELECT_T) {
+            int v2 = popRead(), v1 = pop();   // every pop before the compare: they may emit flag-clobbering code
+            m.compareAndSelect(c, w, x, y, imm, v1, v2);
+            pushReg(v1);
+            return;
+        }
+        flush();
         // compareAndBranch's condition is the Wasm condition (for eqz: x == 0)
         if (code.opAt(i + 1) == Op.IF) {
             Ctl ct = enter(IF, code.a[i + 1], 0);
@@ -423,7 +555,7 @@ final class FunctionCompiler {
     private void end() {
         Ctl c = ctl.remove(ctl.size() - 1);
         if (c.kind == FUNC) {
-            if (live) { flush(); emitReturn(); }
+            if (live) emitReturn();
             live = false;
             return;
         }
@@ -431,12 +563,13 @@ final class FunctionCompiler {
         boolean reached = live || c.end.used() || (c.kind == IF && !c.hasElse && c.ifLive);
         if (c.kind == IF && !c.hasElse) m.bind(c.elseLabel);
         m.bind(c.end);
+        forgetChecks();
         live = reached;
         resetTo(c.height + c.results);
     }
 
     private void brTable(int[] labels) {
-        int idx = pop();
+        int idx = popRead();
         flush();
         Label[] targets = new Label[labels.length - 1];
         Label[] stubs = new Label[labels.length];
@@ -472,9 +605,17 @@ final class FunctionCompiler {
     /** calls Java: pops {@code nargs} (flushed), pushes {@code nres} results */
     private void upcall(int kind, int imm, int nargs, int nres) {
         flush();
-        callSite(m.upcall(kind, imm, sp > 0 ? slot(sp - 1) : 0, pendingSite(), trapLabel(TrapKind.CALL_STACK_EXHAUSTED)));
+        callSite(upcallPreserving(kind, imm, sp > 0 ? slot(sp - 1) : 0));
         sp -= nargs;
         takeResults(nres, false);
+    }
+
+    /** {@link MacroAssembler#upcall} with the callee-saved registers it may clobber kept in the frame around it */
+    private int upcallPreserving(int kind, int imm, int argsOff) {
+        for (int k = 0; k < Abi.UPCALL_CLOBBERED.length; k++) m.storeFrame(upcallSaveOffset(k), Abi.UPCALL_CLOBBERED[k]);
+        int pc = m.upcall(kind, imm, argsOff, pendingSite(), trapLabel(TrapKind.CALL_STACK_EXHAUSTED));
+        for (int k = 0; k < Abi.UPCALL_CLOBBERED.length; k++) m.loadFrame(Abi.UPCALL_CLOBBERED[k], upcallSaveOffset(k));
+        return pc;
     }
 
     private void call(int f, boolean tail) {
@@ -485,15 +626,18 @@ final class FunctionCompiler {
             if (tail) { flush(); emitReturn(); live = false; }
             return;
         }
-        flush();
         Label target = mc.functionLabel(f);
-        if (tail && tailCalls) {
+        if (tail && tailCalls) {   // the frame is replaced: nothing below the arguments needs flushing
             stageArgs(n);
+            restoreSaved();
             m.tailCall(nParams, n, target, -1);
             live = false;
             return;
         }
-        for (int k = 0; k < n; k++) m.pushFrameSlot(slot(sp - n + k));
+        flushBelow(sp - n);
+        for (int k = 0; k < n; k++) pushArg(sp - n + k);
+        used = 0;
+        xused = 0;
         m.callLabel(target);
         callSite(m.pos());
         sp -= n;
@@ -501,9 +645,19 @@ final class FunctionCompiler {
         if (tail) { flush(); emitReturn(); live = false; }
     }
 
+    /** pushes stack entry {@code i} as an outgoing argument, from wherever it is */
+    private void pushArg(int i) {
+        switch (kind[i]) {
+            case REG, LREG -> m.pushReg(reg[i]);
+            case SLOT -> m.pushFrameSlot(slot(i));
+            default -> { valueTo(Abi.SCRATCH0, i); m.pushReg(Abi.SCRATCH0); }
+        }
+    }
+
+    /** copies the top {@code n} values (from wherever they are) to the context's staging area for a tail call */
     private void stageArgs(int n) {
         for (int k = 0; k < n; k++) {
-            m.loadFrame(Abi.SCRATCH2, slot(sp - n + k));
+            valueTo(Abi.SCRATCH2, sp - n + k);
             m.storeCtx(Abi.RESULTS + 8 * k, Abi.SCRATCH2);
         }
     }
@@ -511,7 +665,7 @@ final class FunctionCompiler {
     private void callIndirect(int typeIndex, int table, boolean tail) {
         FuncType ft = module.types.get(typeIndex);
         int n = ft.params().length, r = ft.results().length;
-        int idx = pop();
+        int idx = popRead();
         flush();
         m.storeFrame(slot(sp), idx);    // the index stays above the arguments for the slow path
         Label foreign = new Label(), join = new Label();
@@ -520,6 +674,7 @@ final class FunctionCompiler {
         if (tail && tailCalls) {
             m.move(true, org.tailbench.nativ.x64.Reg.R11, Abi.SCRATCH0);
             stageArgs(n);
+            restoreSaved();
             m.tailCall(nParams, n, null, org.tailbench.nativ.x64.Reg.R11);
         } else {
             for (int k = 0; k < n; k++) m.pushFrameSlot(slot(sp - n + k));
@@ -528,7 +683,7 @@ final class FunctionCompiler {
             m.jump(join);
         }
         m.bind(foreign);
-        callSite(m.upcall(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp), pendingSite(), trapLabel(TrapKind.CALL_STACK_EXHAUSTED)));
+        callSite(upcallPreserving(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp)));
         if (r > 0) m.loadCtx(Abi.RESULT, Abi.RESULTS);   // the slow path's result 0, where the fast path has it
         m.bind(join);
         sp -= n;
@@ -538,34 +693,52 @@ final class FunctionCompiler {
 
     // ---- memory ----
 
+    /**
+     * The bounds check of an access at {@code addr + offset}, {@code width} bytes; skipped when {@code addr} is a
+     * register local already checked for at least this extent since its last {@code local.set} in straight-line
+     * code (memories never shrink, and the local's register is unchanged). @return the displacement to add
+     */
+    private int checkAddress(int addr, long offset, int width) {
+        boolean local = isLocalReg(addr);
+        long extent = offset + width;
+        if (local && extent <= checked[addr]) return m.addressUnchecked(addr, (int) offset);
+        int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+        if (local && extent <= Integer.MAX_VALUE) checked[addr] = Math.max(checked[addr], (int) extent);
+        return disp;
+    }
+
+    /** at a merge point (loop head, else, block end): nothing is known about checked addresses */
+    private void forgetChecks() { java.util.Arrays.fill(checked, 0); }
+
     private void memoryAccess(Op op, long offset) {
         int width = op.width;
         boolean store = op.signature.endsWith(":");
         if (op == Op.F32_STORE || op == Op.F64_STORE) {
-            int v = popX(), addr = pop();
-            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int v = popX(), addr = popRead();
+            int disp = checkAddress(addr, offset, width);
             m.storeMemoryX(v, op == Op.F64_STORE, disp);
             return;
         }
         if (op == Op.F32_LOAD || op == Op.F64_LOAD) {
-            int addr = pop();
-            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int addr = popRead();
+            int disp = checkAddress(addr, offset, width);
             int x = allocX();
             m.loadMemoryX(x, op == Op.F64_LOAD, disp);
             pushX(x);
             return;
         }
         if (store) {
-            int v = pop(), addr = pop();
-            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int v = popRead(), addr = popRead();
+            int disp = checkAddress(addr, offset, width);
             m.storeMemory(v, width, disp);
         } else {
-            int addr = pop();
-            int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+            int addr = popRead();
+            int dst = isLocalReg(addr) ? allocReg() : addr;   // a local's register is read-only here
+            int disp = checkAddress(addr, offset, width);
             boolean w = op.signature.endsWith("l") || op.signature.endsWith("d");
             boolean signed = op.text.endsWith("_s");
-            m.loadMemory(addr, width, signed, w, disp);
-            pushReg(addr);
+            m.loadMemory(dst, width, signed, w, disp);
+            pushReg(dst);
         }
     }
 
@@ -573,6 +746,8 @@ final class FunctionCompiler {
 
     MacroAssembler masm() { return m; }
     int popReg() { return pop(); }
+    /** pops into a register the instruction only reads (may be a local's register) */
+    int popRegRead() { return popRead(); }
     void push(int r) { pushReg(r); }
     int popXmm() { return popX(); }
     void pushXmm(int x) { pushX(x); }

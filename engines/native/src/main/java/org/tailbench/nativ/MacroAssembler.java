@@ -58,6 +58,8 @@ public interface MacroAssembler {
      * for zero, as {@code eqz}) and jumps to {@code l} when the comparison holds (or, {@code negate}, when it fails).
      */
     void compareAndBranch(Cmp c, boolean w, int x, int y, int imm, boolean negate, Label l);
+    /** {@code dst = (x c y) ? dst : src}, the comparison as in {@link #compareAndBranch} (select fused with its condition) */
+    void compareAndSelect(Cmp c, boolean w, int x, int y, int imm, int dst, int src);
     /** {@code dst = dst / src} or {@code dst % src}; traps through {@code divZero} / {@code overflow} */
     void divRem(boolean w, boolean signed, boolean rem, int dst, int src, Label divZero, Label overflow);
     /** {@code dst = cond != 0 ? dst : src} (cond 32-bit) */
@@ -77,6 +79,12 @@ public interface MacroAssembler {
     /** {@code x = float(r)} from a signed (or, 32-bit, unsigned) integer */
     void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r);
     void promoteDemoteX(boolean toDouble, int x);
+    /**
+     * Trapping truncation (spec §4.3.3 trunc_s / trunc_u): {@code r = trunc(x)} as a 32-bit (or 64-bit, {@code w})
+     * signed integer, or unsigned when {@code unsigned} (32-bit only); NaN jumps to {@code invalid}, a value
+     * outside the target range to {@code overflow}.
+     */
+    void truncX(boolean w, boolean dbl, boolean unsigned, int r, int x, Label invalid, Label overflow);
     /** loads / stores 4 (f32) or 8 (f64) bytes at the checked address */
     void loadMemoryX(int x, boolean dbl, int disp);
     void storeMemoryX(int x, boolean dbl, int disp);
@@ -94,14 +102,30 @@ public interface MacroAssembler {
      * @return the displacement the access adds to it (the offset, or 0 when the offset was added already)
      */
     int boundsCheck(int addr, long offset, int width, Label oob);
+    /** as {@link #boundsCheck} for an address already known in bounds: only puts it, zero-extended, in the scratch register; @return {@code offset} */
+    int addressUnchecked(int addr, int offset);
     /** loads {@code width} bytes (sign- or zero-extended to 32 or 64 bits) from memory at the checked address + {@code disp} */
     void loadMemory(int dst, int width, boolean signed, boolean w, int disp);
     void storeMemory(int src, int width, int disp);
+    /**
+     * {@code memory.fill} on memory 0 (spec §4.4.7): operands (i32 destination, value, length) in the frame slots at
+     * {@code dstOff}, {@code valOff}, {@code lenOff}; traps through {@code oob} before writing when {@code d + n > size}.
+     * Uses every scratch and value register.
+     */
+    void memoryFill(int dstOff, int valOff, int lenOff, Label oob);
+    /**
+     * {@code memory.copy} within memory 0, overlap-safe (spec §4.4.7: as if through a temporary buffer): operands in
+     * frame slots; traps through {@code oob} before copying when {@code d + n > size} or {@code s + n > size}.
+     * Uses every scratch and value register.
+     */
+    void memoryCopy(int dstOff, int srcOff, int lenOff, Label oob);
 
     void prologue(int params, int declaredLocals, int frameSlots, Label stackExhausted);
     /** pops the frame and returns, popping the {@code params} arguments (callee-pops); results are already in the context */
     void epilogue(int params);
     void pushFrameSlot(int off);
+    /** pushes register {@code r} (64 bits) as an outgoing argument */
+    void pushReg(int r);
     void callLabel(Label l);
     void callReg(int r);
     /**

@@ -31,14 +31,15 @@ public class NativeEngine implements Engine {
     @Override public NativeModule compile(ValidatedModule module) { return compile(module, EngineOptions.process()); }
 
     /**
-     * Reads option {@code native.dump}.
+     * Reads options {@code native.dump} and {@code native.perfMap}.
      * @throws UnsupportedOperationException with the reason when this machine cannot run native code
      */
     @Override public NativeModule compile(ValidatedModule module, EngineOptions options) {
         if (Platform.UNAVAILABLE != null) throw new UnsupportedOperationException(name() + ": " + Platform.UNAVAILABLE);
         NativeCompileEvent ev = new NativeCompileEvent();
         ev.begin();
-        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name(), options.get(EngineOptions.NATIVE_DUMP));
+        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name(), options.get(EngineOptions.NATIVE_DUMP),
+                options.get(EngineOptions.NATIVE_PERF_MAP));
         ev.end();
         if (ev.shouldCommit()) {
             ev.engine = name();

@@ -27,17 +27,46 @@ public final class NativeModule implements CompiledModule {
     final MethodHandle entry;
     final String engine;
 
-    /** @param dump a file to write the machine code to (option {@code native.dump}), or "" for none */
-    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine, String dump) {
+    /**
+     * @param dump a file to write the machine code to (option {@code native.dump}), or "" for none
+     * @param perfMap append the functions to perf's /tmp/perf-PID.map (option {@code native.perfMap})
+     */
+    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine, String dump, boolean perfMap) {
         this.module = module;
         this.compiled = compiled;
         this.engine = engine;
         this.code = ExecMemory.load(compiled.code());
-        if (!dump.isEmpty()) {   // for objdump -D -b binary -mi386:x86-64 -M intel
-            try { java.nio.file.Files.write(java.nio.file.Path.of(dump), compiled.code()); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        if (!dump.isEmpty()) {   // for objdump -D -b binary -mi386:x86-64 -M intel; DUMP.map: "offset size name" per function
+            write(java.nio.file.Path.of(dump), compiled.code(), false);
+            write(java.nio.file.Path.of(dump + ".map"), symbols(0).getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        }
+        if (perfMap) {   // perf's JIT symbol map: perf report shows Wasm function names
+            write(java.nio.file.Path.of("/tmp/perf-" + ProcessHandle.current().pid() + ".map"),
+                    symbols(code.address()).getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
         }
         this.entry = Linker.nativeLinker().downcallHandle(code.asSlice(compiled.entryOffset()),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    }
+
+    /** @return one line per defined function, "start size name" in hex, starts relative to {@code base} */
+    private String symbols(long base) {
+        StringBuilder sb = new StringBuilder();
+        int[] offs = compiled.functionOffsets();
+        int imported = module.module().importedFunctions();
+        for (int d = 0; d + 1 < offs.length; d++) {
+            sb.append(Long.toHexString(base + offs[d])).append(' ').append(Integer.toHexString(offs[d + 1] - offs[d]))
+                    .append(" wasm[").append(imported + d).append("]::").append(module.module().functionName(imported + d)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void write(java.nio.file.Path p, byte[] bytes, boolean append) {
+        try {
+            if (append) java.nio.file.Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            else java.nio.file.Files.write(p, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override public ValidatedModule module() { return module; }

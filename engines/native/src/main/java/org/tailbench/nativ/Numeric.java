@@ -29,18 +29,18 @@ final class Numeric {
             if (io != null) {
                 boolean immOk = io != IntOp.MUL && fc.constOnTop();
                 if (immOk) { int imm = fc.popConst(); int x = fc.popReg(); m.intOpImm(io, w, x, imm); fc.push(x); }
-                else { int y = fc.popReg(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
+                else { int y = fc.popRegRead(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
                 return true;
             }
             Cmp c = cmp(rest);
             if (c != null) {
                 if (fc.constOnTop()) { int imm = fc.popConst(); int x = fc.popReg(); m.intCmpImm(c, w, x, imm); fc.push(x); }
-                else { int y = fc.popReg(), x = fc.popReg(); m.intCmp(c, w, x, y); fc.push(x); }
+                else { int y = fc.popRegRead(), x = fc.popReg(); m.intCmp(c, w, x, y); fc.push(x); }
                 return true;
             }
             switch (rest) {
                 case "DIV_S", "DIV_U", "REM_S", "REM_U" -> {
-                    int y = fc.popReg(), x = fc.popReg();
+                    int y = fc.popRegRead(), x = fc.popReg();
                     m.divRem(w, rest.endsWith("_S"), rest.startsWith("REM"), x, y,
                             fc.trap(TrapKind.INTEGER_DIVIDE_BY_ZERO), fc.trap(TrapKind.INTEGER_OVERFLOW));
                     fc.push(x);
@@ -55,8 +55,17 @@ final class Numeric {
                 case "EXTEND32_S", "EXTEND_I32_S" -> { return unary(fc, IntUnary.EXTEND32_S, true); }
                 case "EXTEND_I32_U" -> { return unary(fc, IntUnary.EXTEND_U32, true); }
                 case "WRAP_I64", "REINTERPRET_F32", "REINTERPRET_F64" -> { return true; }
+                case "TRUNC_F32_S", "TRUNC_F64_S", "TRUNC_F32_U", "TRUNC_F64_U" -> {
+                    boolean unsigned = rest.endsWith("_U");
+                    if (w && unsigned) { fc.numericUpcall(op, 1); return true; }   // u64: in Java
+                    int x = fc.popXmm(), r = fc.newReg();
+                    m.truncX(w, rest.contains("F64"), unsigned, r, x,
+                            fc.trap(TrapKind.INVALID_CONVERSION_TO_INTEGER), fc.trap(TrapKind.INTEGER_OVERFLOW));
+                    fc.push(r);
+                    return true;
+                }
                 default -> {
-                    if (rest.startsWith("TRUNC_")) { fc.numericUpcall(op, 1); return true; }
+                    if (rest.startsWith("TRUNC_")) { fc.numericUpcall(op, 1); return true; }   // trunc_sat
                     return false;
                 }
             }

@@ -193,6 +193,13 @@ public final class Asm {
     public void ud2() { byte1(0x0F); byte1(0x0B); }
     /** rep stosq (fills rcx qwords at [rdi] with rax) */
     public void repStosq() { byte1(0xF3); byte1(0x48); byte1(0xAB); }
+    /** rep stosb (fills rcx bytes at [rdi] with al) */
+    public void repStosb() { byte1(0xF3); byte1(0xAA); }
+    /** rep movsb (copies rcx bytes from [rsi] to [rdi], forward, or backward when the direction flag is set) */
+    public void repMovsb() { byte1(0xF3); byte1(0xA4); }
+    /** std / cld: set / clear the direction flag (SysV requires it clear at calls and returns) */
+    public void std() { byte1(0xFD); }
+    public void cld() { byte1(0xFC); }
     /** lea r64, [rip + disp32]; @return the offset of the disp32 field (relative to the next instruction) */
     public int leaRip(int dst) { rex(true, dst, 0, 0, false); byte1(0x8D); byte1((dst & 7) << 3 | 5); int32(0); return n - 4; }
 

@@ -124,6 +124,16 @@ public final class X64MacroAssembler implements MacroAssembler {
         jcc(negate ? cc ^ 1 : cc, l);
     }
 
+    @Override public void compareAndSelect(Cmp c, boolean w, int x, int y, int imm, int dst, int src) {
+        int cc;
+        if (c == null) { a.test(w, x, x); cc = Asm.E; }
+        else {
+            if (y >= 0) a.alu(w, Asm.CMP, x, y); else a.aluImm(w, Asm.CMP, x, imm);
+            cc = cc(c);
+        }
+        a.cmov(true, cc ^ 1, dst, src);   // the comparison fails: the second operand
+    }
+
     @Override public void intUnary(IntUnary op, boolean w, int r) {
         switch (op) {
             case CLZ -> {
@@ -246,6 +256,37 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.cvtsi2(dbl, w, x, r);
     }
 
+    /** xmm0 = the constant {@code c} as an f64 (or f32) */
+    private void floatConst(boolean dbl, double c) {
+        if (dbl) { a.movImm(RAX, Double.doubleToRawLongBits(c)); a.movToXmm(true, 0, RAX); }
+        else { a.movImm(RAX, Float.floatToRawIntBits((float) c) & 0xFFFFFFFFL); a.movToXmm(false, 0, RAX); }
+    }
+
+    @Override public void truncX(boolean w, boolean dbl, boolean unsigned, int r, int x, Label invalid, Label overflow) {
+        if (unsigned && w) throw new IllegalArgumentException("truncX: u64 is left to Java");
+        a.ucomis(dbl, x, x);
+        jcc(Asm.P, invalid);
+        // in range: lo < x (or lo <= x) and x < hi; every bound below is exactly representable in f32 and f64
+        double hi = unsigned ? 0x1p32 : w ? 0x1p63 : 0x1p31;
+        floatConst(dbl, hi);
+        a.ucomis(dbl, x, 0);
+        jcc(Asm.AE, overflow);
+        if (unsigned) {                      // x <= -1 overflows (-1 < x < 0 truncates to 0)
+            floatConst(dbl, -1.0);
+            a.ucomis(dbl, x, 0);
+            jcc(Asm.BE, overflow);
+        } else if (!w && dbl) {              // i32 from f64: x <= -2^31 - 1 overflows
+            floatConst(true, -0x1p31 - 1);
+            a.ucomis(true, x, 0);
+            jcc(Asm.BE, overflow);
+        } else {                             // -2^31 (f32) / -2^63: x < it overflows; it is in range
+            floatConst(dbl, w ? -0x1p63 : -0x1p31);
+            a.ucomis(dbl, x, 0);
+            jcc(Asm.B, overflow);
+        }
+        a.cvtt2si(dbl, w || unsigned, r, x);   // u32: the 64-bit conversion's low half
+    }
+
     @Override public void promoteDemoteX(boolean toDouble, int x) { a.cvtFloat(toDouble, x, x); }
     @Override public void loadMemoryX(int x, boolean dbl, int disp) { a.movsLoad(dbl, x, Mem.of(Abi.MEM_BASE, RAX, disp)); }
     @Override public void storeMemoryX(int x, boolean dbl, int disp) { a.movsStore(dbl, Mem.of(Abi.MEM_BASE, RAX, disp), x); }
@@ -291,6 +332,11 @@ public final class X64MacroAssembler implements MacroAssembler {
         return disp;
     }
 
+    @Override public int addressUnchecked(int addr, int offset) {
+        a.mov(false, RAX, addr);   // zero-extends the i32 address
+        return offset;
+    }
+
     @Override public void loadMemory(int dst, int width, boolean signed, boolean w, int disp) {
         Mem m = Mem.of(Abi.MEM_BASE, RAX, disp);
         switch (width) {
@@ -311,6 +357,47 @@ public final class X64MacroAssembler implements MacroAssembler {
         }
     }
 
+    @Override public void memoryFill(int dstOff, int valOff, int lenOff, Label oob) {
+        a.load(false, RDI, Mem.of(RBP, dstOff));   // 32-bit loads zero-extend the u32 operands
+        a.load(false, RCX, Mem.of(RBP, lenOff));
+        a.lea(RAX, Mem.of(RDI, RCX, 0));
+        a.alu(true, Asm.CMP, RAX, Mem.of(Abi.CTX, Abi.C_MEM_SIZE));
+        jcc(Asm.A, oob);
+        a.load(false, RAX, Mem.of(RBP, valOff));
+        a.alu(true, Asm.ADD, RDI, Abi.MEM_BASE);
+        a.repStosb();
+    }
+
+    @Override public void memoryCopy(int dstOff, int srcOff, int lenOff, Label oob) {
+        a.load(false, RDI, Mem.of(RBP, dstOff));
+        a.load(false, RSI, Mem.of(RBP, srcOff));
+        a.load(false, RCX, Mem.of(RBP, lenOff));
+        a.lea(RAX, Mem.of(RDI, RCX, 0));
+        a.alu(true, Asm.CMP, RAX, Mem.of(Abi.CTX, Abi.C_MEM_SIZE));
+        jcc(Asm.A, oob);
+        a.lea(RAX, Mem.of(RSI, RCX, 0));
+        a.alu(true, Asm.CMP, RAX, Mem.of(Abi.CTX, Abi.C_MEM_SIZE));
+        jcc(Asm.A, oob);
+        a.alu(true, Asm.ADD, RSI, Abi.MEM_BASE);
+        a.alu(true, Asm.ADD, RDI, Abi.MEM_BASE);
+        // backward only when the destination starts inside the source (s < d < s + n); else forward
+        a.mov(true, RAX, RDI);
+        a.alu(true, Asm.SUB, RAX, RSI);
+        int forward1 = a.jcc(Asm.BE);
+        a.alu(true, Asm.CMP, RAX, RCX);
+        int forward2 = a.jcc(Asm.AE);
+        a.lea(RSI, Mem.of(RSI, RCX, -1));
+        a.lea(RDI, Mem.of(RDI, RCX, -1));
+        a.std();
+        a.repMovsb();
+        a.cld();
+        int done = a.jmp();
+        a.bind(forward1, a.pos());
+        a.bind(forward2, a.pos());
+        a.repMovsb();
+        a.bind(done, a.pos());
+    }
+
     @Override public void prologue(int params, int declaredLocals, int frameSlots, Label stackExhausted) {
         a.push(RBP);
         a.mov(true, RBP, RSP);
@@ -325,7 +412,7 @@ public final class X64MacroAssembler implements MacroAssembler {
         if (frameSlots > 0) a.lea(RSP, Mem.of(RSP, -8 * frameSlots));
         if (declaredLocals > 0) {
             a.alu(false, Asm.XOR, RAX, RAX);
-            if (declaredLocals <= 8) {
+            if (declaredLocals <= 32) {   // rep stos has a start-up cost of tens of cycles
                 for (int j = 0; j < declaredLocals; j++) a.store(true, Mem.of(RBP, Abi.localOffset(j)), RAX);
             } else {
                 a.lea(RDI, Mem.of(RBP, Abi.localOffset(declaredLocals - 1)));
@@ -343,6 +430,7 @@ public final class X64MacroAssembler implements MacroAssembler {
     }
 
     @Override public void pushFrameSlot(int off) { a.push(Mem.of(RBP, off)); }
+    @Override public void pushReg(int r) { a.push(r); }
     @Override public void callLabel(Label l) { ref(l, a.call()); }
     @Override public void callReg(int r) { a.callReg(r); }
 

@@ -88,6 +88,8 @@ class AsmTest {
                 c.add(new Case(sh[op] + " " + a32 + ",0x3", s -> s.shiftImm(false, op, a, 3)));
             }
             c.add(new Case("lzcnt " + a64 + "," + b64, s -> s.lzcnt(true, a, b)));
+            c.add(new Case("bsr " + a64 + "," + b64, s -> s.bsr(true, a, b)));
+            c.add(new Case("bsr " + a32 + "," + b32, s -> s.bsr(false, a, b)));
             c.add(new Case("tzcnt " + a32 + "," + b32, s -> s.tzcnt(false, a, b)));
             c.add(new Case("popcnt " + a64 + "," + b64, s -> s.popcnt(true, a, b)));
             c.add(new Case("bsr " + a32 + "," + b32, s -> s.bsr(false, a, b)));
@@ -133,6 +135,10 @@ class AsmTest {
         c.add(new Case("ret 0x18", s -> s.ret(0x18)));
         c.add(new Case("ud2", Asm::ud2));
         c.add(new Case("rep stos QWORD PTR es:[rdi],rax", Asm::repStosq));
+        c.add(new Case("rep stos BYTE PTR es:[rdi],al", Asm::repStosb));
+        c.add(new Case("rep movs BYTE PTR es:[rdi],BYTE PTR ds:[rsi]", Asm::repMovsb));
+        c.add(new Case("std", Asm::std));
+        c.add(new Case("cld", Asm::cld));
         c.add(new Case("orpd xmm3,xmm12", s -> s.logic(0x56, true, 3, 12)));
         c.add(new Case("andps xmm9,xmm1", s -> s.logic(0x54, false, 9, 1)));
         return c;
