@@ -47,11 +47,23 @@ public final class AotModule implements CompiledModule {
      * @throws IllegalArgumentException when {@code classes} were made from other module bytes
      */
     public static AotModule define(ValidatedModule module, AotClasses classes) {
-        String sha = AotClasses.sha256(module.module().bytes);
+        return define(module, classes, true, null);
+    }
+
+    /** @throws IllegalArgumentException when {@code sha} (of the module bytes) is not the one {@code classes} were made from */
+    static void checkSha(AotClasses classes, String sha) {
         if (!sha.equals(classes.moduleSha256())) {
             throw new IllegalArgumentException("aot classes were compiled from another module (SHA-256 "
                     + classes.moduleSha256() + "), not this one (" + sha + ")");
         }
+    }
+
+    /**
+     * As {@link #define(ValidatedModule, AotClasses)}; {@code checkSha} false when the caller checked it; {@code source}
+     * the jar the class files were read from (their code source, see {@link ModuleClassLoader}), or null.
+     */
+    static AotModule define(ValidatedModule module, AotClasses classes, boolean checkSha, java.net.URL source) {
+        if (checkSha) checkSha(classes, AotClasses.sha256(module.module().bytes));
         Module m = module.module();
         String[] names = new String[m.functionCount()];
         int[] lineBase = new int[m.functionCount()];
@@ -74,7 +86,7 @@ public final class AotModule implements CompiledModule {
             MethodHandles.Lookup host = Linkage.hostLookup();
             definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
         } else {
-            ModuleClassLoader loader = new ModuleClassLoader(linkage);
+            ModuleClassLoader loader = new ModuleClassLoader(linkage, source);
             definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
         }
         linkage.lazy(definer);

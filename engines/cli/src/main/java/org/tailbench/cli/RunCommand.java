@@ -64,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() {
         Wasi wasi = null;
         try {
-            ValidatedModule vm = ModuleInput.load(file);
-            CompiledModule compiled = aotJar != null ? loadAotJar(vm) : compile(ModuleInput.engine(engine), vm);
+            CompiledModule compiled = aotJar != null ? loadAotJar(ModuleInput.read(file))
+                    : compile(ModuleInput.engine(engine), ModuleInput.load(file));
             wasi = wasi();
             Instance instance;
             try {
@@ -105,9 +105,10 @@ final class RunCommand implements Callable<Integer> {
         return e.compile(vm);
     }
 
-    private CompiledModule loadAotJar(ValidatedModule vm) {
+    /** the jar's module is not decoded in full nor validated again: the jar holds only for these exact bytes */
+    private CompiledModule loadAotJar(byte[] bytes) {
         try {
-            return org.tailbench.aot.AotJar.load(aotJar, vm);
+            return org.tailbench.aot.AotJar.load(aotJar, bytes);
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
             throw new UserError(aotJar + ": " + x.getMessage());
         }
