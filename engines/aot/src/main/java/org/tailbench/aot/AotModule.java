@@ -43,7 +43,7 @@ public final class AotModule implements CompiledModule {
 
     /**
      * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
-     * made them) as hidden classes.
+     * made them), lazily, by a {@link ModuleClassLoader} (or as hidden classes: {@link #HIDDEN_CLASSES}).
      * @throws IllegalArgumentException when {@code classes} were made from other module bytes
      */
     public static AotModule define(ValidatedModule module, AotClasses classes) {
