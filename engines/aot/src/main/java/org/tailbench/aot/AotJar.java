@@ -28,8 +28,9 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * module bytes; loading refuses another module), {@code classes} (internal names, comma-separated),
  * {@code classOf}, {@code originalFunction} (comma-separated ints per function index), {@code profiling},
  * {@code maxValues}, {@code memoryAccess} ({@code array}: a {@code byte[]}, instances get heap memories;
- * {@code segment}: a {@code MemorySegment}) and {@code format} ({@value #FORMAT}; 2 since the memory access path). The classes are defined as hidden classes when loaded, exactly
- * as after compiling in memory.
+ * {@code segment}: a {@code MemorySegment}) and {@code format} ({@value #FORMAT}; 2 since the memory access path). The classes are defined as after compiling
+ * in memory (lazily, by a {@code ModuleClassLoader}, or as hidden classes), with the jar as their code source,
+ * so that a JDK AOT cache can hold them (README, "Start-up").
  */
 public final class AotJar {
     public static final String METADATA = "META-INF/tailbench-aot.properties";
@@ -81,12 +82,43 @@ public final class AotJar {
      * @throws UncheckedIOException when the jar cannot be read
      */
     public static AotModule load(Path jar, ValidatedModule module) {
-        return AotModule.define(module, read(jar));
+        return load(jar, module, org.tailbench.runtime.EngineOptions.process());
+    }
+
+    private static java.net.URL url(Path jar) {
+        try {
+            return jar.toAbsolutePath().toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("aot jar " + jar + ": no URL for it", e);
+        }
+    }
+
+    /**
+     * Loads {@code jar} for the module whose bytes are {@code moduleBytes} without decoding its function bodies
+     * or validating it again (issue 14, start-up: for CPython's 7.4 MB module these were most of the start-up
+     * before the program ran). Safe because the jar can only be loaded for the very bytes it was compiled from
+     * (SHA-256, checked first), and compiling decoded and validated them. The {@link AotModule#module()} of the
+     * result has no function bodies ({@link org.tailbench.wasm.Decoder#decodeWithoutBodies}) and no
+     * {@link org.tailbench.wasm.validate.FunctionInfo}s (the array holds nulls): only the aot engine may run it.
+     * @throws IllegalArgumentException when the jar was compiled from other module bytes, or is no aot jar
+     * @throws UncheckedIOException when the jar cannot be read
+     */
+    public static AotModule load(Path jar, byte[] moduleBytes) {
+        return load(jar, moduleBytes, org.tailbench.runtime.EngineOptions.process());
+    }
+
+    /** {@link #load(Path, byte[])}, defining the classes with {@code options} ({@code aot.hiddenClasses}, ...). */
+    public static AotModule load(Path jar, byte[] moduleBytes, org.tailbench.runtime.EngineOptions options) {
+        AotClasses classes = read(jar);
+        AotModule.checkSha(classes, AotClasses.sha256(moduleBytes));
+        org.tailbench.wasm.Module m = org.tailbench.wasm.Decoder.decodeWithoutBodies(moduleBytes);
+        ValidatedModule vm = new ValidatedModule(m, new org.tailbench.wasm.validate.FunctionInfo[m.functions.size()]);
+        return AotModule.define(vm, classes, options, false, url(jar));
     }
 
     /** {@link #load(Path, ValidatedModule)}, defining the classes with {@code options} ({@code aot.hiddenClasses}, ...). */
     public static AotModule load(Path jar, ValidatedModule module, org.tailbench.runtime.EngineOptions options) {
-        return AotModule.define(module, read(jar), options);
+        return AotModule.define(module, read(jar), options, true, url(jar));
     }
 
     /**

@@ -46,15 +46,28 @@ public final class AotModule implements CompiledModule {
 
     /**
      * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
-     * made them), reading options {@code aot.hiddenClasses}, {@code aot.eagerClasses} and {@code aot.log}.
+     * made them), lazily, by a {@link ModuleClassLoader} (or as hidden classes), reading options
+     * {@code aot.hiddenClasses}, {@code aot.eagerClasses} and {@code aot.log}.
      * @throws IllegalArgumentException when {@code classes} were made from other module bytes
      */
     public static AotModule define(ValidatedModule module, AotClasses classes, EngineOptions options) {
-        String sha = AotClasses.sha256(module.module().bytes);
+        return define(module, classes, options, true, null);
+    }
+
+    /** @throws IllegalArgumentException when {@code sha} (of the module bytes) is not the one {@code classes} were made from */
+    static void checkSha(AotClasses classes, String sha) {
         if (!sha.equals(classes.moduleSha256())) {
             throw new IllegalArgumentException("aot classes were compiled from another module (SHA-256 "
                     + classes.moduleSha256() + "), not this one (" + sha + ")");
         }
+    }
+
+    /**
+     * As {@link #define(ValidatedModule, AotClasses, EngineOptions)}; {@code checkSha} false when the caller checked
+     * it; {@code source} the jar the class files were read from (their code source, see {@link ModuleClassLoader}), or null.
+     */
+    static AotModule define(ValidatedModule module, AotClasses classes, EngineOptions options, boolean checkSha, java.net.URL source) {
+        if (checkSha) checkSha(classes, AotClasses.sha256(module.module().bytes));
         Module m = module.module();
         String[] names = new String[m.functionCount()];
         int[] lineBase = new int[m.functionCount()];
@@ -77,7 +90,7 @@ public final class AotModule implements CompiledModule {
             MethodHandles.Lookup host = Linkage.hostLookup();
             definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
         } else {
-            ModuleClassLoader loader = new ModuleClassLoader(linkage);
+            ModuleClassLoader loader = new ModuleClassLoader(linkage, source);
             definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
         }
         linkage.lazy(definer);

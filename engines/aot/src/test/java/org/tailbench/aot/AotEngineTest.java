@@ -178,6 +178,19 @@ class AotEngineTest {
         byte[] other = new ModuleBuilder().build();
         assertThatThrownBy(() -> AotJar.load(jar, ValidatedModule.of(other)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another module");
+        // from the bytes alone (run --aot-jar: no body decoding, no validation): same results, same refusal
+        AotModule fast = AotJar.load(jar, wasm);
+        assertThat(fast.module().module().functions).allSatisfy(f -> assertThat(f.body()).isNull());
+        for (long x : new long[] {0, 5, 77}) {
+            assertThat(fast.instantiate(new Store(), Imports.NONE).exportedFunction("f_rci").invoke(x))
+                    .containsExactly(ref.exportedFunction("f_rci").invoke(x));
+        }
+        assertThatThrownBy(() -> AotJar.load(jar, other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another module");
+        byte[] flipped = wasm.clone();
+        flipped[flipped.length - 1] ^= 1;
+        assertThatThrownBy(() -> AotJar.load(jar, flipped))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another module");
     }
 
     @Test

@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
         Wasi wasi = null;
         try {
             EngineOptions options = tuning.install();
-            ValidatedModule vm = ModuleInput.load(file);
-            CompiledModule compiled = aotJar != null ? loadAotJar(vm, options) : compile(engine.engine(), vm, options);
+            CompiledModule compiled = aotJar != null ? loadAotJar(ModuleInput.read(file), options)
+                    : compile(engine.engine(), ModuleInput.load(file), options);
             wasi = wasi();
             Instance instance;
             try {
@@ -106,9 +106,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private CompiledModule loadAotJar(ValidatedModule vm, EngineOptions options) {
+    /** the jar's module is not decoded in full nor validated again: the jar holds only for these exact bytes */
+    private CompiledModule loadAotJar(byte[] bytes, EngineOptions options) {
         try {
-            return org.tailbench.aot.AotJar.load(aotJar, vm, options);
+            return org.tailbench.aot.AotJar.load(aotJar, bytes, options);
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
             throw new UserError(aotJar + ": " + x.getMessage());
         }

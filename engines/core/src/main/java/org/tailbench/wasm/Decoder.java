@@ -30,11 +30,13 @@ public final class Decoder {
     private final Module m = new Module();
     private final ByteReader r;
     private final List<Integer> funcTypes = new ArrayList<>();
+    private final boolean skipBodies;
     private int codeCount;
 
-    private Decoder(byte[] bytes) {
+    private Decoder(byte[] bytes, boolean skipBodies) {
         m.bytes = bytes;
         r = new ByteReader(bytes, 0, bytes.length, ByteReader.EOF_IN_SECTION);
+        this.skipBodies = skipBodies;
     }
 
     /**
@@ -45,7 +47,20 @@ public final class Decoder {
      */
     public static Module decode(byte[] bytes) {
         java.util.Objects.requireNonNull(bytes, "bytes");
-        return new Decoder(bytes).module();
+        return new Decoder(bytes, false).module();
+    }
+
+    /**
+     * Decodes a module without its function bodies: every {@link Module.Function#body()} is null (type index,
+     * locals and {@code bodyOffset} are decoded). For code that runs a module compiled earlier from the same
+     * bytes (aot's jar, checked by SHA-256), which needs the module's structure but not its code: the bodies
+     * are most of the decoding time of a large module (issue 14, start-up). Every other section is decoded
+     * and checked as by {@link #decode}; the bodies' instructions are not checked.
+     * @throws MalformedModuleException as {@link #decode}, for everything outside the function bodies
+     */
+    public static Module decodeWithoutBodies(byte[] bytes) {
+        java.util.Objects.requireNonNull(bytes, "bytes");
+        return new Decoder(bytes, true).module();
     }
 
     private Module module() {
@@ -91,7 +106,7 @@ public final class Decoder {
         }
         // Without any data segment the validator reports "unknown data segment" for such code, which is
         // what the testsuite expects of text-format modules converted without a data count section.
-        if (m.dataCount < 0 && !m.datas.isEmpty()) requireNoDataIndices(len);
+        if (m.dataCount < 0 && !m.datas.isEmpty() && !skipBodies) requireNoDataIndices(len);
         return m;
     }
 
@@ -254,7 +269,9 @@ public final class Decoder {
             int size = r.len();
             int start = r.pos();
             ValType[] locals = locals(start);
-            Code body = CodeDecoder.decode(r);
+            Code body = null;
+            if (skipBodies) r.seek(start + size);
+            else body = CodeDecoder.decode(r);
             if (r.pos() != start + size) throw ByteReader.error("section size mismatch", start);
             int typeIndex = i < funcTypes.size() ? funcTypes.get(i) : -1;
             if (typeIndex >= 0) m.functions.add(new Module.Function(typeIndex, locals, body, start));

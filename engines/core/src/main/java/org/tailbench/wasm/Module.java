@@ -24,7 +24,10 @@ public final class Module {
                          TableType table, MemoryType memory, GlobalType global) {}
     public record Export(String name, ExternKind kind, int index) {}
     public record Global(GlobalType type, Code init) {}
-    /** A defined function: its type index, declared locals (params excluded) and body. */
+    /**
+     * A defined function: its type index, declared locals (params excluded), body (null when decoded by
+     * {@link Decoder#decodeWithoutBodies}) and the byte offset of its body (after the size, at the locals).
+     */
     public record Function(int typeIndex, ValType[] locals, Code body, int bodyOffset) {}
     /**
      * An element segment; {@code items} are constant expressions yielding references

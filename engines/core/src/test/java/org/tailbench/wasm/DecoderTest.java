@@ -102,6 +102,37 @@ class DecoderTest {
     }
 
     @Test
+    void decodeWithoutBodiesKeepsEverythingButTheBodies() {
+        byte[] body = asm().u32(1).u32(2).raw(0x7E)                              // locals: 2 x i64
+                .raw(0x20, 0x00, 0x1A, 0x0B).build();                            // local.get 0, drop, end
+        byte[] wasm = Asm.module()
+                .section(1, asm().u32(1).raw(0x60, 0x01, 0x7F, 0x00))           // (i32) -> ()
+                .section(3, asm().u32(2).u32(0).u32(0))
+                .section(7, asm().u32(1).name("g").raw(0x00).u32(1))
+                .section(10, asm().u32(2).u32(body.length).bytes(body).u32(body.length).bytes(body))
+                .build();
+        Module full = Decoder.decode(wasm), lean = Decoder.decodeWithoutBodies(wasm);
+        assertThat(lean.functions).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            Module.Function a = full.functions.get(i), b = lean.functions.get(i);
+            assertThat(b.body()).isNull();
+            assertThat(b.typeIndex()).isEqualTo(a.typeIndex());
+            assertThat(b.locals()).containsExactly(ValType.I64, ValType.I64);
+            assertThat(b.bodyOffset()).isEqualTo(a.bodyOffset());
+        }
+        assertThat(lean.functions.get(1).bodyOffset()).isEqualTo(wasm.length - body.length);
+        assertThat(lean.exports).isEqualTo(full.exports);
+        assertThat(lean.types).isEqualTo(full.types);
+        // a body that is not code at all is not looked at, but a code section running past its end still is
+        byte[] junk = wasm.clone();
+        junk[junk.length - 2] = (byte) 0xFF;
+        assertThatThrownBy(() -> Decoder.decode(junk)).isInstanceOf(MalformedModuleException.class);
+        assertThat(Decoder.decodeWithoutBodies(junk).functions).hasSize(2);
+        byte[] cut = java.util.Arrays.copyOf(wasm, wasm.length - 1);
+        assertThatThrownBy(() -> Decoder.decodeWithoutBodies(cut)).isInstanceOf(MalformedModuleException.class);
+    }
+
+    @Test
     void decodesImmediatesAsOpImmDocuments() {
         byte[] body = asm().u32(2).u32(2).raw(0x7F).u32(1).raw(0x7C)           // locals: 2 x i32, 1 x f64
                 .raw(0x02, 0x7F)                                                  // block (result i32)
