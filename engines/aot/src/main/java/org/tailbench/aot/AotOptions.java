@@ -1,5 +1,6 @@
 package org.tailbench.aot;
 
+import org.tailbench.aot.tune.TuningFile;
 import org.tailbench.jfr.WasmJfr;
 
 /**
@@ -26,8 +27,12 @@ import org.tailbench.jfr.WasmJfr;
  *                   each piece (default {@value #HARD_BUDGET}, under the JVM's 65535-byte method limit);
  *                   {@code -Dtailbench.aot.hardBudget=N}. When a method still comes out above 64 KB, the module is
  *                   compiled again with smaller hard budgets ({@link AotCompiler#compile}).
+ * @param tuning     profile-guided decisions (issue 17; README "Tuning"), or null: none, code exactly as without tuning.
+ *                   {@code -Dtailbench.aot.tuning=FILE} ({@link TuningFile#fromProperty}), {@code run --tuning FILE},
+ *                   {@code compile --tuning FILE}; decisions for other modules than the one compiled are ignored
  */
-public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget) {
+public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget,
+                         TuningFile tuning) {
     /**
      * Function-splitting passes: {@code NONE} (a method above 64 KB fails to compile with {@link AotCompileException}),
      * {@code HARD} (only functions above the JVM method limit), {@code ALL} (also a cheap pass for C2's
@@ -51,7 +56,12 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
         }
     }
 
-    /** Options with the system properties' split mode and budgets ({@code tailbench.aot.split}, ...). */
+    /** Options without tuning. */
+    public AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget) {
+        this(trampoline, profiling, log, split, cheapBudget, hardBudget, null);
+    }
+
+    /** Options with the system properties' split mode and budgets ({@code tailbench.aot.split}, ...), without tuning. */
     public AotOptions(boolean trampoline, boolean profiling, boolean log) {
         this(trampoline, profiling, log, splitFromProperty(), Integer.getInteger("tailbench.aot.cheapBudget", CHEAP_BUDGET),
                 Integer.getInteger("tailbench.aot.hardBudget", HARD_BUDGET));
@@ -69,17 +79,24 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
 
     /**
      * @return the options of engine {@code aot} ({@code trampoline}) or {@code aot-naive}, with the system
-     *         properties' profiling (or a running recording's {@code tailbench.TailCalls}) and log
+     *         properties' profiling (or a running recording's {@code tailbench.TailCalls}), log and tuning
+     *         ({@code tailbench.aot.tuning})
+     * @throws IllegalArgumentException when {@code tailbench.aot.tuning} names a missing or invalid file
      */
     public static AotOptions fromSystemProperties(boolean trampoline) {
         boolean profiling = Boolean.getBoolean("tailbench.aot.profile") || WasmJfr.countTailCalls();
-        return new AotOptions(trampoline, profiling, Boolean.getBoolean("tailbench.aot.log"));
+        return new AotOptions(trampoline, profiling, Boolean.getBoolean("tailbench.aot.log")).withTuning(TuningFile.fromProperty());
     }
 
-    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget); }
+    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, tuning); }
 
     /** @return these options with another split mode and budgets (estimated bytecode bytes) */
     public AotOptions withSplit(Split mode, int cheap, int hard) {
-        return new AotOptions(trampoline, profiling, log, mode, cheap, hard);
+        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, tuning);
+    }
+
+    /** @return these options with tuning {@code t} (null: none) */
+    public AotOptions withTuning(TuningFile t) {
+        return new AotOptions(trampoline, profiling, log, split, cheapBudget, hardBudget, t);
     }
 }

@@ -38,6 +38,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Compile in per-function tail-call counters (off by default).")
     boolean profile;
 
+    @Option(names = "--tuning", paramLabel = "tuning.json",
+            description = "Bake the profile-guided decisions of this file (written by `tailbench tune`) into the classes.")
+    Path tuning;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to compile.")
     Path file;
 
@@ -53,9 +57,10 @@ final class CompileCommand implements Callable<Integer> {
             ValidatedModule vm = ModuleInput.decode(file, Files.readAllBytes(file));
             long t0 = System.nanoTime();
             AotClasses classes = aot.compileClasses(vm, file.getFileName().toString(),
-                    new AotOptions(!engine.endsWith("-naive"), profile, false));
+                    new AotOptions(!engine.endsWith("-naive"), profile, false)
+                            .withTuning(tuning == null ? null : org.tailbench.aot.tune.TuningFile.read(tuning)));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (log) classes.log().forEach(io.err()::println);
+            if (log || tuning != null) classes.log().stream().filter(l -> log || l.startsWith("tuning:")).forEach(io.err()::println);
             AotJar.write(classes, output);
             io.err().println("compiled " + file + " (" + vm.module().bytes.length + " bytes, " + vm.module().functions.size()
                     + " functions) with " + engine + " in " + ms + " ms to " + output);

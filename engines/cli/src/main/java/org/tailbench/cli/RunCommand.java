@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Load the classes `tailbench compile` wrote instead of compiling (engine aot / aot-naive).")
     Path aotJar;
 
+    @Option(names = "--tuning", paramLabel = "tuning.json",
+            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`; engine aot; decisions for other modules are ignored).")
+    Path tuning;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
     Path file;
 
@@ -95,6 +99,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** aot names its generated classes (and their SourceFile, shown in JFR) after the file */
     private CompiledModule compile(Engine e, ValidatedModule vm) {
+        if (tuning != null) {
+            if (!(e instanceof org.tailbench.aot.AotEngine)) throw new UserError("--tuning: engine " + engine + " takes no tuning file yet (aot, aot-naive do)");
+            try {
+                org.tailbench.aot.tune.TuningFile.read(tuning);   // a bad file fails here, with its message
+            } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
+                throw new UserError(x.getMessage());
+            }
+            System.setProperty("tailbench.aot.tuning", tuning.toString());   // read by AotOptions.fromSystemProperties
+        }
         if (e instanceof org.tailbench.aot.AotEngine aot) {
             try {
                 return aot.compile(vm, file.getFileName().toString());
