@@ -56,8 +56,10 @@ public final class TuneCommand implements Callable<Integer> {
     Path outDir;
     @Option(names = "--size", paramLabel = "NAME", description = "catalog size measured (default: ${DEFAULT-VALUE})")
     String size = "default";
-    @Option(names = "--profile-size", paramLabel = "NAME", description = "catalog size of the profiling run (default: ${DEFAULT-VALUE})")
-    String profileSize = "smoke";
+    @Option(names = "--profile-size", paramLabel = "NAME", description = "catalog size of the profiling run (default: the measured size;"
+            + " pyvm_tailcall's smoke run is dominated by one loop and misleads: its hottest site's top target has 81.6 percent of its calls"
+            + " there and 36.9 percent at the default size)")
+    String profileSize;
     @Option(names = "--min-calls", paramLabel = "N", description = "rule: least calls of a site (default: 1000)")
     long minCalls = Devirtualization.Rule.DEFAULT.minCalls();
     @Option(names = "--min-share", paramLabel = "F", description = "rule: least share of a site's calls per target, 0..1 (default: 0.10)")
@@ -98,6 +100,7 @@ public final class TuneCommand implements Callable<Integer> {
                     + " has no decision rule yet (issue 17: superinstructions for the interpreters, native later)");
             return 2;
         }
+        if (profileSize == null) profileSize = size;
         WorkloadCatalog catalog = WorkloadCatalog.load();
         List<Workload> training = new ArrayList<>();
         try {
