@@ -3,7 +3,7 @@ package org.tailbench.bench.run;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
-/** Registers {@code bench} and {@code merge} in the {@code tailbench} command line (engines/cli's Main). */
+/** Registers {@code bench}, {@code merge} and {@code tune} in the {@code tailbench} command line (engines/cli's Main). */
 public final class BenchCommands {
     private BenchCommands() {}
 
@@ -11,5 +11,6 @@ public final class BenchCommands {
     public static void register(CommandLine cl, PrintStream out, PrintStream err) {
         cl.addSubcommand("bench", new BenchCommand(out, err));
         cl.addSubcommand("merge", new MergeCommand(out, err));
+        cl.addSubcommand("tune", new org.tailbench.bench.tune.TuneCommand(out, err));
     }
 }

@@ -136,12 +136,14 @@ public final class AotCompiler {
      */
     public static AotClasses compile(ValidatedModule input, AotOptions options, String engine, String moduleName) {
         checkLimits(input);
+        AotTuning tuning = AotTuning.of(options.tuning(), input);
+        if (options.log()) tuning.log().forEach(line -> System.err.println(engine + ": " + line));
         AotOptions o = options;
         List<String> retries = new ArrayList<>();
         AotCompileException first = null;
         for (int attempt = 0;; attempt++) {
             try {
-                return compileOnce(input, prepare(input, o), o, engine, moduleName, retries);
+                return compileOnce(input, prepare(input, o), o, engine, moduleName, retries, tuning);
             } catch (AotCompileException e) {
                 if (!(e.getCause() instanceof MethodTooLargeException) || o.split() == AotOptions.Split.NONE) throw e;
                 if (first == null) first = e;
@@ -188,14 +190,15 @@ public final class AotCompiler {
     }
 
     private static AotClasses compileOnce(ValidatedModule input, Prepared p, AotOptions options, String engine,
-                                          String moduleName, List<String> retries) {
-        ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), p.frameLocals(), options, moduleName);
+                                          String moduleName, List<String> retries, AotTuning tuning) {
+        ModulePlan plan = ModulePlan.of(p.module(), p.originalFunction(), p.frameLocals(), options, moduleName, tuning);
         Module m = plan.module();
         Module in = input.module();
         int imported = m.importedFunctions();
         String[] names = plan.className();
         byte[][] files = new byte[names.length][];
-        List<String> log = new ArrayList<>(retries);
+        List<String> log = new ArrayList<>(tuning.log());
+        log.addAll(retries);
         CompileEvent[] events = new CompileEvent[in.functionCount() - imported];
         ClassGen[] gens = new ClassGen[names.length];
         for (int k = 0; k < names.length; k++) gens[k] = new ClassGen(plan, k, moduleName);

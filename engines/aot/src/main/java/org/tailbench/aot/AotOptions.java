@@ -1,5 +1,6 @@
 package org.tailbench.aot;
 
+import org.tailbench.aot.tune.TuningFile;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.EngineOptions;
 
@@ -31,9 +32,12 @@ import org.tailbench.runtime.EngineOptions;
  * @param frame      whether the frame strategy runs with {@code split=ALL} (option {@code aot.frame}, default true;
  *                   false for measurement: functions the cheap split cannot bring under the budget then keep their
  *                   locals as JVM locals and are only hard-split)
+ * @param tuning     profile-guided decisions (issue 17; README "Tuning"), or null: none, code exactly as without tuning.
+ *                   Option {@code aot.tuning=FILE} ({@code -Dtailbench.aot.tuning=FILE}), {@code run --tuning FILE},
+ *                   {@code compile --tuning FILE}; decisions for other modules than the one compiled are ignored
  */
 public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget,
-                         boolean frame) {
+                         boolean frame, TuningFile tuning) {
     /**
      * Function-splitting passes: {@code NONE} (a method above 64 KB fails to compile with {@link AotCompileException}),
      * {@code HARD} (only functions above the JVM method limit), {@code ALL} (also a cheap pass for C2's
@@ -57,10 +61,15 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
         }
     }
 
+    /** Options without tuning. */
+    public AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget, boolean frame) {
+        this(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, null);
+    }
+
     /**
-     * Options with {@code profiling} and {@code log} as given and the split mode, budgets and frame strategy of
+     * Options with {@code profiling} and {@code log} as given, the split mode, budgets and frame strategy of
      * {@link EngineOptions#process()} (options {@code aot.split}, {@code aot.cheapBudget}, {@code aot.hardBudget},
-     * {@code aot.frame}, or their system properties).
+     * {@code aot.frame}, or their system properties), and no tuning.
      */
     public AotOptions(boolean trampoline, boolean profiling, boolean log) {
         this(trampoline, profiling, log, EngineOptions.process());
@@ -74,17 +83,24 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
     /**
      * @return the options of engine {@code aot} ({@code trampoline}) or {@code aot-naive} from {@code options}:
      *         profiling when {@code aot.profile} is true or a running recording enables {@code tailbench.TailCalls},
-     *         log from {@code aot.log}, split mode, budgets and frame strategy from theirs
+     *         log from {@code aot.log}, split mode, budgets and frame strategy from theirs, tuning from {@code aot.tuning}
+     * @throws IllegalArgumentException when {@code aot.tuning} names a missing or invalid file
      */
     public static AotOptions of(boolean trampoline, EngineOptions options) {
         boolean profiling = options.get(EngineOptions.AOT_PROFILE) || WasmJfr.countTailCalls();
-        return new AotOptions(trampoline, profiling, options.get(EngineOptions.AOT_LOG), options);
+        return new AotOptions(trampoline, profiling, options.get(EngineOptions.AOT_LOG), options)
+                .withTuning(TuningFile.of(options.get(EngineOptions.AOT_TUNING)));
     }
 
-    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, frame); }
+    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, frame, tuning); }
 
     /** @return these options with another split mode and budgets (estimated bytecode bytes) */
     public AotOptions withSplit(Split mode, int cheap, int hard) {
-        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, frame);
+        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, frame, tuning);
+    }
+
+    /** @return these options with tuning {@code t} (null: none) */
+    public AotOptions withTuning(TuningFile t) {
+        return new AotOptions(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, t);
     }
 }

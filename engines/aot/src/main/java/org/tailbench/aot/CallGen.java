@@ -70,6 +70,7 @@ final class CallGen {
                 FuncType t = g.plan.module().types.get((int) imm);
                 g.popN(1 + t.params().length);
                 wideIndirectArguments(t);
+                guardedTailCalls(g.tunedTargets(i), t, table);
                 a.iconst(table);
                 g.ctxLoad();
                 a.invokeStatic(g.cls.name, g.cls.returnCallIndirectHelper((int) imm),
@@ -119,13 +120,78 @@ final class CallGen {
         FuncType t = g.plan.module().types.get(typeIndex);
         g.popN(1 + t.params().length);
         wideIndirectArguments(t);
+        Label done = guardedCalls(g.tunedTargets(callAt), t, table);
         a.iconst(table);
         g.ctxLoad();
         a.invokeStatic(g.cls.name, g.cls.callIndirectHelper(typeIndex),
                 CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
+        if (done != null) a.label(done);
         if (CallingConvention.multiResult(t)) loadResults(t);
         g.reloadMemoryAfter(callAt);
         g.pushAll(t.results());
+    }
+
+    /**
+     * Guarded devirtualization of a {@code call_indirect} (tuning, README "Tuning"): with [args, index] on the stack,
+     * for each target f in turn: if the table element is this instance's f ({@code Rt.isTarget}), call f directly
+     * (draining a tail call it leaves pending) and go to the returned label with its result on the stack. Falls
+     * through with [args, index] still on the stack when none matched (the generic path follows); no code and null
+     * without targets.
+     */
+    private Label guardedCalls(int[] targets, FuncType t, int table) {
+        if (targets.length == 0 || CallingConvention.wide(t)) return null;
+        int idx = g.scratch(ValType.I32);
+        a.mv.visitVarInsn(ISTORE, idx);
+        Label done = new Label();
+        for (int f : targets) {
+            Label next = new Label();
+            a.mv.visitVarInsn(ILOAD, idx);
+            a.iconst(table);
+            a.iconst(f);
+            g.ctxLoad();
+            a.invokeStatic("org/tailbench/aot/rt/Rt", "isTarget", "(III" + C + ")Z");
+            a.jump(IFEQ, next);
+            g.ctxLoad();
+            invokeFunction(g.plan, g.cls, a, f);
+            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
+            a.jump(GOTO, done);
+            a.label(next);
+        }
+        a.mv.visitVarInsn(ILOAD, idx);
+        return done;
+    }
+
+    /**
+     * Guarded devirtualization of a {@code return_call_indirect} in trampoline mode: with [args, index] on the stack,
+     * for each target f: if the table element is this instance's f and fewer than the tail chain limit of guarded
+     * tail calls are on the JVM stack ({@code Rt.tailHit}, which counts this one in {@code AotContext.chain}), this
+     * frame leaves the Wasm depth count, calls f directly and returns its result (a tail call f leaves pending goes up
+     * to the caller's trampoline as before; the Wasm depth stays exact, the JVM stack grows by at most the limit).
+     * Falls through with [args, index] on the stack otherwise (the generic trampolined path follows).
+     */
+    private void guardedTailCalls(int[] targets, FuncType t, int table) {
+        if (targets.length == 0 || CallingConvention.wide(t)) return;
+        int idx = g.scratch(ValType.I32);
+        a.mv.visitVarInsn(ISTORE, idx);
+        int limit = g.plan.tuning().tailChainLimit();
+        for (int f : targets) {
+            Label next = new Label();
+            a.mv.visitVarInsn(ILOAD, idx);
+            a.iconst(table);
+            a.iconst(f);
+            a.iconst(limit);
+            g.ctxLoad();
+            a.invokeStatic("org/tailbench/aot/rt/Rt", "tailHit", "(IIII" + C + ")Z");
+            a.jump(IFEQ, next);
+            g.decrementDepth();
+            g.ctxLoad();
+            invokeFunction(g.plan, g.cls, a, f);
+            g.ctxLoad();
+            a.invokeStatic("org/tailbench/aot/rt/Rt", "unchain", "(" + C + ")V");
+            a.ret(CallingConvention.returnType(t));
+            a.label(next);
+        }
+        a.mv.visitVarInsn(ILOAD, idx);
     }
 
     /** wide type: [args, index] → index, with the arguments in ctx.tcArgs */

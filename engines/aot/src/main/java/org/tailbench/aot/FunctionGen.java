@@ -130,6 +130,14 @@ final class FunctionGen {
 
     boolean hasMemory() { return plan.module().memoryCount() > 0; }
 
+    /**
+     * @return the guard targets of the tuning decision for the indirect call at instruction {@code i} (keyed by the
+     *         original function and the instruction's byte offset in its body, so split pieces find their sites), or none
+     */
+    int[] tunedTargets(int i) {
+        return plan.tuning().targets(plan.originalFunction()[index], code.pos[i] - lineBase);
+    }
+
     int scratch(ValType t) { int s = nextSlot; nextSlot += CallingConvention.size(t); return s; }
     int scratchRef() { return nextSlot++; }
 

@@ -21,10 +21,11 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * @param arrayMemory      the memory access path: true when memory 0 is defined by the module and heap-backed
  *                         ({@link #arrayMemoryFor}), so generated code holds its {@code byte[]}; false for the
  *                         {@code MemorySegment} path (imported or mapped memory, or none)
+ * @param tuning           guarded devirtualization decisions by original function and body offset ({@link AotTuning#NONE}: none)
  */
 record ModulePlan(ValidatedModule validated, AotOptions options, String baseName, int[] classOf, String[] className,
                   String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals,
-                  boolean arrayMemory) {
+                  boolean arrayMemory, AotTuning tuning) {
     /** Most functions one generated class holds (its constant pool and {@code $invoke} switch stay small). */
     static final int MAX_FUNCTIONS_PER_CLASS = 1000;
     /** Most Wasm body bytes one generated class holds. */
@@ -32,7 +33,8 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
 
     Module module() { return validated.module(); }
 
-    static ModulePlan of(ValidatedModule vm, int[] originalFunction, int[] frameLocals, AotOptions options, String moduleName) {
+    static ModulePlan of(ValidatedModule vm, int[] originalFunction, int[] frameLocals, AotOptions options, String moduleName,
+                         AotTuning tuning) {
         Module m = vm.module();
         int imported = m.importedFunctions(), n = m.functionCount();
         String base = "org/tailbench/aot/rt/Wasm$" + Names.sanitize(moduleName);
@@ -73,7 +75,7 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
             }
         }
         return new ModulePlan(vm, options, base, classOf, classes.toArray(String[]::new), names, originalFunction, may,
-                frameLocals, arrayMemoryFor(m));
+                frameLocals, arrayMemoryFor(m), tuning);
     }
 
     /**

@@ -39,6 +39,10 @@ final class CompileCommand implements Callable<Integer> {
 
     @Mixin EngineArgs.Tuning tuning = new EngineArgs.Tuning();
 
+    @Option(names = "--tuning", paramLabel = "tuning.json",
+            description = "Bake the profile-guided decisions of this file (written by `tailbench tune`) into the classes.")
+    Path tuningFile;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to compile.")
     Path file;
 
@@ -52,11 +56,12 @@ final class CompileCommand implements Callable<Integer> {
             options = options.with(EngineOptions.AOT_LOG, false);   // the log is printed here, once, not by the compiler
             if (profile) options = options.with(EngineOptions.AOT_PROFILE, true);
             if (!options.isSet(EngineOptions.MODULE_NAME)) options = options.with(EngineOptions.MODULE_NAME, file.getFileName().toString());
+            if (tuningFile != null) options = options.with(EngineOptions.AOT_TUNING, TuningArg.check(tuningFile));
             ValidatedModule vm = ModuleInput.decode(file, Files.readAllBytes(file));
             long t0 = System.nanoTime();
             AotClasses classes = AotJar.compile(engine, vm, options);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (printLog) classes.log().forEach(io.err()::println);
+            if (printLog || tuningFile != null) classes.log().stream().filter(l -> printLog || l.startsWith("tuning:")).forEach(io.err()::println);
             AotJar.write(classes, output);
             io.err().println("compiled " + file + " (" + vm.module().bytes.length + " bytes, " + vm.module().functions.size()
                     + " functions) with " + engine + " in " + ms + " ms to " + output);

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Load the classes `tailbench compile` wrote instead of compiling (engine aot / aot-naive).")
     Path aotJar;
 
+    @Option(names = "--tuning", paramLabel = "tuning.json",
+            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`; engine aot; decisions for other modules are ignored).")
+    Path tuningFile;
+
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
     Path file;
 
@@ -99,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
     /** Option {@code module.name} is the file's name unless given: aot names its generated classes (and their SourceFile, shown in JFR) after it. */
     private CompiledModule compile(Engine e, ValidatedModule vm, EngineOptions options) {
         if (!options.isSet(EngineOptions.MODULE_NAME)) options = options.with(EngineOptions.MODULE_NAME, file.getFileName().toString());
+        if (tuningFile != null) {
+            if (!e.name().equals("aot") && !e.name().equals("aot-naive")) throw new UserError("--tuning: engine " + e.name() + " takes no tuning file yet (aot, aot-naive do)");
+            options = options.with(EngineOptions.AOT_TUNING, TuningArg.check(tuningFile));
+        }
         try {
             return e.compile(vm, options);
         } catch (org.tailbench.aot.AotCompileException x) {

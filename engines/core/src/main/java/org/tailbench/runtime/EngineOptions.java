@@ -42,6 +42,10 @@ public final class EngineOptions {
     /** Whether aot's frame strategy runs (with split=all). */
     public static final EngineOption<Boolean> AOT_FRAME = EngineOption.bool("aot.frame", true, AOT, Scope.MODULE, "tailbench.aot.frame",
             "frame strategy: functions still above the cheap budget keep their locals in a shared frame array and are cut to it (false: for measurement)");
+    /** The tuning file aot compiles with (issue 17). */
+    public static final EngineOption<String> AOT_TUNING = EngineOption.text("aot.tuning", "a tuning.json path (tailbench tune), or every-site", "",
+            AOT, Scope.MODULE, "tailbench.aot.tuning",
+            "profile-guided decisions to compile with (guarded devirtualization of indirect call sites; README \"Tuning\"); every-site guards every site, for tests");
     /** Whether aot compiles in per-function tail-call counters. */
     public static final EngineOption<Boolean> AOT_PROFILE = EngineOption.bool("aot.profile", false, AOT, Scope.MODULE, "tailbench.aot.profile",
             "compile in per-function tail-call counters (JFR tailbench.TailCalls; also on when a recording enables that event at compile time)");
@@ -89,7 +93,7 @@ public final class EngineOptions {
 
     /** Every option, in the order the help lists them. */
     public static final List<EngineOption<?>> ALL = List.of(AOT_SPLIT, AOT_CHEAP_BUDGET, AOT_HARD_BUDGET, AOT_FRAME, AOT_PROFILE, AOT_LOG,
-            AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE, NATIVE_DUMP, NATIVE_PERF_MAP,
+            AOT_TUNING, AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE, NATIVE_DUMP, NATIVE_PERF_MAP,
             MEMORY, JFR_HOOKS, MODULE_NAME);
 
     /**

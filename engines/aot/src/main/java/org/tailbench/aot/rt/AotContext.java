@@ -48,6 +48,11 @@ public final class AotContext implements CallDepthSource {
     /** {@link Store#maxCallDepth()}, read once */
     public final int maxDepth;
 
+    /**
+     * Guarded direct tail calls (tuning: a devirtualized {@code return_call_indirect} that hit) now on the JVM stack;
+     * at the tuning's tail chain limit the next one goes through the trampoline ({@link Rt#tailHit}).
+     */
+    public int chain;
     /** function index of a pending tail call (trampoline), or -1 */
     public int tcTarget = -1;
     /** arguments of the pending tail call, encoded as {@link org.tailbench.wasm.ValType} says; preallocated */

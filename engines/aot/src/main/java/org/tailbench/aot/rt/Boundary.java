@@ -64,7 +64,7 @@ public final class Boundary {
     private static long[] enterHere(AotFunction f, long[] args) {
         AotContext ctx = f.ctx;
         ctx.ready();
-        int depth0 = ctx.depth, limit0 = ctx.depthLimit, tc0 = ctx.tcTarget;
+        int depth0 = ctx.depth, limit0 = ctx.depthLimit, tc0 = ctx.tcTarget, chain0 = ctx.chain;
         ctx.depthLimit = WORKERS.onWorker() ? ctx.maxDepth : Math.min(ctx.maxDepth, INLINE_DEPTH);
         ctx.tcTarget = -1;
         try {
@@ -77,6 +77,7 @@ public final class Boundary {
             ctx.depth = depth0;
             ctx.depthLimit = limit0;
             ctx.tcTarget = tc0;
+            ctx.chain = chain0;   // a trap may unwind guarded tail calls (Rt.tailHit) without their Rt.unchain
         }
     }
 

@@ -144,6 +144,34 @@ public final class Rt {
         return n == 1 ? new long[] {r} : Arrays.copyOf(ctx.results, n);
     }
 
+    /**
+     * The guard of a devirtualized indirect call site (tuning, README "Tuning"): whether element {@code index} of
+     * table {@code t} is this instance's function {@code f}. Its type is then the site's (checked when the tuning was
+     * applied), so no other check of {@code call_indirect} is needed; any other element (another function, null, out
+     * of range) takes the generic path, which traps as before.
+     */
+    public static boolean isTarget(int index, int t, int f, AotContext ctx) {
+        long[] e = ctx.tables[t].elements();
+        long i = index & MASK;
+        if (i >= e.length) return false;
+        long ref = e[(int) i];
+        return ref >= 0 && ref == ctx.functions[f].address();
+    }
+
+    /**
+     * The guard of a devirtualized {@code return_call_indirect}: {@link #isTarget}, and fewer than {@code limit}
+     * guarded tail calls on the JVM stack; on a hit it counts this one in {@link AotContext#chain} (undone by
+     * {@link #unchain} when the callee returns; a trap unwinds to {@link Boundary}, which restores the count).
+     */
+    public static boolean tailHit(int index, int t, int f, int limit, AotContext ctx) {
+        if (ctx.chain >= limit || !isTarget(index, t, f, ctx)) return false;
+        ctx.chain++;
+        return true;
+    }
+
+    /** A guarded direct tail call returned. */
+    public static void unchain(AotContext ctx) { ctx.chain--; }
+
     /** Leaves a pending tail call to {@code fi} whose arguments are already in {@link AotContext#tcArgs}. */
     public static void tailCall(int fi, AotContext ctx) { ctx.tcTarget = fi; }
 

@@ -20,7 +20,13 @@ import org.tailbench.wasm.Module;
  * <p>{@link #toJson} writes the format of issue 6's contract:
  * {@code {"engine","workload","args","totalInstructions","overheadNote","functions":[{"index","name",
  * "instructions","ops":{"i32.add":N},"pairs":{"local.get>i32.add":N}}]}} with the {@link org.tailbench.wasm.Op}
- * text names, functions by descending instruction count, ops and pairs by descending count.
+ * text names, functions by descending instruction count, ops and pairs by descending count. Issue 17 adds per
+ * function {@code "calls":N} (entries, tail calls included), {@code "triples":{"a>b>c":N}},
+ * {@code "indirect":[{"offset","op","typeIndex","calls","targets":{"<function index>":N}}]} (every
+ * {@code call_indirect} / {@code return_call_indirect} site that ran, offset = byte offset in the body),
+ * {@code "branches":[{"offset","op","taken","notTaken"}]} ({@code br_if}, {@code if}) and
+ * {@code "brTables":[{"offset","labels":[N per label, default last]}]} ({@link SiteCounts}). All of it is counted
+ * only in this mode; the plain {@code switch} engine runs code without probes.
  */
 public final class OpcodeProfile {
     private final Module module;
@@ -28,30 +34,48 @@ public final class OpcodeProfile {
     /** by defined function, by Wasm instruction index of its {@link Code} */
     private final long[][] counts;
     /** by defined function: counts of (previous instruction index << 32 | next instruction index) */
-    private final PairCounts[] pairs;
+    private final LongCounts[] pairs;
+    /** by defined function: counts of three instruction indices in a row, 21 bits each ({@link #TRIPLE_BITS}) */
+    private final LongCounts[] triples;
+    /** indirect-call targets, branch bias, br_table labels */
+    private final SiteCounts sites;
+
+    /** Instruction indices of a triple are packed into 21 bits each: triples with an index above 2^21 - 1 are not counted. */
+    static final int TRIPLE_BITS = 21;
 
     OpcodeProfile(Module module) {
         this.module = module;
         this.imported = module.importedFunctions();
         this.counts = new long[module.functions.size()][];
-        this.pairs = new PairCounts[counts.length];
+        this.pairs = new LongCounts[counts.length];
+        this.triples = new LongCounts[counts.length];
+        this.sites = new SiteCounts(module);
         for (int d = 0; d < counts.length; d++) counts[d] = new long[module.functions.get(d).body().length];
     }
 
     /**
-     * The probe: Wasm instruction {@code i} of function {@code functionIndex} is about to execute;
-     * {@code s[slot]} holds the previous instruction of this activation (-1 at its entry) and becomes {@code i}.
+     * The probe: Wasm instruction {@code i} of function {@code functionIndex} is about to execute, with the Wasm
+     * operand stack in {@code s[.. sp)}; {@code s[slot]} holds the previous two instructions of this activation
+     * (before-previous {@code << 32 |} previous, each -1 at its entry) and becomes {@code previous << 32 | i}.
      */
-    void hit(int functionIndex, int i, long[] s, int slot) {
+    void hit(int functionIndex, int i, long[] s, int slot, int sp, SwitchContext ctx) {
         int d = functionIndex - imported;
         counts[d][i]++;
-        int prev = (int) s[slot];
+        long last2 = s[slot];
+        int prev = (int) last2, prev2 = (int) (last2 >> 32);
         if (prev >= 0) {
-            PairCounts p = pairs[d];
-            if (p == null) pairs[d] = p = new PairCounts();
+            LongCounts p = pairs[d];
+            if (p == null) pairs[d] = p = new LongCounts();
             p.add(((long) prev << 32) | i);
+            if (prev2 >= 0 && ((prev2 | prev | i) >>> TRIPLE_BITS) == 0) {
+                LongCounts t = triples[d];
+                if (t == null) triples[d] = t = new LongCounts();
+                t.add(((long) prev2 << (2 * TRIPLE_BITS)) | ((long) prev << TRIPLE_BITS) | i);
+            }
         }
-        s[slot] = i;
+        s[slot] = ((long) prev << 32) | (i & 0xFFFFFFFFL);
+        byte k = sites.kind[d][i];
+        if (k != SiteCounts.PLAIN) sites.hit(d, i, k, s, sp, ctx);
     }
 
     /** @return how often instruction {@code i} (index into the body's {@link Code}) of function {@code functionIndex} executed */
@@ -71,17 +95,65 @@ public final class OpcodeProfile {
         int d = functionIndex - imported;
         Code c = module.functions.get(d).body();
         Map<String, Long> m = new LinkedHashMap<>();
-        PairCounts p = pairs[d];
-        if (p != null) {
-            for (int k = 0; k < p.keys.length; k++) {
-                long key = p.keys[k] - 1;
-                if (key < 0) continue;
-                String name = c.opAt((int) (key >>> 32)).text + ">" + c.opAt((int) key).text;
-                m.merge(name, p.values[k], Long::sum);
-            }
+        LongCounts p = pairs[d];
+        if (p != null) p.forEach((key, n) -> m.merge(c.opAt((int) (key >>> 32)).text + ">" + c.opAt((int) (long) key).text, n, Long::sum));
+        return sorted(m);
+    }
+
+    /** @return executions of "a&gt;b&gt;c" op-name triples in function {@code functionIndex}, by descending count */
+    public Map<String, Long> triples(int functionIndex) {
+        int d = functionIndex - imported;
+        Code c = module.functions.get(d).body();
+        Map<String, Long> m = new LinkedHashMap<>();
+        LongCounts t = triples[d];
+        int mask = (1 << TRIPLE_BITS) - 1;
+        if (t != null) {
+            t.forEach((key, n) -> m.merge(c.opAt((int) (key >>> (2 * TRIPLE_BITS))).text + ">" + c.opAt((int) (key >>> TRIPLE_BITS) & mask).text
+                    + ">" + c.opAt((int) (long) key & mask).text, n, Long::sum));
         }
         return sorted(m);
     }
+
+    /**
+     * @return how often function {@code functionIndex} was entered (calls and tail calls: the count of its first
+     *         instruction, which no branch targets: a branch to a leading {@code loop} lands after its probe)
+     */
+    public long calls(int functionIndex) {
+        long[] c = counts[functionIndex - imported];
+        return c.length == 0 ? 0 : c[0];
+    }
+
+    /**
+     * One {@code call_indirect} / {@code return_call_indirect} site and the functions it called.
+     * @param function  function index (imports first) holding the site
+     * @param offset    byte offset of the instruction in the function body ({@code Code.pos - bodyOffset})
+     * @param op        {@code call_indirect} or {@code return_call_indirect}
+     * @param typeIndex the instruction's type immediate
+     * @param calls     executions of the site
+     * @param targets   calls per target function index (of this module; -1: element out of range, null, or a
+     *                  function of another instance), by descending count
+     */
+    public record IndirectSite(int function, int offset, String op, int typeIndex, long calls, Map<Integer, Long> targets) {}
+
+    /** One {@code br_if} / {@code if} site: executions with a non-zero ({@code taken}; for {@code if}: the then arm) and a zero condition. */
+    public record BranchSite(int function, int offset, String op, long taken, long notTaken) {}
+
+    /** One {@code br_table} site: executions per label index, the default label last (indices past the end count there). */
+    public record TableSite(int function, int offset, long[] labels) {}
+
+    /** @return every indirect call site that ran, by descending calls */
+    public List<IndirectSite> indirectSites() {
+        List<IndirectSite> out = new ArrayList<>();
+        for (int d = 0; d < counts.length; d++) out.addAll(sites.indirect(imported + d));
+        out.sort(SiteCounts.BY_CALLS);
+        return out;
+    }
+
+    /** @return the br_if / if sites of function {@code functionIndex} that ran, in code order */
+    public List<BranchSite> branches(int functionIndex) { return sites.branches(functionIndex); }
+
+    /** @return the br_table sites of function {@code functionIndex} that ran, in code order */
+    public List<TableSite> brTables(int functionIndex) { return sites.tables(functionIndex); }
 
     /** @return Wasm instructions executed by function {@code functionIndex} */
     public long instructions(int functionIndex) { return Arrays.stream(counts[functionIndex - imported]).sum(); }
@@ -97,6 +169,8 @@ public final class OpcodeProfile {
     public void reset() {
         for (long[] c : counts) Arrays.fill(c, 0);
         Arrays.fill(pairs, null);
+        Arrays.fill(triples, null);
+        sites.reset();
     }
 
     /** @return the profile as the contract's JSON (see the class comment); functions that never ran are left out */
@@ -116,6 +190,9 @@ public final class OpcodeProfile {
             map(sb, ops(f));
             sb.append(",\"pairs\":");
             map(sb, pairs(f));
+            sb.append(",\"calls\":").append(calls(f)).append(",\"triples\":");
+            map(sb, triples(f));
+            sites.toJson(sb, f);
             sb.append('}');
         }
         return sb.append("]}\n").toString();
@@ -156,41 +233,5 @@ public final class OpcodeProfile {
             }
         }
         return sb.append('"').toString();
-    }
-
-    /** Open-addressing counts by non-negative long key (stored as key + 1; 0 = empty). */
-    private static final class PairCounts {
-        long[] keys = new long[16];
-        long[] values = new long[16];
-        int size;
-
-        void add(long key) {
-            long k1 = key + 1;
-            int mask = keys.length - 1;
-            int h = (int) (Long.hashCode(k1 * 0x9E3779B97F4A7C15L) & mask);
-            for (;;) {
-                long k = keys[h];
-                if (k == k1) { values[h]++; return; }
-                if (k == 0) break;
-                h = (h + 1) & mask;
-            }
-            keys[h] = k1;
-            values[h] = 1;
-            if (++size * 2 > keys.length) grow();
-        }
-
-        private void grow() {
-            long[] ok = keys, ov = values;
-            keys = new long[ok.length * 2];
-            values = new long[ok.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < ok.length; j++) {
-                if (ok[j] == 0) continue;
-                int h = (int) (Long.hashCode(ok[j] * 0x9E3779B97F4A7C15L) & mask);
-                while (keys[h] != 0) h = (h + 1) & mask;
-                keys[h] = ok[j];
-                values[h] = ov[j];
-            }
-        }
     }
 }

@@ -183,7 +183,7 @@ final class SwitchInterpreter {
                         continue;
                     }
                     case LOp.DROP: sp--; continue;
-                    case LOp.PROBE: ctx.opcodes.hit(cur.fn.functionIndex(), code[pc], s, fp + code[pc + 1]); pc += 2; continue;
+                    case LOp.PROBE: ctx.opcodes.hit(cur.fn.functionIndex(), code[pc], s, fp + code[pc + 1], sp, ctx); pc += 2; continue;
                     case LOp.SELECT: {
                         int c = (int) s[--sp];
                         sp--;

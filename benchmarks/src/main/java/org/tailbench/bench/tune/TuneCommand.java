@@ -1,0 +1,245 @@
+package org.tailbench.bench.tune;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.tailbench.aot.tune.Devirtualization;
+import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.bench.run.JvmFlags;
+import org.tailbench.workloads.Workload;
+import org.tailbench.workloads.WorkloadCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive) so far.
+ * <ol>
+ *   <li>Profile: each training workload once in the {@code switch} engine's opcode-profile mode ({@link TrainingProfile}).</li>
+ *   <li>Decide: aot's guarded devirtualization rule ({@link Devirtualization}, engines/aot/README.md "Tuning") gives
+ *       decisions of two kinds, {@code call_indirect} and {@code return_call_indirect} sites.</li>
+ *   <li>Verify: one JMH pass per variant ({@link Measurement}): untuned, each kind on its own, all kinds together, on the
+ *       training and held-out workloads. A kind whose training gain is inside its error, or that regresses a held-out
+ *       workload beyond the error, is reported "no measurable gain" / "regression" and dropped.</li>
+ * </ol>
+ * Writes to the output folder: {@code profiles/<workload>.json}, {@code candidate.json} (every decision), one
+ * {@code variants/<name>.json} per measured variant, {@code jmh-<variant>.log/json}, the final {@code tuning.json}
+ * (kept kinds only) and {@code report.md}. Exit status: 0 done (whether or not a decision was kept); 1 a step failed;
+ * 2 bad usage.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Profile-guided tuning with proof: profiles the training workloads (switch engine, counting mode), turns the"
+                + " profile into decisions by the engine's written rule, measures untuned vs tuned with JMH on the training and"
+                + " held-out workloads, keeps only decisions with a gain beyond the error, and writes tuning.json and report.md.",
+                "Engines: aot, aot-naive (guarded devirtualization of call_indirect / return_call_indirect sites)."})
+public final class TuneCommand implements Callable<Integer> {
+    final PrintStream out;
+    final PrintStream err;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default) or aot-naive")
+    String engine = "aot";
+    @Option(names = "--workloads", split = ",", required = true, paramLabel = "a,b", description = "training workloads (catalog names)")
+    List<String> workloads = new ArrayList<>();
+    @Option(names = "--holdout", split = ",", paramLabel = "c,d", description = "held-out workloads: measured, never profiled")
+    List<String> holdout = new ArrayList<>();
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/tune-<UTC time>-<engine>)")
+    Path outDir;
+    @Option(names = "--size", paramLabel = "NAME", description = "catalog size measured (default: ${DEFAULT-VALUE})")
+    String size = "default";
+    @Option(names = "--profile-size", paramLabel = "NAME", description = "catalog size of the profiling run (default: the measured size;"
+            + " pyvm_tailcall's smoke run is dominated by one loop and misleads: its hottest site's top target has 81.6 percent of its calls"
+            + " there and 36.9 percent at the default size)")
+    String profileSize;
+    @Option(names = "--min-calls", paramLabel = "N", description = "rule: least calls of a site (default: 1000)")
+    long minCalls = Devirtualization.Rule.DEFAULT.minCalls();
+    @Option(names = "--min-share", paramLabel = "F", description = "rule: least share of a site's calls per target, 0..1 (default: 0.10)")
+    double minShare = Devirtualization.Rule.DEFAULT.minShare();
+    @Option(names = "--max-targets", paramLabel = "N", description = "rule: most targets per site (default: 4)")
+    int maxTargets = Devirtualization.Rule.DEFAULT.maxTargets();
+    @Option(names = "--max-sites", paramLabel = "N", description = "rule: most sites per module (default: 256)")
+    int maxSites = Devirtualization.Rule.DEFAULT.maxSites();
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds of measurement: each runs every variant once, in turn,"
+            + " so that slow changes of the machine's load fall on all variants alike; iterations are pooled (default: ${DEFAULT-VALUE})")
+    int rounds = 1;
+    @Option(names = "--forks", paramLabel = "N", description = "JMH forks per variant × workload (default: ${DEFAULT-VALUE})")
+    int forks = 1;
+    @Option(names = "--warmups", paramLabel = "N", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
+    int warmups = 3;
+    @Option(names = "--iterations", paramLabel = "N", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    int iterations = 5;
+    @Option(names = "--iteration-ms", paramLabel = "MS", description = "milliseconds per JMH iteration (default: ${DEFAULT-VALUE})")
+    int iterationMs = 1000;
+    @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"", description = "flags of the forked JMH JVMs (default: \"${DEFAULT-VALUE}\")")
+    String jvmArgs = String.join(" ", JvmFlags.FORK);
+
+    public TuneCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A measured configuration: its name, decision kinds and tuning file (null: untuned). */
+    record Variant(String name, Set<String> kinds, Path file) {}
+
+    @Override public Integer call() {
+        if (rounds < 1) {
+            err.println("error: --rounds must be at least 1");
+            return 2;
+        }
+        if (!engine.equals("aot") && !engine.equals("aot-naive")) {
+            err.println("error: tune supports the aot family (aot, aot-naive) so far; " + engine
+                    + " has no decision rule yet (issue 17: superinstructions for the interpreters, native later)");
+            return 2;
+        }
+        if (profileSize == null) profileSize = size;
+        WorkloadCatalog catalog = WorkloadCatalog.load();
+        List<Workload> training = new ArrayList<>();
+        try {
+            for (String w : workloads) training.add(catalog.get(w));
+            for (String w : holdout) catalog.get(w).argv(size);
+            for (Workload w : training) { w.argv(size); w.argv(profileSize); }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        Set<String> overlap = new LinkedHashSet<>(workloads);
+        overlap.retainAll(holdout);
+        if (!overlap.isEmpty()) {
+            err.println("error: " + overlap + " both trained on and held out");
+            return 2;
+        }
+        Devirtualization.Rule rule;
+        try {
+            rule = new Devirtualization.Rule(minCalls, minShare, maxTargets, maxSites);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path dir = outDir != null ? outDir : Path.of("results", "tune-" + stamp + "-" + engine);
+        try {
+            return tune(training, rule, dir);
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int tune(List<Workload> training, Devirtualization.Rule rule, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.createDirectories(dir.resolve("variants"));
+        String loadBefore = TuneReport.loadAverage();
+        // 1 + 2: profile, decide
+        List<TrainingProfile> profiles = new ArrayList<>();
+        for (Workload w : training) {
+            out.println("profiling " + w.name() + " (" + profileSize + ") in the switch engine's counting mode …");
+            TrainingProfile p = TrainingProfile.run(w, profileSize, rule);
+            Files.writeString(dir.resolve("profiles").resolve(w.name() + ".json"), p.json());
+            out.printf("  %,d ms; %d indirect call sites ran (%,d calls); %d decisions covering %,d calls%n", p.millis(),
+                    p.profile().indirectSites().size(), p.indirectCalls(), p.decisions().size(), TrainingProfile.covered(p.decisions()));
+            profiles.add(p);
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        for (TrainingProfile p : profiles) for (TuningFile.Devirtualize d : p.decisions()) kinds.add(d.kind());
+        TuningFile candidate = file(profiles, kinds, rule);
+        candidate.write(dir.resolve("candidate.json"));
+        // 3: verify
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("untuned", Set.of(), null));
+        if (kinds.size() > 1) for (String k : kinds) variants.add(variant(dir, profiles, Set.of(k), rule, "only-" + k));
+        if (!kinds.isEmpty()) variants.add(variant(dir, profiles, kinds, rule, "all"));
+        List<String> all = new ArrayList<>(workloads);
+        all.addAll(holdout);
+        Measurement.Settings s = new Measurement.Settings(rounds, forks, warmups, iterations, iterationMs, JvmFlags.split(jvmArgs));
+        Map<String, Map<String, Measurement.Score>> scores = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Variant v : variants) {
+                String tag = v.name() + (rounds > 1 ? "-round" + round : "");
+                out.println("measuring " + v.name() + (rounds > 1 ? " (round " + round + " of " + rounds + ")" : "") + " (" + engine + ", "
+                        + String.join(",", all) + ", " + size + ") …");
+                Map<String, Measurement.Score> r = Measurement.run(engine, all, size, v.file(), s,
+                        dir.resolve("jmh-" + tag + ".log"), dir.resolve("jmh-" + tag + ".json"), out::println);
+                r.forEach((w, sc) -> out.println("  " + w + ": " + sc.text() + " ms/op"));
+                scores.put(v.name(), Measurement.pool(scores.get(v.name()), r));
+            }
+        }
+        // keep or drop each kind
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            if (v.file() == null) continue;
+            verdicts.put(v.name(), Verdict.of(scores.get("untuned"), scores.get(v.name()), workloads, holdout));
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (String k : kinds) {
+            Verdict v = verdicts.get(kinds.size() > 1 ? "only-" + k : "all");
+            if (v != null && v.keep()) kept.add(k);
+        }
+        TuningFile fin = file(profiles, kept, rule);
+        fin.write(dir.resolve("tuning.json"));
+        String finalVariant = kept.isEmpty() ? null : kept.size() == kinds.size() ? "all" : kept.size() == 1 ? "only-" + kept.iterator().next() : null;
+        String report = new TuneReport(engine, size, profileSize, rule, s, profiles, variants, scores, verdicts, kinds, kept,
+                finalVariant, workloads, holdout, loadBefore, TuneReport.loadAverage(), dir).markdown();
+        Files.writeString(dir.resolve("report.md"), report);
+        out.println("kept: " + (kept.isEmpty() ? "nothing" : String.join(", ", kept)) + "; wrote " + dir.resolve("tuning.json")
+                + " and " + dir.resolve("report.md"));
+        return 0;
+    }
+
+    private Variant variant(Path dir, List<TrainingProfile> profiles, Set<String> kinds, Devirtualization.Rule rule, String name)
+            throws IOException {
+        Path f = dir.resolve("variants").resolve(name + ".json");
+        file(profiles, kinds, rule).write(f);
+        return new Variant(name, kinds, f);
+    }
+
+    /** @return the tuning file with the decisions of {@code kinds} of every training module */
+    private TuningFile file(List<TrainingProfile> profiles, Set<String> kinds, Devirtualization.Rule rule) {
+        List<TuningFile.ModuleEntry> entries = new ArrayList<>();
+        for (TrainingProfile p : profiles) {
+            List<TuningFile.Devirtualize> ds = p.decisions().stream().filter(d -> kinds.contains(d.kind())).toList();
+            if (!ds.isEmpty()) entries.add(p.entry(ds));
+        }
+        return new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, "tailbench tune --engine " + engine + ", decision kinds "
+                + kinds + ", rule: " + rule.describe(), entries);
+    }
+
+    /**
+     * Whether a variant's gain is real: on the training workloads the mean gain minus its error is above zero, and no
+     * held-out workload is slower beyond its error.
+     */
+    record Verdict(double trainGain, double trainError, Map<String, double[]> perWorkload, boolean keep, String reason) {
+        static Verdict of(Map<String, Measurement.Score> untuned, Map<String, Measurement.Score> tuned, List<String> training,
+                          List<String> holdout) {
+            Map<String, double[]> per = new LinkedHashMap<>();
+            double sum = 0, err2 = 0;
+            int n = 0;
+            for (String w : training) {
+                double[] g = Measurement.gain(untuned.get(w), tuned.get(w));
+                per.put(w, g);
+                if (Double.isNaN(g[0])) return new Verdict(Double.NaN, Double.NaN, per, false, "a training measurement failed (" + w + ")");
+                sum += g[0];
+                err2 += g[1] * g[1];
+                n++;
+            }
+            double gain = sum / n, error = Math.sqrt(err2) / n;
+            String regression = null;
+            for (String w : holdout) {
+                double[] g = Measurement.gain(untuned.get(w), tuned.get(w));
+                per.put(w, g);
+                if (!Double.isNaN(g[0]) && g[0] + g[1] < 0 && regression == null) regression = w;
+            }
+            if (gain - error <= 0) return new Verdict(gain, error, per, false, "no measurable gain (the gain is inside the error)");
+            if (regression != null) return new Verdict(gain, error, per, false, "regression on held-out " + regression + " beyond the error");
+            return new Verdict(gain, error, per, true, "gain beyond the error, no held-out regression");
+        }
+    }
+}

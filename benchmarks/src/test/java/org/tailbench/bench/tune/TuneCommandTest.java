@@ -1,0 +1,62 @@
+package org.tailbench.bench.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tailbench.aot.tune.TuningFile;
+import picocli.CommandLine;
+
+/**
+ * {@code tailbench tune}: bad usage, and one tiny real run (pyvm_tailcall at size smoke, 1 fork × 1 + 2 iterations of
+ * 100 ms: its numbers mean nothing; it checks the steps and files). Another JMH run on the machine makes it wait for
+ * /tmp/jmh.lock.
+ */
+class TuneCommandTest {
+    record Result(int code, String out, String err) {}
+
+    static Result tune(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = new CommandLine(new TuneCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badUsageIsRefused(@TempDir Path dir) {
+        Result r = tune("--engine", "switch", "--workloads", "nbody", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("tune supports the aot family");
+        r = tune("--workloads", "nosuch", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown workload \"nosuch\"");
+        r = tune("--workloads", "nbody", "--holdout", "nbody", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("both trained on and held out");
+        r = tune("--workloads", "nbody", "--min-share", "0", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("minShare");
+    }
+
+    @Test
+    void aTinyRealRunWritesProfilesDecisionsMeasurementsAndTheReport(@TempDir Path dir) throws Exception {
+        Result r = tune("--engine", "aot", "--workloads", "pyvm_tailcall", "--size", "smoke", "--profile-size", "smoke",
+                "--forks", "1", "--warmups", "1", "--iterations", "2", "--iteration-ms", "100", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("profiles/pyvm_tailcall.json")).content().contains("\"indirect\":[{\"offset\"");
+        TuningFile candidate = TuningFile.read(dir.resolve("candidate.json"));
+        assertThat(candidate.modules()).hasSize(1);
+        assertThat(candidate.modules().get(0).aot().devirtualize()).isNotEmpty()
+                .allMatch(d -> d.op().equals("return_call_indirect") || d.op().equals("call_indirect"));
+        TuningFile.read(dir.resolve("tuning.json"));   // valid, whatever was kept
+        String report = Files.readString(dir.resolve("report.md"));
+        assertThat(report).contains("## Rule").contains("## Profile evidence").contains("| untuned |").contains("| all |")
+                .contains("## Effect per decision kind").contains("Goal");
+        assertThat(r.out()).contains("profiling pyvm_tailcall").contains("measuring untuned").contains("measuring all");
+    }
+}

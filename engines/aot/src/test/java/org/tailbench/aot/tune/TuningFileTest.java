@@ -1,0 +1,62 @@
+package org.tailbench.aot.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tuning.json's schema (version 1): what is written reads back equal, unknown keys and bad values are refused clearly. */
+class TuningFileTest {
+    private static final String SHA = "ab".repeat(32);
+
+    @Test
+    void writesAndReadsBack(@TempDir Path dir) throws Exception {
+        TuningFile t = new TuningFile(TuningFile.FORMAT, 1, "n", List.of(new TuningFile.ModuleEntry("m.wasm", SHA,
+                new TuningFile.Aot(16, List.of(new TuningFile.Devirtualize(3, 17, "return_call_indirect", List.of(5, 6),
+                        new TuningFile.Evidence(100, List.of(60L, 30L))))))));
+        Path f = dir.resolve("tuning.json");
+        t.write(f);
+        assertThat(TuningFile.read(f)).isEqualTo(t);
+        assertThat(Files.readString(f)).contains("\"format\" : \"tailbench-tuning\"").contains("\"targets\" : [ 5, 6 ]");
+        assertThat(TuningFile.read(f).entryFor(SHA.toUpperCase())).isEqualTo(t.modules().get(0));
+        assertThat(TuningFile.read(f).entryFor("cd".repeat(32))).isNull();
+    }
+
+    @Test
+    void optionalKeysMayBeLeftOut() {
+        TuningFile t = TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
+                + "\",\"aot\":{\"devirtualize\":[{\"function\":1,\"offset\":2,\"op\":\"call_indirect\",\"targets\":[3]}]}}]}", "t");
+        assertThat(t.modules().get(0).aot().chainLimit()).isEqualTo(TuningFile.DEFAULT_TAIL_CHAIN_LIMIT);
+        assertThat(t.modules().get(0).aot().devirtualize().get(0).evidence()).isNull();
+    }
+
+    @Test
+    void unknownKeysAreRefusedWithTheirNameAndPlace() {
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
+                + "\",\"aot\":{\"devirtualise\":[]}}]}", "t.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("t.json: unknown key \"devirtualise\" at $.modules[0].aot")
+                .hasMessageContaining("allows: devirtualize, tailChainLimit");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],\"extra\":1}", "t.json"))
+                .hasMessageContaining("unknown key \"extra\" at $ ");
+    }
+
+    @Test
+    void badValuesAreRefused() {
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"x\",\"version\":1,\"modules\":[]}", "t"))
+                .hasMessageContaining("\"format\" is \"x\", expected \"tailbench-tuning\"");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":2,\"modules\":[]}", "t"))
+                .hasMessageContaining("tuning schema version 2, this build reads version 1");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"12\"}]}", "t"))
+                .hasMessageContaining("$.modules[0].sha256 must be");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
+                + "\",\"aot\":{\"devirtualize\":[{\"function\":1,\"offset\":2,\"op\":\"call\",\"targets\":[3]}]}}]}", "t"))
+                .hasMessageContaining("$.modules[0].aot.devirtualize[0].op is \"call\"");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":", "t")).hasMessageContaining("t: not a valid tuning file");
+        assertThatThrownBy(() -> TuningFile.read(Path.of("/nonexistent/t.json"))).hasMessageContaining("no such file");
+    }
+}
