@@ -205,12 +205,6 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
         Files.writeString(file, toJson());
     }
 
-    /**
-     * The tuning of {@code -Dtailbench.aot.tuning}: null when unset or blank, {@link #EVERY_SITE} for
-     * {@value #EVERY_SITE_NAME}, else the file read from that path.
-     * @throws IllegalArgumentException when the file is missing or invalid (see {@link #read})
-     */
-    public static TuningFile fromProperty() { return of(System.getProperty("tailbench.aot.tuning", "")); }
 
     /**
      * @param v option {@code aot.tuning}: a tuning file's path, {@value #EVERY_SITE_NAME}, or empty
