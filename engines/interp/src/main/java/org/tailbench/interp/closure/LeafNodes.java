@@ -9,7 +9,7 @@ import org.tailbench.wasm.Op;
  * {@code LL} = both are local reads. Leaves are most of a tree's nodes; reading them inline saves a
  * virtual call each where the generic node's child call sites are megamorphic.
  *
- * <p>Generated from the same table as {@link NumericNodes}.
+ * <p>Written in the same mechanical pattern as {@link NumericNodes} (by hand, no generator exists).
  */
 final class LeafNodes {
     private LeafNodes() {}

@@ -9,8 +9,10 @@ import org.tailbench.wasm.Op;
  * {@link Generic} and {@link org.tailbench.interp.rt.LOpNumeric}. Semantics shared with the other
  * interpreters live in {@link NumericOps}.
  *
- * <p>The classes follow one mechanical pattern: they were generated from a table of (instruction,
- * operand type, result type, Java expression), so a fix to one applies to all of its kind.
+ * <p>The classes follow one mechanical pattern of (instruction, operand type, result type, Java expression),
+ * so a fix to one applies to all of its kind; they are written by hand (no generator exists). Every numeric
+ * instruction has a class here or a generic node ({@code NumericNodesCompletenessTest}), and every one computes
+ * what node computes on edge values ({@code NumericEdgeValueTest}).
  */
 final class NumericNodes {
     private NumericNodes() {}
@@ -148,7 +150,7 @@ final class NumericNodes {
         };
     }
 
-    // ---- generated node classes: x and y are the decoded operands ----
+    // ---- node classes: x and y are the decoded operands ----
     static final class I32Eqz extends Expr { final Expr a; I32Eqz(Expr a) { this.a = a; }
         @Override long eval(Frame f) { int x = (int) a.eval(f); return x == 0 ? 1 : 0; } }
     static final class I32Eq extends Expr { final Expr a, b; I32Eq(Expr a, Expr b) { this.a = a; this.b = b; }
