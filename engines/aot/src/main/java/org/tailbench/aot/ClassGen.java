@@ -21,6 +21,8 @@ import org.tailbench.wasm.ValType;
  *   <li>{@code $drain(AotContext)long}: the trampoline loop (pending tail calls until none is left);</li>
  *   <li>{@code $box_<sig>}, {@code $pack_<sig>}: values → new long[] / into a given long[];</li>
  *   <li>{@code $tc<T>}, {@code $rci<T>}, {@code $ci<T>}: tail call, tail call indirect, call indirect of type T;</li>
+ *   <li>{@code $<name>}: a trapping method of the shared numeric semantics, with the trap's Wasm frames added
+ *       ({@link #framedHelper});</li>
  *   <li>{@code $linkage()}: the module's {@code Linkage}, for backtraces.</li>
  * </ul>
  */
@@ -113,6 +115,39 @@ final class ClassGen {
                 slot += CallingConvention.size(ts[k]);
             }
             a.op(RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /**
+     * {@code $<name>(args) R}: calls {@code target}, a static method that may throw a core {@code Trap} without Wasm
+     * frames (the shared numeric semantics, {@code org.tailbench.runtime.NumericOps}), and rethrows such a trap
+     * with this segment's frames added ({@code Traps.framed}). The stack walk starts here, so the generated method
+     * that called this helper is listed at the line of the trapping instruction; the helper itself is no Wasm
+     * frame ({@code $} names are skipped). Three bytes at the call site, as a direct call; C2 inlines both.
+     * @return the helper's name; its descriptor is {@code target}'s
+     */
+    String framedHelper(MethodRefs.StaticCall target) {
+        String n = "$" + target.name();
+        return helper(n, () -> {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n, target.desc(), null, null);
+            mv.visitCode();
+            Label start = new Label(), end = new Label(), handler = new Label();
+            mv.visitTryCatchBlock(start, end, handler, "org/tailbench/runtime/Trap");
+            mv.visitLabel(start);
+            int slot = 0;
+            for (Type t : Type.getArgumentTypes(target.desc())) {
+                mv.visitVarInsn(t.getOpcode(ILOAD), slot);
+                slot += t.getSize();
+            }
+            mv.visitMethodInsn(INVOKESTATIC, target.owner(), target.name(), target.desc(), false);
+            mv.visitLabel(end);
+            mv.visitInsn(Type.getReturnType(target.desc()).getOpcode(IRETURN));
+            mv.visitLabel(handler);
+            mv.visitMethodInsn(INVOKESTATIC, "org/tailbench/aot/rt/Traps", "framed",
+                    "(Lorg/tailbench/runtime/Trap;)Lorg/tailbench/runtime/Trap;", false);
+            mv.visitInsn(ATHROW);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         });

@@ -582,7 +582,7 @@ final class FunctionGen {
                 int colon = sig.indexOf(':');
                 popN(colon);
                 if (NumericGen.isComparison(op)) NumericGen.compare(op, a);
-                else if (!NumericGen.emit(op, a)) throw new IllegalStateException("aot: no code generation for " + op);
+                else if (!NumericGen.emit(op, a, cls)) throw new IllegalStateException("aot: no code generation for " + op);
                 for (int k = colon + 1; k < sig.length(); k++) push(sigType(sig.charAt(k)));
             }
         }

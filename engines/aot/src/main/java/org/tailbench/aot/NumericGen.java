@@ -2,19 +2,101 @@ package org.tailbench.aot;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import java.util.EnumMap;
 import org.objectweb.asm.Label;
+import org.tailbench.aot.MethodRefs.D_D;
+import org.tailbench.aot.MethodRefs.D_I;
+import org.tailbench.aot.MethodRefs.D_J;
+import org.tailbench.aot.MethodRefs.DD_D;
+import org.tailbench.aot.MethodRefs.F_F;
+import org.tailbench.aot.MethodRefs.F_I;
+import org.tailbench.aot.MethodRefs.F_J;
+import org.tailbench.aot.MethodRefs.FF_F;
+import org.tailbench.aot.MethodRefs.I_D;
+import org.tailbench.aot.MethodRefs.I_F;
+import org.tailbench.aot.MethodRefs.II_I;
+import org.tailbench.aot.MethodRefs.J_D;
+import org.tailbench.aot.MethodRefs.J_F;
+import org.tailbench.aot.MethodRefs.JJ_J;
+import org.tailbench.aot.MethodRefs.StaticCall;
+import org.tailbench.runtime.NumericOps;
 import org.tailbench.wasm.Op;
 
 /**
  * Code generation of the numeric instructions (spec 2.0 §4.3): one JVM instruction where the JVM has
- * the Wasm semantics, else a call of a small static helper in {@code rt.NumericOps} (which C2 inlines).
+ * the Wasm semantics, else a call of the shared semantics {@link NumericOps} (small static methods C2
+ * inlines), named by method references the Java compiler checks ({@link #SHARED}). A call that can trap goes
+ * through the class's {@code $<name>} helper ({@link ClassGen#framedHelper}), which adds the Wasm backtrace.
  * Comparisons are generated as conditional jumps ({@link #condition}) so that {@code br_if} / {@code if}
  * right after a comparison jump on it directly.
  */
 final class NumericGen {
-    private static final String OPS = "org/tailbench/aot/rt/NumericOps";
+    /** A call of the shared semantics for an instruction; {@code traps}: it may throw a {@code Trap}. */
+    record Shared(StaticCall call, boolean traps) {}
+
+    /** The instructions computed by a method of {@link NumericOps}; checked against {@link Op#signature} here. */
+    static final EnumMap<Op, Shared> SHARED = new EnumMap<>(Op.class);
+
+    static {
+        pure(Op.F32_ABS, (F_F) NumericOps::f32Abs);
+        pure(Op.F32_NEG, (F_F) NumericOps::f32Neg);
+        pure(Op.F32_CEIL, (F_F) NumericOps::f32Ceil);
+        pure(Op.F32_FLOOR, (F_F) NumericOps::f32Floor);
+        pure(Op.F32_TRUNC, (F_F) NumericOps::f32Trunc);
+        pure(Op.F32_NEAREST, (F_F) NumericOps::f32Nearest);
+        pure(Op.F32_SQRT, (F_F) NumericOps::f32Sqrt);
+        pure(Op.F32_MIN, (FF_F) NumericOps::f32Min);
+        pure(Op.F32_MAX, (FF_F) NumericOps::f32Max);
+        pure(Op.F32_COPYSIGN, (FF_F) NumericOps::f32Copysign);
+        pure(Op.F64_ABS, (D_D) NumericOps::f64Abs);
+        pure(Op.F64_NEG, (D_D) NumericOps::f64Neg);
+        pure(Op.F64_CEIL, (D_D) NumericOps::f64Ceil);
+        pure(Op.F64_FLOOR, (D_D) NumericOps::f64Floor);
+        pure(Op.F64_TRUNC, (D_D) NumericOps::f64Trunc);
+        pure(Op.F64_NEAREST, (D_D) NumericOps::f64Nearest);
+        pure(Op.F64_MIN, (DD_D) NumericOps::f64Min);
+        pure(Op.F64_MAX, (DD_D) NumericOps::f64Max);
+        pure(Op.F64_COPYSIGN, (DD_D) NumericOps::f64Copysign);
+        trapping(Op.I32_DIV_S, (II_I) NumericOps::i32DivS);
+        trapping(Op.I32_DIV_U, (II_I) NumericOps::i32DivU);
+        trapping(Op.I32_REM_S, (II_I) NumericOps::i32RemS);
+        trapping(Op.I32_REM_U, (II_I) NumericOps::i32RemU);
+        trapping(Op.I64_DIV_S, (JJ_J) NumericOps::i64DivS);
+        trapping(Op.I64_DIV_U, (JJ_J) NumericOps::i64DivU);
+        trapping(Op.I64_REM_S, (JJ_J) NumericOps::i64RemS);
+        trapping(Op.I64_REM_U, (JJ_J) NumericOps::i64RemU);
+        trapping(Op.I32_TRUNC_F32_S, (F_I) NumericOps::i32TruncF32S);
+        trapping(Op.I32_TRUNC_F32_U, (F_I) NumericOps::i32TruncF32U);
+        trapping(Op.I32_TRUNC_F64_S, (D_I) NumericOps::i32TruncF64S);
+        trapping(Op.I32_TRUNC_F64_U, (D_I) NumericOps::i32TruncF64U);
+        trapping(Op.I64_TRUNC_F32_S, (F_J) NumericOps::i64TruncF32S);
+        trapping(Op.I64_TRUNC_F32_U, (F_J) NumericOps::i64TruncF32U);
+        trapping(Op.I64_TRUNC_F64_S, (D_J) NumericOps::i64TruncF64S);
+        trapping(Op.I64_TRUNC_F64_U, (D_J) NumericOps::i64TruncF64U);
+        pure(Op.I32_TRUNC_SAT_F32_U, (F_I) NumericOps::i32TruncSatF32U);
+        pure(Op.I32_TRUNC_SAT_F64_U, (D_I) NumericOps::i32TruncSatF64U);
+        pure(Op.I64_TRUNC_SAT_F32_U, (F_J) NumericOps::i64TruncSatF32U);
+        pure(Op.I64_TRUNC_SAT_F64_U, (D_J) NumericOps::i64TruncSatF64U);
+        pure(Op.F32_CONVERT_I32_U, (I_F) NumericOps::f32ConvertI32U);
+        pure(Op.F32_CONVERT_I64_U, (J_F) NumericOps::f32ConvertI64U);
+        pure(Op.F64_CONVERT_I32_U, (I_D) NumericOps::f64ConvertI32U);
+        pure(Op.F64_CONVERT_I64_U, (J_D) NumericOps::f64ConvertI64U);
+    }
 
     private NumericGen() {}
+
+    private static void pure(Op op, java.io.Serializable ref) { put(op, ref, false); }
+    private static void trapping(Op op, java.io.Serializable ref) { put(op, ref, true); }
+
+    private static void put(Op op, java.io.Serializable ref, boolean traps) {
+        StaticCall c = MethodRefs.resolve(ref);
+        String expected = MethodRefs.descriptor(op.signature);
+        if (!c.desc().equals(expected)) {
+            throw new IllegalStateException("aot: " + op.text + " is " + op.signature + " (" + expected + ") but "
+                    + c.owner() + "." + c.name() + " is " + c.desc());
+        }
+        if (SHARED.put(op, new Shared(c, traps)) != null) throw new IllegalStateException("aot: two methods for " + op.text);
+    }
 
     /** @return true for the comparisons (and {@code ref.is_null}) that {@link #condition} handles */
     static boolean isComparison(Op op) {
@@ -99,8 +181,18 @@ final class NumericGen {
         a.label(done);
     }
 
-    /** Emits a non-comparison numeric instruction. @return false when {@code op} is not one */
-    static boolean emit(Op op, Asm a) {
+    /**
+     * Emits a non-comparison numeric instruction of a method of class {@code cls}.
+     * @return false when {@code op} is not one
+     */
+    static boolean emit(Op op, Asm a, ClassGen cls) {
+        Shared shared = SHARED.get(op);
+        if (shared != null) {
+            StaticCall c = shared.call();
+            if (shared.traps()) a.invokeStatic(cls.name, cls.framedHelper(c), c.desc());
+            else a.invokeStatic(c.owner(), c.name(), c.desc());
+            return true;
+        }
         switch (op) {
             case I32_CLZ -> a.invokeStatic("java/lang/Integer", "numberOfLeadingZeros", "(I)I");
             case I32_CTZ -> a.invokeStatic("java/lang/Integer", "numberOfTrailingZeros", "(I)I");
@@ -108,10 +200,6 @@ final class NumericGen {
             case I32_ADD -> a.op(IADD);
             case I32_SUB -> a.op(ISUB);
             case I32_MUL -> a.op(IMUL);
-            case I32_DIV_S -> ops(a, "i32DivS", "(II)I");
-            case I32_DIV_U -> ops(a, "i32DivU", "(II)I");
-            case I32_REM_S -> ops(a, "i32RemS", "(II)I");
-            case I32_REM_U -> ops(a, "i32RemU", "(II)I");
             case I32_AND -> a.op(IAND);
             case I32_OR -> a.op(IOR);
             case I32_XOR -> a.op(IXOR);
@@ -126,10 +214,6 @@ final class NumericGen {
             case I64_ADD -> a.op(LADD);
             case I64_SUB -> a.op(LSUB);
             case I64_MUL -> a.op(LMUL);
-            case I64_DIV_S -> ops(a, "i64DivS", "(JJ)J");
-            case I64_DIV_U -> ops(a, "i64DivU", "(JJ)J");
-            case I64_REM_S -> ops(a, "i64RemS", "(JJ)J");
-            case I64_REM_U -> ops(a, "i64RemU", "(JJ)J");
             case I64_AND -> a.op(LAND);
             case I64_OR -> a.op(LOR);
             case I64_XOR -> a.op(LXOR);
@@ -138,54 +222,23 @@ final class NumericGen {
             case I64_SHR_U -> { a.op(L2I); a.op(LUSHR); }
             case I64_ROTL -> { a.op(L2I); a.invokeStatic("java/lang/Long", "rotateLeft", "(JI)J"); }
             case I64_ROTR -> { a.op(L2I); a.invokeStatic("java/lang/Long", "rotateRight", "(JI)J"); }
-            case F32_ABS -> ops(a, "f32Abs", "(F)F");
-            case F32_NEG -> ops(a, "f32Neg", "(F)F");
-            case F32_CEIL -> ops(a, "f32Ceil", "(F)F");
-            case F32_FLOOR -> ops(a, "f32Floor", "(F)F");
-            case F32_TRUNC -> ops(a, "f32Trunc", "(F)F");
-            case F32_NEAREST -> ops(a, "f32Nearest", "(F)F");
-            case F32_SQRT -> ops(a, "f32Sqrt", "(F)F");
             case F32_ADD -> a.op(FADD);
             case F32_SUB -> a.op(FSUB);
             case F32_MUL -> a.op(FMUL);
             case F32_DIV -> a.op(FDIV);
-            case F32_MIN -> ops(a, "f32Min", "(FF)F");
-            case F32_MAX -> ops(a, "f32Max", "(FF)F");
-            case F32_COPYSIGN -> ops(a, "f32Copysign", "(FF)F");
-            case F64_ABS -> ops(a, "f64Abs", "(D)D");
-            case F64_NEG -> ops(a, "f64Neg", "(D)D");
-            case F64_CEIL -> ops(a, "f64Ceil", "(D)D");
-            case F64_FLOOR -> ops(a, "f64Floor", "(D)D");
-            case F64_TRUNC -> ops(a, "f64Trunc", "(D)D");
-            case F64_NEAREST -> ops(a, "f64Nearest", "(D)D");
             case F64_SQRT -> a.invokeStatic("java/lang/Math", "sqrt", "(D)D");
             case F64_ADD -> a.op(DADD);
             case F64_SUB -> a.op(DSUB);
             case F64_MUL -> a.op(DMUL);
             case F64_DIV -> a.op(DDIV);
-            case F64_MIN -> ops(a, "f64Min", "(DD)D");
-            case F64_MAX -> ops(a, "f64Max", "(DD)D");
-            case F64_COPYSIGN -> ops(a, "f64Copysign", "(DD)D");
             case I32_WRAP_I64 -> a.op(L2I);
-            case I32_TRUNC_F32_S -> ops(a, "i32TruncF32S", "(F)I");
-            case I32_TRUNC_F32_U -> ops(a, "i32TruncF32U", "(F)I");
-            case I32_TRUNC_F64_S -> ops(a, "i32TruncF64S", "(D)I");
-            case I32_TRUNC_F64_U -> ops(a, "i32TruncF64U", "(D)I");
             case I64_EXTEND_I32_S -> a.op(I2L);
             case I64_EXTEND_I32_U -> a.invokeStatic("java/lang/Integer", "toUnsignedLong", "(I)J");
-            case I64_TRUNC_F32_S -> ops(a, "i64TruncF32S", "(F)J");
-            case I64_TRUNC_F32_U -> ops(a, "i64TruncF32U", "(F)J");
-            case I64_TRUNC_F64_S -> ops(a, "i64TruncF64S", "(D)J");
-            case I64_TRUNC_F64_U -> ops(a, "i64TruncF64U", "(D)J");
             case F32_CONVERT_I32_S -> a.op(I2F);
-            case F32_CONVERT_I32_U -> ops(a, "f32ConvertI32U", "(I)F");
             case F32_CONVERT_I64_S -> a.op(L2F);
-            case F32_CONVERT_I64_U -> ops(a, "f32ConvertI64U", "(J)F");
             case F32_DEMOTE_F64 -> a.op(D2F);
             case F64_CONVERT_I32_S -> a.op(I2D);
-            case F64_CONVERT_I32_U -> ops(a, "f64ConvertI32U", "(I)D");
             case F64_CONVERT_I64_S -> a.op(L2D);
-            case F64_CONVERT_I64_U -> ops(a, "f64ConvertI64U", "(J)D");
             case F64_PROMOTE_F32 -> a.op(F2D);
             case I32_REINTERPRET_F32 -> a.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
             case I64_REINTERPRET_F64 -> a.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
@@ -197,17 +250,11 @@ final class NumericGen {
             case I64_EXTEND16_S -> { a.op(L2I); a.op(I2S); a.op(I2L); }
             case I64_EXTEND32_S -> { a.op(L2I); a.op(I2L); }
             case I32_TRUNC_SAT_F32_S -> a.op(F2I);
-            case I32_TRUNC_SAT_F32_U -> ops(a, "i32TruncSatF32U", "(F)I");
             case I32_TRUNC_SAT_F64_S -> a.op(D2I);
-            case I32_TRUNC_SAT_F64_U -> ops(a, "i32TruncSatF64U", "(D)I");
             case I64_TRUNC_SAT_F32_S -> a.op(F2L);
-            case I64_TRUNC_SAT_F32_U -> ops(a, "i64TruncSatF32U", "(F)J");
             case I64_TRUNC_SAT_F64_S -> a.op(D2L);
-            case I64_TRUNC_SAT_F64_U -> ops(a, "i64TruncSatF64U", "(D)J");
             default -> { return false; }
         }
         return true;
     }
-
-    private static void ops(Asm a, String name, String desc) { a.invokeStatic(OPS, name, desc); }
 }

@@ -1,6 +1,6 @@
 package org.tailbench.interp.closure;
 
-import org.tailbench.interp.rt.NumericOps;
+import org.tailbench.runtime.NumericOps;
 import org.tailbench.wasm.Op;
 
 /**
@@ -9,13 +9,10 @@ import org.tailbench.wasm.Op;
  * {@code LL} = both are local reads. Leaves are most of a tree's nodes; reading them inline saves a
  * virtual call each where the generic node's child call sites are megamorphic.
  *
- * <p>Generated from the same table as {@link NumericNodes}.
+ * <p>Written in the same mechanical pattern as {@link NumericNodes} (by hand, no generator exists).
  */
 final class LeafNodes {
     private LeafNodes() {}
-
-    private static int nz(int y) { if (y == 0) throw NumericOps.divideByZero(); return y; }
-    private static long nz(long y) { if (y == 0) throw NumericOps.divideByZero(); return y; }
 
     /**
      * @return a node specialised for {@code x} being a local read and/or {@code y} a constant (or both
@@ -243,29 +240,29 @@ final class LeafNodes {
     static final class I32DivSLL extends Expr { final int ia, ib; I32DivSLL(int ia, int ib) { this.ia = ia; this.ib = ib; }
         @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return NumericOps.i32DivS(x, y); } }
     static final class I32DivUC extends Expr { final Expr a; final int y0; I32DivUC(Expr a, long y) { this.a = a; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return Integer.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return NumericOps.i32DivU(x, y); } }
     static final class I32DivUL extends Expr { final int ia; final Expr b; I32DivUL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return Integer.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return NumericOps.i32DivU(x, y); } }
     static final class I32DivULC extends Expr { final int ia; final int y0; I32DivULC(int ia, long y) { this.ia = ia; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return Integer.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return NumericOps.i32DivU(x, y); } }
     static final class I32DivULL extends Expr { final int ia, ib; I32DivULL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return Integer.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return NumericOps.i32DivU(x, y); } }
     static final class I32RemSC extends Expr { final Expr a; final int y0; I32RemSC(Expr a, long y) { this.a = a; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return NumericOps.i32RemS(x, y); } }
     static final class I32RemSL extends Expr { final int ia; final Expr b; I32RemSL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return NumericOps.i32RemS(x, y); } }
     static final class I32RemSLC extends Expr { final int ia; final int y0; I32RemSLC(int ia, long y) { this.ia = ia; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return NumericOps.i32RemS(x, y); } }
     static final class I32RemSLL extends Expr { final int ia, ib; I32RemSLL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return NumericOps.i32RemS(x, y); } }
     static final class I32RemUC extends Expr { final Expr a; final int y0; I32RemUC(Expr a, long y) { this.a = a; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return Integer.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return NumericOps.i32RemU(x, y); } }
     static final class I32RemUL extends Expr { final int ia; final Expr b; I32RemUL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return Integer.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) b.eval(f); return NumericOps.i32RemU(x, y); } }
     static final class I32RemULC extends Expr { final int ia; final int y0; I32RemULC(int ia, long y) { this.ia = ia; this.y0 = (int) y; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return Integer.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = y0; return NumericOps.i32RemU(x, y); } }
     static final class I32RemULL extends Expr { final int ia, ib; I32RemULL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return Integer.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) f.s[ia]; int y = (int) f.s[ib]; return NumericOps.i32RemU(x, y); } }
     static final class I32RotlC extends Expr { final Expr a; final int y0; I32RotlC(Expr a, long y) { this.a = a; this.y0 = (int) y; }
         @Override long eval(Frame f) { int x = (int) a.eval(f); int y = y0; return Integer.rotateLeft(x, (int) y); } }
     static final class I32RotlL extends Expr { final int ia; final Expr b; I32RotlL(int ia, Expr b) { this.ia = ia; this.b = b; }
@@ -443,29 +440,29 @@ final class LeafNodes {
     static final class I64DivSLL extends Expr { final int ia, ib; I64DivSLL(int ia, int ib) { this.ia = ia; this.ib = ib; }
         @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return NumericOps.i64DivS(x, y); } }
     static final class I64DivUC extends Expr { final Expr a; final long y0; I64DivUC(Expr a, long y) { this.a = a; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return Long.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return NumericOps.i64DivU(x, y); } }
     static final class I64DivUL extends Expr { final int ia; final Expr b; I64DivUL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return Long.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return NumericOps.i64DivU(x, y); } }
     static final class I64DivULC extends Expr { final int ia; final long y0; I64DivULC(int ia, long y) { this.ia = ia; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return Long.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return NumericOps.i64DivU(x, y); } }
     static final class I64DivULL extends Expr { final int ia, ib; I64DivULL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return Long.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return NumericOps.i64DivU(x, y); } }
     static final class I64RemSC extends Expr { final Expr a; final long y0; I64RemSC(Expr a, long y) { this.a = a; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return NumericOps.i64RemS(x, y); } }
     static final class I64RemSL extends Expr { final int ia; final Expr b; I64RemSL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return NumericOps.i64RemS(x, y); } }
     static final class I64RemSLC extends Expr { final int ia; final long y0; I64RemSLC(int ia, long y) { this.ia = ia; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return NumericOps.i64RemS(x, y); } }
     static final class I64RemSLL extends Expr { final int ia, ib; I64RemSLL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return NumericOps.i64RemS(x, y); } }
     static final class I64RemUC extends Expr { final Expr a; final long y0; I64RemUC(Expr a, long y) { this.a = a; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return Long.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return NumericOps.i64RemU(x, y); } }
     static final class I64RemUL extends Expr { final int ia; final Expr b; I64RemUL(int ia, Expr b) { this.ia = ia; this.b = b; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return Long.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = b.eval(f); return NumericOps.i64RemU(x, y); } }
     static final class I64RemULC extends Expr { final int ia; final long y0; I64RemULC(int ia, long y) { this.ia = ia; this.y0 = (long) y; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return Long.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = y0; return NumericOps.i64RemU(x, y); } }
     static final class I64RemULL extends Expr { final int ia, ib; I64RemULL(int ia, int ib) { this.ia = ia; this.ib = ib; }
-        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return Long.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = f.s[ia]; long y = f.s[ib]; return NumericOps.i64RemU(x, y); } }
     static final class I64RotlC extends Expr { final Expr a; final long y0; I64RotlC(Expr a, long y) { this.a = a; this.y0 = (long) y; }
         @Override long eval(Frame f) { long x = a.eval(f); long y = y0; return Long.rotateLeft(x, (int) y); } }
     static final class I64RotlL extends Expr { final int ia; final Expr b; I64RotlL(int ia, Expr b) { this.ia = ia; this.b = b; }

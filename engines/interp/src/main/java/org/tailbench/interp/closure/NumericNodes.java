@@ -1,6 +1,6 @@
 package org.tailbench.interp.closure;
 
-import org.tailbench.interp.rt.NumericOps;
+import org.tailbench.runtime.NumericOps;
 import org.tailbench.wasm.Op;
 
 /**
@@ -9,14 +9,13 @@ import org.tailbench.wasm.Op;
  * {@link Generic} and {@link org.tailbench.interp.rt.LOpNumeric}. Semantics shared with the other
  * interpreters live in {@link NumericOps}.
  *
- * <p>The classes follow one mechanical pattern: they were generated from a table of (instruction,
- * operand type, result type, Java expression), so a fix to one applies to all of its kind.
+ * <p>The classes follow one mechanical pattern of (instruction, operand type, result type, Java expression),
+ * so a fix to one applies to all of its kind; they are written by hand (no generator exists). Every numeric
+ * instruction has a class here or a generic node ({@code NumericNodesCompletenessTest}), and every one computes
+ * what node computes on edge values ({@code NumericEdgeValueTest}).
  */
 final class NumericNodes {
     private NumericNodes() {}
-
-    private static int nz(int y) { if (y == 0) throw NumericOps.divideByZero(); return y; }
-    private static long nz(long y) { if (y == 0) throw NumericOps.divideByZero(); return y; }
 
     /** @return the node for {@code op} on {@code x} (and {@code y} when binary), or null when there is no dedicated class */
     static Expr of(Op op, Expr x, Expr y) {
@@ -151,7 +150,7 @@ final class NumericNodes {
         };
     }
 
-    // ---- generated node classes: x and y are the decoded operands ----
+    // ---- node classes: x and y are the decoded operands ----
     static final class I32Eqz extends Expr { final Expr a; I32Eqz(Expr a) { this.a = a; }
         @Override long eval(Frame f) { int x = (int) a.eval(f); return x == 0 ? 1 : 0; } }
     static final class I32Eq extends Expr { final Expr a, b; I32Eq(Expr a, Expr b) { this.a = a; this.b = b; }
@@ -195,11 +194,11 @@ final class NumericNodes {
     static final class I32DivS extends Expr { final Expr a, b; I32DivS(Expr a, Expr b) { this.a = a; this.b = b; }
         @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return NumericOps.i32DivS(x, y); } }
     static final class I32DivU extends Expr { final Expr a, b; I32DivU(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return Integer.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return NumericOps.i32DivU(x, y); } }
     static final class I32RemS extends Expr { final Expr a, b; I32RemS(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return NumericOps.i32RemS(x, y); } }
     static final class I32RemU extends Expr { final Expr a, b; I32RemU(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return Integer.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return NumericOps.i32RemU(x, y); } }
     static final class I32Rotl extends Expr { final Expr a, b; I32Rotl(Expr a, Expr b) { this.a = a; this.b = b; }
         @Override long eval(Frame f) { int x = (int) a.eval(f); int y = (int) b.eval(f); return Integer.rotateLeft(x, (int) y); } }
     static final class I32Rotr extends Expr { final Expr a, b; I32Rotr(Expr a, Expr b) { this.a = a; this.b = b; }
@@ -253,11 +252,11 @@ final class NumericNodes {
     static final class I64DivS extends Expr { final Expr a, b; I64DivS(Expr a, Expr b) { this.a = a; this.b = b; }
         @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.i64DivS(x, y); } }
     static final class I64DivU extends Expr { final Expr a, b; I64DivU(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Long.divideUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.i64DivU(x, y); } }
     static final class I64RemS extends Expr { final Expr a, b; I64RemS(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return y == -1 ? 0 : x % nz(y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.i64RemS(x, y); } }
     static final class I64RemU extends Expr { final Expr a, b; I64RemU(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Long.remainderUnsigned(x, nz(y)); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.i64RemU(x, y); } }
     static final class I64Rotl extends Expr { final Expr a, b; I64Rotl(Expr a, Expr b) { this.a = a; this.b = b; }
         @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Long.rotateLeft(x, (int) y); } }
     static final class I64Rotr extends Expr { final Expr a, b; I64Rotr(Expr a, Expr b) { this.a = a; this.b = b; }
@@ -321,33 +320,33 @@ final class NumericNodes {
     static final class F64Neg extends Expr { final Expr a; F64Neg(Expr a) { this.a = a; }
         @Override long eval(Frame f) { long x = a.eval(f); return x ^ Long.MIN_VALUE; } }
     static final class F32Min extends Expr { final Expr a, b; F32Min(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f32Min((int) x, (int) y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Float.floatToRawIntBits(NumericOps.f32Min(Float.intBitsToFloat((int) x), Float.intBitsToFloat((int) y))); } }
     static final class F32Max extends Expr { final Expr a, b; F32Max(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f32Max((int) x, (int) y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Float.floatToRawIntBits(NumericOps.f32Max(Float.intBitsToFloat((int) x), Float.intBitsToFloat((int) y))); } }
     static final class F32Copysign extends Expr { final Expr a, b; F32Copysign(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f32Copysign((int) x, (int) y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Float.floatToRawIntBits(NumericOps.f32Copysign(Float.intBitsToFloat((int) x), Float.intBitsToFloat((int) y))); } }
     static final class F64Min extends Expr { final Expr a, b; F64Min(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f64Min(x, y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Min(Double.longBitsToDouble(x), Double.longBitsToDouble(y))); } }
     static final class F64Max extends Expr { final Expr a, b; F64Max(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f64Max(x, y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Max(Double.longBitsToDouble(x), Double.longBitsToDouble(y))); } }
     static final class F64Copysign extends Expr { final Expr a, b; F64Copysign(Expr a, Expr b) { this.a = a; this.b = b; }
-        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return NumericOps.f64Copysign(x, y); } }
+        @Override long eval(Frame f) { long x = a.eval(f); long y = b.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Copysign(Double.longBitsToDouble(x), Double.longBitsToDouble(y))); } }
     static final class F32Ceil extends Expr { final Expr a; F32Ceil(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f32Ceil((int) x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Float.floatToRawIntBits(NumericOps.f32Ceil(Float.intBitsToFloat((int) x))); } }
     static final class F32Floor extends Expr { final Expr a; F32Floor(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f32Floor((int) x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Float.floatToRawIntBits(NumericOps.f32Floor(Float.intBitsToFloat((int) x))); } }
     static final class F32Trunc extends Expr { final Expr a; F32Trunc(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f32Trunc((int) x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Float.floatToRawIntBits(NumericOps.f32Trunc(Float.intBitsToFloat((int) x))); } }
     static final class F32Nearest extends Expr { final Expr a; F32Nearest(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f32Nearest((int) x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Float.floatToRawIntBits(NumericOps.f32Nearest(Float.intBitsToFloat((int) x))); } }
     static final class F64Ceil extends Expr { final Expr a; F64Ceil(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f64Ceil(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Ceil(Double.longBitsToDouble(x))); } }
     static final class F64Floor extends Expr { final Expr a; F64Floor(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f64Floor(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Floor(Double.longBitsToDouble(x))); } }
     static final class F64Trunc extends Expr { final Expr a; F64Trunc(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f64Trunc(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Trunc(Double.longBitsToDouble(x))); } }
     static final class F64Nearest extends Expr { final Expr a; F64Nearest(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.f64Nearest(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return Double.doubleToRawLongBits(NumericOps.f64Nearest(Double.longBitsToDouble(x))); } }
     static final class I32WrapI64 extends Expr { final Expr a; I32WrapI64(Expr a) { this.a = a; }
         @Override long eval(Frame f) { long x = a.eval(f); return (int) x; } }
     static final class I64ExtendI32S extends Expr { final Expr a; I64ExtendI32S(Expr a) { this.a = a; }
@@ -377,11 +376,11 @@ final class NumericNodes {
     static final class F32DemoteF64 extends Expr { final Expr a; F32DemoteF64(Expr a) { this.a = a; }
         @Override long eval(Frame f) { double x = Double.longBitsToDouble(a.eval(f)); return Float.floatToRawIntBits((float) x); } }
     static final class I32TruncF64S extends Expr { final Expr a; I32TruncF64S(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i32TruncF64S(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i32TruncF64S(Double.longBitsToDouble(x)); } }
     static final class I32TruncF32S extends Expr { final Expr a; I32TruncF32S(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i32TruncF32S((int) x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i32TruncF32S(Float.intBitsToFloat((int) x)); } }
     static final class I64TruncF64S extends Expr { final Expr a; I64TruncF64S(Expr a) { this.a = a; }
-        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i64TruncF64S(x); } }
+        @Override long eval(Frame f) { long x = a.eval(f); return NumericOps.i64TruncF64S(Double.longBitsToDouble(x)); } }
 
     /** Any other unary numeric instruction, by {@link org.tailbench.interp.lower.LOp} code. */
     static final class Generic1 extends Expr {

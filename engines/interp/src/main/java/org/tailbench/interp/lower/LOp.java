@@ -8,7 +8,10 @@ package org.tailbench.interp.lower;
  * into {@code code}, {@code keep} the number of values a branch carries and {@code drop} the number
  * of operand slots below them that the branch discards. {@code block}, {@code loop}, {@code nop},
  * {@code end}, {@code else} and the four {@code reinterpret} instructions (no-ops on raw bits) leave
- * nothing. Generated from Op.java; keep in step with it (a test checks the names).
+ * nothing.
+ *
+ * <p>Generated from {@link org.tailbench.wasm.Op} by {@code LOpGenerator} (interp's test sources); do not
+ * edit: {@code LOpTableTest} fails when this file differs from the generator's output.
  */
 public final class LOp {
     private LOp() {}

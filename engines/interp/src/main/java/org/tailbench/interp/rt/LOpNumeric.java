@@ -1,13 +1,14 @@
 package org.tailbench.interp.rt;
 
-import static org.tailbench.interp.rt.NumericOps.*;
+import static org.tailbench.runtime.NumericOps.*;
 
 import org.tailbench.interp.lower.LOp;
 
 /**
  * The less frequent numeric {@link LOp}s, dispatched by opcode on encoded values, so that an
  * interpreter loop can share one case for all of them and stay small enough for the JIT
- * (HotSpot does not compile methods above 8000 bytecodes).
+ * (HotSpot does not compile methods above 8000 bytecodes). The semantics is {@link org.tailbench.runtime.NumericOps},
+ * called on the raw bits of the interpreters' {@code long} slots.
  */
 public final class LOpNumeric {
     /** the ops an engine may run through one generic {@link #unary} instruction: no dedicated fast path */
@@ -61,38 +62,38 @@ public final class LOpNumeric {
     public static long unary(int op, long x) {
         int i = (int) x;
         return switch (op) {
-            case LOp.F32_CEIL -> f32Ceil(i);
-            case LOp.F32_FLOOR -> f32Floor(i);
-            case LOp.F32_TRUNC -> f32Trunc(i);
-            case LOp.F32_NEAREST -> f32Nearest(i);
-            case LOp.F64_CEIL -> f64Ceil(x);
-            case LOp.F64_FLOOR -> f64Floor(x);
-            case LOp.F64_TRUNC -> f64Trunc(x);
-            case LOp.F64_NEAREST -> f64Nearest(x);
-            case LOp.I32_TRUNC_F32_S -> i32TruncF32S(i);
-            case LOp.I32_TRUNC_F32_U -> i32TruncF32U(i);
-            case LOp.I32_TRUNC_F64_S -> i32TruncF64S(x);
-            case LOp.I32_TRUNC_F64_U -> i32TruncF64U(x);
-            case LOp.I64_TRUNC_F32_S -> i64TruncF32S(i);
-            case LOp.I64_TRUNC_F32_U -> i64TruncF32U(i);
-            case LOp.I64_TRUNC_F64_S -> i64TruncF64S(x);
-            case LOp.I64_TRUNC_F64_U -> i64TruncF64U(x);
-            case LOp.I32_TRUNC_SAT_F32_S -> i32TruncSatS(Float.intBitsToFloat(i));
-            case LOp.I32_TRUNC_SAT_F32_U -> i32TruncSatU(Float.intBitsToFloat(i));
-            case LOp.I32_TRUNC_SAT_F64_S -> i32TruncSatS(Double.longBitsToDouble(x));
-            case LOp.I32_TRUNC_SAT_F64_U -> i32TruncSatU(Double.longBitsToDouble(x));
-            case LOp.I64_TRUNC_SAT_F32_S -> i64TruncSatS(Float.intBitsToFloat(i));
-            case LOp.I64_TRUNC_SAT_F32_U -> i64TruncSatU(Float.intBitsToFloat(i));
-            case LOp.I64_TRUNC_SAT_F64_S -> i64TruncSatS(Double.longBitsToDouble(x));
-            case LOp.I64_TRUNC_SAT_F64_U -> i64TruncSatU(Double.longBitsToDouble(x));
-            case LOp.F32_CONVERT_I32_S -> Float.floatToRawIntBits((float) i);
-            case LOp.F32_CONVERT_I32_U -> Float.floatToRawIntBits((float) (x & 0xFFFFFFFFL));
-            case LOp.F32_CONVERT_I64_S -> Float.floatToRawIntBits(f32ConvertS64(x));
-            case LOp.F32_CONVERT_I64_U -> Float.floatToRawIntBits(f32ConvertU64(x));
-            case LOp.F64_CONVERT_I32_U -> Double.doubleToRawLongBits((double) (x & 0xFFFFFFFFL));
-            case LOp.F64_CONVERT_I64_S -> Double.doubleToRawLongBits((double) x);
-            case LOp.F64_CONVERT_I64_U -> Double.doubleToRawLongBits(f64ConvertU64(x));
-            case LOp.F32_DEMOTE_F64 -> Float.floatToRawIntBits((float) Double.longBitsToDouble(x));
+            case LOp.F32_CEIL -> b(f32Ceil(f(i)));
+            case LOp.F32_FLOOR -> b(f32Floor(f(i)));
+            case LOp.F32_TRUNC -> b(f32Trunc(f(i)));
+            case LOp.F32_NEAREST -> b(f32Nearest(f(i)));
+            case LOp.F64_CEIL -> b(f64Ceil(d(x)));
+            case LOp.F64_FLOOR -> b(f64Floor(d(x)));
+            case LOp.F64_TRUNC -> b(f64Trunc(d(x)));
+            case LOp.F64_NEAREST -> b(f64Nearest(d(x)));
+            case LOp.I32_TRUNC_F32_S -> i32TruncF32S(f(i));
+            case LOp.I32_TRUNC_F32_U -> i32TruncF32U(f(i));
+            case LOp.I32_TRUNC_F64_S -> i32TruncF64S(d(x));
+            case LOp.I32_TRUNC_F64_U -> i32TruncF64U(d(x));
+            case LOp.I64_TRUNC_F32_S -> i64TruncF32S(f(i));
+            case LOp.I64_TRUNC_F32_U -> i64TruncF32U(f(i));
+            case LOp.I64_TRUNC_F64_S -> i64TruncF64S(d(x));
+            case LOp.I64_TRUNC_F64_U -> i64TruncF64U(d(x));
+            case LOp.I32_TRUNC_SAT_F32_S -> i32TruncSatF32S(f(i));
+            case LOp.I32_TRUNC_SAT_F32_U -> i32TruncSatF32U(f(i));
+            case LOp.I32_TRUNC_SAT_F64_S -> i32TruncSatF64S(d(x));
+            case LOp.I32_TRUNC_SAT_F64_U -> i32TruncSatF64U(d(x));
+            case LOp.I64_TRUNC_SAT_F32_S -> i64TruncSatF32S(f(i));
+            case LOp.I64_TRUNC_SAT_F32_U -> i64TruncSatF32U(f(i));
+            case LOp.I64_TRUNC_SAT_F64_S -> i64TruncSatF64S(d(x));
+            case LOp.I64_TRUNC_SAT_F64_U -> i64TruncSatF64U(d(x));
+            case LOp.F32_CONVERT_I32_S -> b((float) i);
+            case LOp.F32_CONVERT_I32_U -> b(f32ConvertI32U(i));
+            case LOp.F32_CONVERT_I64_S -> b(f32ConvertI64S(x));
+            case LOp.F32_CONVERT_I64_U -> b(f32ConvertI64U(x));
+            case LOp.F64_CONVERT_I32_U -> b(f64ConvertI32U(i));
+            case LOp.F64_CONVERT_I64_S -> b((double) x);
+            case LOp.F64_CONVERT_I64_U -> b(f64ConvertI64U(x));
+            case LOp.F32_DEMOTE_F64 -> b((float) d(x));
             case LOp.I32_EXTEND8_S -> (byte) x;
             case LOp.I32_EXTEND16_S -> (short) x;
             case LOp.I64_EXTEND8_S -> (byte) x;
@@ -116,12 +117,12 @@ public final class LOpNumeric {
      */
     public static long binary(int op, long x, long y) {
         return switch (op) {
-            case LOp.F32_MIN -> f32Min((int) x, (int) y);
-            case LOp.F32_MAX -> f32Max((int) x, (int) y);
-            case LOp.F32_COPYSIGN -> f32Copysign((int) x, (int) y);
-            case LOp.F64_MIN -> f64Min(x, y);
-            case LOp.F64_MAX -> f64Max(x, y);
-            case LOp.F64_COPYSIGN -> f64Copysign(x, y);
+            case LOp.F32_MIN -> b(f32Min(f((int) x), f((int) y)));
+            case LOp.F32_MAX -> b(f32Max(f((int) x), f((int) y)));
+            case LOp.F32_COPYSIGN -> b(f32Copysign(f((int) x), f((int) y)));
+            case LOp.F64_MIN -> b(f64Min(d(x), d(y)));
+            case LOp.F64_MAX -> b(f64Max(d(x), d(y)));
+            case LOp.F64_COPYSIGN -> b(f64Copysign(d(x), d(y)));
             case LOp.I32_ROTL -> Integer.rotateLeft((int) x, (int) y);
             case LOp.I32_ROTR -> Integer.rotateRight((int) x, (int) y);
             case LOp.I64_ROTL -> Long.rotateLeft(x, (int) y);
@@ -129,4 +130,10 @@ public final class LOpNumeric {
             default -> throw new IllegalStateException("not a binary numeric instruction: " + LOp.NAMES[op]);
         };
     }
+
+    private static float f(int bits) { return Float.intBitsToFloat(bits); }
+    private static double d(long bits) { return Double.longBitsToDouble(bits); }
+    /** f32 result as the slot holds it: raw bits, sign-extended */
+    private static int b(float v) { return Float.floatToRawIntBits(v); }
+    private static long b(double v) { return Double.doubleToRawLongBits(v); }
 }

@@ -11,11 +11,11 @@ import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.Lowerer;
 import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LOpNumeric;
-import org.tailbench.interp.rt.NumericOps;
 import org.tailbench.interp.rt.TableMemoryOps;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Memory;
+import org.tailbench.runtime.NumericOps;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 
@@ -302,24 +302,9 @@ final class SwitchInterpreter {
                     case LOp.I32_SUB: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; continue;
                     case LOp.I32_MUL: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; continue;
                     case LOp.I32_DIV_S: sp--; s[sp - 1] = NumericOps.i32DivS((int) s[sp - 1], (int) s[sp]); continue;
-                    case LOp.I32_DIV_U: {
-                        int y = (int) s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = Integer.divideUnsigned((int) s[sp - 1], y);
-                        continue;
-                    }
-                    case LOp.I32_REM_S: {
-                        int y = (int) s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = y == -1 ? 0 : (int) s[sp - 1] % y;
-                        continue;
-                    }
-                    case LOp.I32_REM_U: {
-                        int y = (int) s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = Integer.remainderUnsigned((int) s[sp - 1], y);
-                        continue;
-                    }
+                    case LOp.I32_DIV_U: sp--; s[sp - 1] = NumericOps.i32DivU((int) s[sp - 1], (int) s[sp]); continue;
+                    case LOp.I32_REM_S: sp--; s[sp - 1] = NumericOps.i32RemS((int) s[sp - 1], (int) s[sp]); continue;
+                    case LOp.I32_REM_U: sp--; s[sp - 1] = NumericOps.i32RemU((int) s[sp - 1], (int) s[sp]); continue;
                     case LOp.I32_AND: sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; continue;
                     case LOp.I32_OR: sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; continue;
                     case LOp.I32_XOR: sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; continue;
@@ -330,24 +315,9 @@ final class SwitchInterpreter {
                     case LOp.I64_SUB: sp--; s[sp - 1] -= s[sp]; continue;
                     case LOp.I64_MUL: sp--; s[sp - 1] *= s[sp]; continue;
                     case LOp.I64_DIV_S: sp--; s[sp - 1] = NumericOps.i64DivS(s[sp - 1], s[sp]); continue;
-                    case LOp.I64_DIV_U: {
-                        long y = s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = Long.divideUnsigned(s[sp - 1], y);
-                        continue;
-                    }
-                    case LOp.I64_REM_S: {
-                        long y = s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = y == -1 ? 0 : s[sp - 1] % y;
-                        continue;
-                    }
-                    case LOp.I64_REM_U: {
-                        long y = s[--sp];
-                        if (y == 0) throw NumericOps.divideByZero();
-                        s[sp - 1] = Long.remainderUnsigned(s[sp - 1], y);
-                        continue;
-                    }
+                    case LOp.I64_DIV_U: sp--; s[sp - 1] = NumericOps.i64DivU(s[sp - 1], s[sp]); continue;
+                    case LOp.I64_REM_S: sp--; s[sp - 1] = NumericOps.i64RemS(s[sp - 1], s[sp]); continue;
+                    case LOp.I64_REM_U: sp--; s[sp - 1] = NumericOps.i64RemU(s[sp - 1], s[sp]); continue;
                     case LOp.I64_AND: sp--; s[sp - 1] &= s[sp]; continue;
                     case LOp.I64_OR: sp--; s[sp - 1] |= s[sp]; continue;
                     case LOp.I64_XOR: sp--; s[sp - 1] ^= s[sp]; continue;

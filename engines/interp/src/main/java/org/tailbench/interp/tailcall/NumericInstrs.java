@@ -2,8 +2,8 @@ package org.tailbench.interp.tailcall;
 
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.rt.LOpNumeric;
+import org.tailbench.runtime.NumericOps;
 import org.tailbench.runtime.Trap;
-import org.tailbench.runtime.TrapKind;
 
 /**
  * The integer instructions of the {@code tailcall} engine and the factory of all numeric ones
@@ -11,7 +11,8 @@ import org.tailbench.runtime.TrapKind;
  * same set the {@code switch} loop handles inline, with the same expressions), and two generic
  * handlers that delegate the rare ones to {@link LOpNumeric} exactly as {@code switch} does, so both
  * engines run the same lowered code and differ only in dispatch. Values are encoded as in
- * {@link org.tailbench.interp.rt.NumericOps}: i32 and f32 bits sign-extended in the {@code long} slot.
+ * {@link LOpNumeric}: i32 and f32 bits sign-extended in the {@code long} slot; semantics beyond one Java
+ * operator is {@link NumericOps}'s.
  * Every handler ends in the tail-call-shaped {@code return next.exec(...)}.
  */
 final class NumericInstrs {
@@ -207,33 +208,48 @@ final class NumericInstrs {
     static final class I32DivS extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             int x = (int) s[sp - 2], y = (int) s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            if (x == Integer.MIN_VALUE && y == -1) throw trap(m, TrapKind.INTEGER_OVERFLOW);
-            s[sp - 2] = x / y; return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i32DivS(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i32.div_u} */
     static final class I32DivU extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             int x = (int) s[sp - 2], y = (int) s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = Integer.divideUnsigned(x, y); return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i32DivU(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i32.rem_s} */
     static final class I32RemS extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             int x = (int) s[sp - 2], y = (int) s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = y == -1 ? 0 : x % y; return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i32RemS(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i32.rem_u} */
     static final class I32RemU extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             int x = (int) s[sp - 2], y = (int) s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = Integer.remainderUnsigned(x, y); return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i32RemU(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i32.and} */
@@ -276,33 +292,48 @@ final class NumericInstrs {
     static final class I64DivS extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             long x = s[sp - 2], y = s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            if (x == Long.MIN_VALUE && y == -1) throw trap(m, TrapKind.INTEGER_OVERFLOW);
-            s[sp - 2] = x / y; return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i64DivS(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i64.div_u} */
     static final class I64DivU extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             long x = s[sp - 2], y = s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = Long.divideUnsigned(x, y); return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i64DivU(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i64.rem_s} */
     static final class I64RemS extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             long x = s[sp - 2], y = s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = y == -1 ? 0 : x % y; return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i64RemS(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i64.rem_u} */
     static final class I64RemU extends Instr {
         @Override Instr exec(Machine m, long[] s, int sp, int fp) {
             long x = s[sp - 2], y = s[sp - 1];
-            if (y == 0) throw trap(m, TrapKind.INTEGER_DIVIDE_BY_ZERO);
-            s[sp - 2] = Long.remainderUnsigned(x, y); return next.exec(m, s, sp - 1, fp);
+            try {
+                s[sp - 2] = NumericOps.i64RemU(x, y);
+            } catch (Trap t) {
+                throw fault(m, t);
+            }
+            return next.exec(m, s, sp - 1, fp);
         }
     }
     /** {@code i64.and} */

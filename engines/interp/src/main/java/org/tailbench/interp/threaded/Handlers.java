@@ -10,7 +10,8 @@ import org.tailbench.interp.rt.LOpNumeric;
  * The handler table of the {@code threaded} engine: {@link #TABLE}{@code [op]} executes {@link LOp}
  * {@code op}. Built once from the nested {@link Handler} classes of the handler holders, each named
  * exactly like the opcode it executes, plus the aliases (opcodes whose semantics on the shared value
- * encoding equal another's) and the grouped rare opcodes. Building fails when an opcode has no handler.
+ * encoding equal another's) and the grouped rare opcodes. Building fails when an opcode has no handler or a
+ * handler class names no opcode (a renamed class or opcode); {@code HandlersTest} builds the table at test time.
  */
 final class Handlers {
     private static final Class<?>[] HOLDERS = {
@@ -33,6 +34,10 @@ final class Handlers {
         LOp.REF_FUNC, LOp.REF_NULL, LOp.REF_IS_NULL,
     };
 
+    /** the handler classes that serve several opcodes (constructed with the opcode), not named after one */
+    private static final java.util.Set<Class<?>> GROUPED =
+            java.util.Set.of(FloatHandlers.Unary.class, FloatHandlers.Binary.class, MemoryHandlers.TableOrMemoryOp.class);
+
     /** One handler per {@link LOp}, indexed by opcode; length {@link LOp#COUNT}. */
     static final Handler[] TABLE = build();
 
@@ -44,7 +49,8 @@ final class Handlers {
             for (Class<?> k : holder.getDeclaredClasses()) {
                 if (!Handler.class.isAssignableFrom(k) || Modifier.isAbstract(k.getModifiers())) continue;
                 int op = opcode(k.getSimpleName());
-                if (op < 0) continue;   // a grouped handler, registered below
+                if (op < 0 && GROUPED.contains(k)) continue;   // registered below, one object per opcode
+                if (op < 0) throw new IllegalStateException("threaded engine: handler class " + k.getName() + " names no LOp");
                 put(t, op, instantiate(k));
             }
         }

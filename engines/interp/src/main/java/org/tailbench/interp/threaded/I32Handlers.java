@@ -1,6 +1,6 @@
 package org.tailbench.interp.threaded;
 
-import org.tailbench.interp.rt.NumericOps;
+import org.tailbench.runtime.NumericOps;
 
 /**
  * Handlers for the i32 constant, tests, comparisons and arithmetic (spec 2.0 §4.3.2) on the shared
@@ -191,9 +191,7 @@ final class I32Handlers {
     static final class I32_DIV_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            int y = (int) s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = Integer.divideUnsigned((int) s[sp - 1], y);
+            s[sp - 1] = NumericOps.i32DivU((int) s[sp - 1], (int) s[sp]);
             return pc + 1;
         }
     }
@@ -201,9 +199,7 @@ final class I32Handlers {
     static final class I32_REM_S extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            int y = (int) s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = y == -1 ? 0 : (int) s[sp - 1] % y;
+            s[sp - 1] = NumericOps.i32RemS((int) s[sp - 1], (int) s[sp]);
             return pc + 1;
         }
     }
@@ -211,9 +207,7 @@ final class I32Handlers {
     static final class I32_REM_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            int y = (int) s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = Integer.remainderUnsigned((int) s[sp - 1], y);
+            s[sp - 1] = NumericOps.i32RemU((int) s[sp - 1], (int) s[sp]);
             return pc + 1;
         }
     }

@@ -1,6 +1,6 @@
 package org.tailbench.interp.threaded;
 
-import org.tailbench.interp.rt.NumericOps;
+import org.tailbench.runtime.NumericOps;
 
 /**
  * Handlers for the i64 constant, tests, comparisons and arithmetic (spec 2.0 §4.3.2) on whole
@@ -188,9 +188,7 @@ final class I64Handlers {
     static final class I64_DIV_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            long y = s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = Long.divideUnsigned(s[sp - 1], y);
+            s[sp - 1] = NumericOps.i64DivU(s[sp - 1], s[sp]);
             return pc + 1;
         }
     }
@@ -198,9 +196,7 @@ final class I64Handlers {
     static final class I64_REM_S extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            long y = s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = y == -1 ? 0 : s[sp - 1] % y;
+            s[sp - 1] = NumericOps.i64RemS(s[sp - 1], s[sp]);
             return pc + 1;
         }
     }
@@ -208,9 +204,7 @@ final class I64Handlers {
     static final class I64_REM_U extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) {
             int sp = --m.sp;
-            long y = s[sp];
-            if (y == 0) throw NumericOps.divideByZero();
-            s[sp - 1] = Long.remainderUnsigned(s[sp - 1], y);
+            s[sp - 1] = NumericOps.i64RemU(s[sp - 1], s[sp]);
             return pc + 1;
         }
     }
