@@ -114,23 +114,20 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.zx8(dst, RAX);
     }
 
+    /** Sets the flags for {@code x c y} (y a register, or y < 0 and the immediate; c null: {@code x == 0}); @return the condition code */
+    private int compare(Cmp c, boolean w, int x, int y, int imm) {
+        if (c == null) { a.test(w, x, x); return Asm.E; }
+        if (y >= 0) a.alu(w, Asm.CMP, x, y); else a.aluImm(w, Asm.CMP, x, imm);
+        return cc(c);
+    }
+
     @Override public void compareAndBranch(Cmp c, boolean w, int x, int y, int imm, boolean negate, Label l) {
-        int cc;
-        if (c == null) { a.test(w, x, x); cc = Asm.E; }
-        else {
-            if (y >= 0) a.alu(w, Asm.CMP, x, y); else a.aluImm(w, Asm.CMP, x, imm);
-            cc = cc(c);
-        }
+        int cc = compare(c, w, x, y, imm);
         jcc(negate ? cc ^ 1 : cc, l);
     }
 
     @Override public void compareAndSelect(Cmp c, boolean w, int x, int y, int imm, int dst, int src) {
-        int cc;
-        if (c == null) { a.test(w, x, x); cc = Asm.E; }
-        else {
-            if (y >= 0) a.alu(w, Asm.CMP, x, y); else a.aluImm(w, Asm.CMP, x, imm);
-            cc = cc(c);
-        }
+        int cc = compare(c, w, x, y, imm);
         a.cmov(true, cc ^ 1, dst, src);   // the comparison fails: the second operand
     }
 
