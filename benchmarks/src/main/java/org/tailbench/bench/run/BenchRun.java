@@ -74,7 +74,8 @@ final class BenchRun {
                 i++;
                 Profile.Jmh s = jmh.settings(u, prior);
                 out.println("  (" + i + "/" + plan.units().size() + ", ~" + Jmh.fmt(s.estimateMs()) + ") "
-                        + BenchCommand.quote(jmh.commandLine(u, s, Path.of("RUN_DIR"), u.partName(i))));
+                        + (s.notRun() != null ? u.label() + ": " + s.notRun()   // as the real run says and skips it
+                        : BenchCommand.quote(jmh.commandLine(u, s, Path.of("RUN_DIR"), u.partName(i)))));
             }
             for (String line : Children.jfrPlan(c, m, plan)) out.println("  (JFR pass) " + line);
             return 0;
