@@ -11,6 +11,8 @@ import java.util.Locale;
  * zero input (some virtual machines hide abm: seen on an AMD EPYC guest whose flags list bmi1 but not abm).
  */
 public final class Platform {
+    /** /proc/cpuinfo's first flags line, read once (null when unreadable) */
+    private static final String FLAGS = cpuFlags();
     /** null when supported, else why not */
     public static final String UNAVAILABLE = check();
     /** the CPU has LZCNT ({@code abm} in /proc/cpuinfo's flags) */
@@ -25,10 +27,9 @@ public final class Platform {
         String arch = System.getProperty("os.arch", "");
         if (!os.contains("linux")) return "the native backend needs Linux (this is " + System.getProperty("os.name") + ")";
         if (!arch.equals("amd64") && !arch.equals("x86_64")) return "the native backend needs x86-64 (this is " + arch + ")";
-        String flags = cpuFlags();
-        if (flags == null) return "cannot read the flags line of /proc/cpuinfo";
+        if (FLAGS == null) return "cannot read the flags line of /proc/cpuinfo";
         for (String need : new String[] {"sse4_1", "popcnt"}) {
-            if (!flags.contains(" " + need + " ")) return "the native backend needs the CPU feature " + need + " (not in /proc/cpuinfo flags)";
+            if (!hasFlag(need)) return "the native backend needs the CPU feature " + need + " (not in /proc/cpuinfo flags)";
         }
         String mem = org.tailbench.runtime.Memory.mappedUnavailableReason();
         if (mem != null) return "off-heap memories are unavailable: " + mem;
@@ -36,8 +37,7 @@ public final class Platform {
     }
 
     private static boolean hasFlag(String flag) {
-        String flags = cpuFlags();
-        return flags != null && flags.contains(" " + flag + " ");
+        return FLAGS != null && FLAGS.contains(" " + flag + " ");
     }
 
     /** the first {@code flags} line of /proc/cpuinfo, padded with a space on both sides; null if unreadable */
