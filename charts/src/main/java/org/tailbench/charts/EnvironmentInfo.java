@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -110,7 +111,14 @@ public final class EnvironmentInfo {
             line(sb, "Load average (1 min)", "at start " + env.path("loadAverage1mAtStart").asText()
                     + (env.has("loadAverage1mAtEnd") ? ", at the end " + env.path("loadAverage1mAtEnd").asText() : "")
                     + (env.has("loadAverage1mMax") ? ", highest seen between benchmarks " + env.path("loadAverage1mMax").asText() : "")
-                    + (load > 0.5 * cpus ? " (high for " + cpus + " CPUs: other processes may have competed with the benchmark)" : ""));
+                    + (!env.has("otherProcessesCpuShare") && load > 0.5 * cpus
+                        ? " (high for " + cpus + " CPUs: other processes may have competed with the benchmark)" : ""));
+        }
+        if (env.has("otherProcessesCpuShare")) {   // written by tailbench bench: see OtherCpu there
+            double other = env.path("otherProcessesCpuShare").asDouble();
+            line(sb, "Other processes' CPU", String.format(Locale.ROOT, "%.1f %% of the machine's CPU time during the run"
+                    + " (the load average above counts the run's own JVMs)%s", other * 100,
+                    other > 0.25 ? ": high, other processes competed with the benchmark" : ""));
         }
         JsonNode git = env.path("git");
         if (git.has("commit")) line(sb, "Sources", "git " + git.path("commit").asText() + (git.path("dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));

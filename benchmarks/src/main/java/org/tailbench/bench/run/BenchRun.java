@@ -77,7 +77,7 @@ final class BenchRun {
                         + (s.notRun() != null ? u.label() + ": " + s.notRun()   // as the real run says and skips it
                         : BenchCommand.quote(jmh.commandLine(u, s, Path.of("RUN_DIR"), u.partName(i)))));
             }
-            for (String line : Children.jfrPlan(c, m, plan)) out.println("  (JFR pass) " + line);
+            for (String line : Children.jfrPlan(c, m, plan, prior)) out.println("  (JFR pass) " + line);
             return 0;
         }
         try {

@@ -109,15 +109,23 @@ final class Children {
         return cmd;
     }
 
-    /** One JFR pass cell: {@code engine} null = the opcode profile of {@code workload}. */
-    record JfrCell(String engine, String workload) {}
+    /**
+     * One JFR pass cell: {@code engine} null = the opcode profile of {@code workload}; {@code notRun} non-null = the
+     * reason the pass skips it (one operation over the profile's time limit, as its JMH cell).
+     */
+    record JfrCell(String engine, String workload, String notRun) {}
 
-    /** @return the JFR pass's cells of this shard (the same modulo slicing as the JMH plan) */
-    static List<JfrCell> jfrCells(BenchConfig c, Matrix m, Plan plan) {
+    /**
+     * @param times the operation times (empty: every cell runs)
+     * @return the JFR pass's cells of this shard (the same modulo slicing as the JMH plan), skipped ones included
+     */
+    static List<JfrCell> jfrCells(BenchConfig c, Matrix m, Plan plan, OpTimes times) {
         List<JfrCell> all = new ArrayList<>();
         for (String w : m.workloads()) {
-            if (c.jfr()) for (String e : m.engines()) all.add(new JfrCell(e, w));
-            if (c.opcodeProfile()) all.add(new JfrCell(null, w));
+            if (c.jfr()) for (String e : m.engines()) {
+                all.add(new JfrCell(e, w, c.profile().run.adaptTo(times.of(Bench.RUN, w, e)).notRun()));
+            }
+            if (c.opcodeProfile()) all.add(new JfrCell(null, w, null));
         }
         List<JfrCell> mine = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (i % plan.shards() == plan.shard() - 1) mine.add(all.get(i));
@@ -143,10 +151,13 @@ final class Children {
         return cmd;
     }
 
-    /** @return the JFR pass's commands as text (for --dry-run) */
-    static List<String> jfrPlan(BenchConfig c, Matrix m, Plan plan) {
+    /** @return the JFR pass's commands as text, or a skipped cell's reason as the real run says it (for --dry-run) */
+    static List<String> jfrPlan(BenchConfig c, Matrix m, Plan plan, OpTimes times) {
         List<String> out = new ArrayList<>();
-        for (JfrCell cell : jfrCells(c, m, plan)) out.add(BenchCommand.quote(jfrCommand(c, cell, Path.of("RUN_DIR"), true)));
+        for (JfrCell cell : jfrCells(c, m, plan, times)) {
+            out.add(cell.notRun() != null ? "no recording of " + cell.engine() + " × " + cell.workload() + " (" + cell.notRun() + ")"
+                    : BenchCommand.quote(jfrCommand(c, cell, Path.of("RUN_DIR"), true)));
+        }
         return out;
     }
 

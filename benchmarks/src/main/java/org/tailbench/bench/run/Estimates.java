@@ -20,9 +20,12 @@ final class Estimates {
         };
     }
 
-    /** JFR pass: per cell about 4 s of JVM start, compile and checked run, then warm-up and recording. */
-    static long jfrMs(BenchConfig c, Matrix m, Plan plan) {
-        long n = Children.jfrCells(c, m, plan).size();
+    /**
+     * JFR pass: per cell about 4 s of JVM start, compile and checked run, then warm-up and recording; cells over the
+     * profile's time limit ({@code times}) are not recorded and cost nothing.
+     */
+    static long jfrMs(BenchConfig c, Matrix m, Plan plan, OpTimes times) {
+        long n = Children.jfrCells(c, m, plan, times).stream().filter(cell -> cell.notRun() == null).count();
         return n * 1000L * (4 + c.jfrWarmup() + c.jfrSeconds());
     }
 
@@ -45,7 +48,7 @@ final class Estimates {
     }
 
     static long totalMs(BenchConfig c, Matrix m, Plan plan, OpTimes times, Jmh jmh) {
-        long t = referencesMs(c, m) + jfrMs(c, m, plan) + calibrationMs(c, m, times);
+        long t = referencesMs(c, m) + jfrMs(c, m, plan, times) + calibrationMs(c, m, times);
         for (Plan.Unit u : plan.units()) t += jmh.settings(u, times).estimateMs();
         return t;
     }

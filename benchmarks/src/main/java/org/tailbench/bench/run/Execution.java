@@ -37,6 +37,8 @@ final class Execution {
     /** JMH invocations of our own engines (not peers) that produced no result */
     private int ownFailures;
     private double maxLoad;
+    /** the CPU counters at the start, before any child process ({@link OtherCpu}); null off Linux */
+    private OtherCpu cpuAtStart;
     private String current = "setup";
 
     Execution(BenchRun r, BenchConfig c, Matrix m, Plan plan, Jmh jmh, Inventory.Data inv) {
@@ -61,6 +63,7 @@ final class Execution {
         Files.writeString(dir.resolve("jmh.log"), "");
         r.runDir(dir);
         maxLoad = load();
+        cpuAtStart = OtherCpu.now();
         StringBuilder command = new StringBuilder("# " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " in " + c.root() + "\n"
                 + c.commandLine() + "\n# JMH invocations (java = " + Children.java() + ", tailbench.jar = " + Children.classPath() + "):\n");
         BenchRun.write(dir.resolve("command.txt"), command.toString());
@@ -111,7 +114,7 @@ final class Execution {
         long remaining = 0;
         for (Plan.Unit u : plan.units()) remaining += jmh.settings(u, times).estimateMs();
         if (!times.isEmpty()) r.say("with the measured operation times: the JMH invocations take about " + Jmh.fmt(remaining)
-                + (Estimates.jfrMs(c, m, plan) > 0 ? ", the JFR pass " + Jmh.fmt(Estimates.jfrMs(c, m, plan)) : ""));
+                + (Estimates.jfrMs(c, m, plan, times) > 0 ? ", the JFR pass " + Jmh.fmt(Estimates.jfrMs(c, m, plan, times)) : ""));
         int i = 0;
         for (Plan.Unit u : plan.units()) {
             i++;
@@ -126,7 +129,7 @@ final class Execution {
                 continue;
             }
             r.say("(" + i + "/" + plan.units().size() + ") " + u.label() + " — " + describe(s) + "; elapsed " + Jmh.fmt(r.elapsedMs())
-                    + ", about " + Jmh.fmt(remaining + Estimates.jfrMs(c, m, plan)) + " to go");
+                    + ", about " + Jmh.fmt(remaining + Estimates.jfrMs(c, m, plan, times)) + " to go");
             Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
             Path tmp = dir.resolve("jmh-parts").resolve(u.partName(i) + ".tmp");
             Path log = Files.createTempFile("tailbench-jmh", ".log");
@@ -154,6 +157,8 @@ final class Execution {
         r.say("all " + done + " JMH invocations done in " + Jmh.fmt(r.elapsedMs()) + "; writing tables");
         env.put("loadAverage1mAtEnd", Math.round(load() * 100) / 100.0);
         env.put("loadAverage1mMax", Math.round(Math.max(maxLoad, load()) * 100) / 100.0);
+        double other = cpuAtStart == null ? Double.NaN : cpuAtStart.otherShare(OtherCpu.now());
+        if (Double.isFinite(other)) env.put("otherProcessesCpuShare", Math.round(other * 1000) / 1000.0);
         BenchRun.write(dir.resolve("environment.json"), JmhJson.MAPPER.writeValueAsString(env) + "\n");
         String outputCheck = null;
         if (c.wasm() != null) {
@@ -195,16 +200,30 @@ final class Execution {
                 : "(" + s.warmups() + " + " + s.iterations() + " × " + s.iterationMs() + " ms)");
     }
 
-    /** @return the warning for the top of results.md when the load average exceeded half the CPUs, else null */
+    /**
+     * @return the warning for the top of results.md, else null: when other processes used more than a quarter of the
+     *         machine's CPU time during the run ({@link OtherCpu}: the load average counts the run's own JVMs); where
+     *         that share is unknown (not Linux, older folders), when the 1-minute load average exceeded half the CPUs
+     */
     static String loadWarning(ObjectNode env) {
         int cpus = env.path("cpu").path("availableProcessors").asInt(1);
         double start = env.path("loadAverage1mAtStart").asDouble(-1), end = env.path("loadAverage1mAtEnd").asDouble(-1),
                 max = env.path("loadAverage1mMax").asDouble(Math.max(start, end));
+        if (env.has("otherProcessesCpuShare")) {
+            double other = env.path("otherProcessesCpuShare").asDouble();
+            if (other <= OTHER_CPU_LIMIT) return null;
+            return String.format(Locale.ROOT, "Warning: the machine was busy — other processes used %.0f%% of its CPU time during the"
+                    + " run (%d CPUs; 1-minute load average %.2f at the start, %.2f at the end, up to %.2f): they competed with"
+                    + " the benchmarks, so read every number here, references included, as noisy.", other * 100, cpus, start, end, max);
+        }
         if (max <= cpus / 2.0) return null;
         return String.format(Locale.ROOT, "Warning: the machine was busy — the 1-minute load average reached %.2f on %d CPUs"
                 + " (%.2f at the start, %.2f at the end; more than half the CPUs): other processes competed with the benchmarks,"
                 + " so read every number here, references included, as noisy.", max, cpus, start, end);
     }
+
+    /** Other processes' share of the machine's CPU time above which results.md warns (a quarter: half a core of 2). */
+    static final double OTHER_CPU_LIMIT = 0.25;
 
     /** @return the first line of failures/<engine>__<workload>.txt, or a pointer to jmh.log */
     private String reason(String engine, String workload) {
@@ -231,8 +250,11 @@ final class Execution {
             r.say("operation times from " + prior.source() + " (every engine × workload has one)");
             return prior;
         }
+        long limit = c.profile().run.maxOpMs();
         r.say("measuring the operations of " + String.join(", ", unknown) + " (sizes the JMH iterations; about "
-                + Jmh.fmt(Estimates.calibrationMs(c, m, OpTimes.none())) + ")" + (prior.isEmpty() ? "" : "; the others' from " + prior.source()));
+                + Jmh.fmt(Estimates.calibrationMs(c, m, OpTimes.none())) + " if every operation is short"
+                + (limit == Long.MAX_VALUE ? "" : ", up to " + Jmh.fmt(limit) + " more per slow cell") + ")"
+                + (prior.isEmpty() ? "" : "; the others' from " + prior.source()));
         OpTimes times = OpTimes.none();
         List<String> failures = new ArrayList<>();
         List<String> main = unknown.stream().filter(e -> !e.equals("graalwasm")).toList();
@@ -258,14 +280,12 @@ final class Execution {
     /** @param times the operation times: a cell whose run is over the profile's limit is not recorded either */
     private int jfrPass(OpTimes times) throws IOException {
         List<Children.JfrCell> cells = new ArrayList<>();
-        for (Children.JfrCell cell : Children.jfrCells(c, m, plan)) {
-            String notRun = cell.engine() == null ? null
-                    : c.profile().run.adaptTo(times.of(Bench.RUN, cell.workload(), cell.engine())).notRun();
-            if (notRun == null) cells.add(cell);
-            else r.say("JFR pass: no recording of " + cell.engine() + " × " + cell.workload() + " (" + notRun + ")");
+        for (Children.JfrCell cell : Children.jfrCells(c, m, plan, times)) {
+            if (cell.notRun() == null) cells.add(cell);
+            else r.say("JFR pass: no recording of " + cell.engine() + " × " + cell.workload() + " (" + cell.notRun() + ")");
         }
         if (cells.isEmpty()) return 0;
-        r.say("JFR pass: " + cells.size() + " cells, about " + Jmh.fmt(Estimates.jfrMs(c, m, plan)));
+        r.say("JFR pass: " + cells.size() + " cells, about " + Jmh.fmt(Estimates.jfrMs(c, m, plan, times)));
         int status = 0;
         for (Children.JfrCell cell : cells) {
             current = "JFR pass " + (cell.engine() == null ? "opcode profile" : cell.engine()) + " × " + cell.workload();

@@ -29,9 +29,23 @@ final class Jmh {
     /** @return GraalWasm's extra fork flags (empty: interpreter-only) */
     List<String> graalFlags() { return graalFlags; }
 
-    /** @return the settings of {@code u} given the measured operation times */
+    /**
+     * @return the settings of {@code u} given the measured operation times. The trial setup of the run and instantiation
+     *         benchmarks compiles the module, and the instantiation benchmark's also runs the whole program once to check
+     *         its output (PreparedWorkload): that costs the cell's measured compile and run times, and an instantiation
+     *         cell whose program run is over the profile's limit is not run either (its setup alone would take that long)
+     */
     Profile.Jmh settings(Plan.Unit u, OpTimes times) {
         Profile.Jmh s = c.profile().of(u.bench()).adaptTo(times.of(u.bench(), u.workload(), u.engine()));
+        if (u.bench() != Bench.COMPILE) {
+            double run = times.of(Bench.RUN, u.workload(), u.engine()), compile = times.of(Bench.COMPILE, u.workload(), u.engine());
+            long setup = (long) ((Double.isFinite(compile) ? compile : 0) + (u.bench() == Bench.INSTANTIATE && Double.isFinite(run) ? run : 0));
+            long limit = c.profile().run.maxOpMs();
+            String notRun = u.bench() == Bench.INSTANTIATE && run > limit ? String.format(java.util.Locale.ROOT,
+                    "not run: its trial setup checks the program's output with one run, about %.0f s, over the %d s limit"
+                    + " of this profile (--profile full runs it)", run / 1000, limit / 1000) : null;
+            s = s.withSetup(setup, notRun);
+        }
         return u.fork() > 0 ? s.withForks(1) : s;
     }
 

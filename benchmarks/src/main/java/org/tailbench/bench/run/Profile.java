@@ -95,20 +95,32 @@ public enum Profile {
      * @param singleShot JMH's SingleShotTime mode: one operation per iteration
      * @param opMs the measured operation time these settings were made for (NaN when unknown)
      * @param notRun null when the cell runs; else why it does not (its table cell shows this reason)
+     * @param setupMs the trial setup's measured work per fork beyond the operation itself (ms): the compile, and for
+     *        the instantiation benchmark the checked run of the whole program; 0 when unknown
      */
-    public record Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs, String notRun) {
-        /** Fixed cost per fork: JVM start, the trial setup's compile and checked run (ms). */
+    public record Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs, String notRun,
+                      long setupMs) {
+        /** Fixed cost per fork: JVM start, decoding and validation (ms). */
         static final long FORK_OVERHEAD_MS = 3000;
+
+        public Jmh(int forks, int warmups, int iterations, long iterationMs, boolean singleShot, double opMs, String notRun) {
+            this(forks, warmups, iterations, iterationMs, singleShot, opMs, notRun, 0);
+        }
 
         /** @return the expected wall-clock time of this invocation (ms) */
         public long estimateMs() {
             if (notRun != null) return 0;
             double op = Double.isFinite(opMs) ? opMs : 0;
             double perIteration = singleShot ? op : Math.max(iterationMs, op);
-            return forks * (FORK_OVERHEAD_MS + 2 * (long) op + (long) ((warmups + iterations) * perIteration));
+            return forks * (FORK_OVERHEAD_MS + setupMs + 2 * (long) op + (long) ((warmups + iterations) * perIteration));
         }
 
         /** @return the same settings with {@code f} forks (a shard runs one fork of a cell) */
-        public Jmh withForks(int f) { return new Jmh(f, warmups, iterations, iterationMs, singleShot, opMs, notRun); }
+        public Jmh withForks(int f) { return new Jmh(f, warmups, iterations, iterationMs, singleShot, opMs, notRun, setupMs); }
+
+        /** @return the same settings with the trial setup's cost {@code ms}, and not run when {@code reason} is non-null */
+        public Jmh withSetup(long ms, String reason) {
+            return new Jmh(forks, warmups, iterations, iterationMs, singleShot, opMs, reason != null ? reason : notRun, ms);
+        }
     }
 }
