@@ -702,7 +702,7 @@ final class FunctionCompiler {
         boolean local = isLocalReg(addr);
         long extent = offset + width;
         if (local && extent <= checked[addr]) return m.addressUnchecked(addr, (int) offset);
-        int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+        int disp = m.boundsCheck(addr, 0, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
         if (local && extent <= Integer.MAX_VALUE) checked[addr] = Math.max(checked[addr], (int) extent);
         return disp;
     }
@@ -756,6 +756,4 @@ final class FunctionCompiler {
     boolean constOnTop() { return topFitsImm(); }
     int popConst() { sp--; return (int) cval[sp]; }
     Label trap(TrapKind k) { return trapLabel(k); }
-    /** a numeric op done in Java (conversions): pops {@code nargs}, pushes one result */
-    void numericUpcall(Op op, int nargs) { upcall(Abi.UP_NUMERIC, op.ordinal(), nargs, 1); }
 }

@@ -11,8 +11,8 @@ import org.tailbench.wasm.Op;
 
 /**
  * Numeric instructions (spec §4.3 "Numerics") for {@link FunctionCompiler}: integer and float arithmetic,
- * comparisons, rounding and most conversions inline; float→integer truncations and u64→float conversions
- * through a Java helper ({@link Abi#UP_NUMERIC}, {@link NumericHelpers}).
+ * comparisons, rounding and conversions, all inline (trapping and saturating truncations and u64→float
+ * conversions included).
  */
 final class Numeric {
     private Numeric() {}
@@ -57,17 +57,19 @@ final class Numeric {
                 case "WRAP_I64", "REINTERPRET_F32", "REINTERPRET_F64" -> { return true; }
                 case "TRUNC_F32_S", "TRUNC_F64_S", "TRUNC_F32_U", "TRUNC_F64_U" -> {
                     boolean unsigned = rest.endsWith("_U");
-                    if (w && unsigned) { fc.numericUpcall(op, 1); return true; }   // u64: in Java
                     int x = fc.popXmm(), r = fc.newReg();
                     m.truncX(w, rest.contains("F64"), unsigned, r, x,
                             fc.trap(TrapKind.INVALID_CONVERSION_TO_INTEGER), fc.trap(TrapKind.INTEGER_OVERFLOW));
                     fc.push(r);
                     return true;
                 }
-                default -> {
-                    if (rest.startsWith("TRUNC_")) { fc.numericUpcall(op, 1); return true; }   // trunc_sat
-                    return false;
+                case "TRUNC_SAT_F32_S", "TRUNC_SAT_F64_S", "TRUNC_SAT_F32_U", "TRUNC_SAT_F64_U" -> {
+                    int x = fc.popXmm(), r = fc.newReg();
+                    m.truncSatX(w, rest.contains("F64"), rest.endsWith("_U"), r, x);
+                    fc.push(r);
+                    return true;
                 }
+                default -> { return false; }
             }
         }
         if (t.charAt(0) != 'F') return false;
@@ -106,7 +108,13 @@ final class Numeric {
                 fc.pushXmm(x);
                 return true;
             }
-            case "CONVERT_I64_U" -> { fc.numericUpcall(op, 1); return true; }
+            case "CONVERT_I64_U" -> {
+                int r = fc.popRegRead();
+                x = fc.newXmm();
+                m.convertU64X(w, x, r);
+                fc.pushXmm(x);
+                return true;
+            }
             case "DEMOTE_F64", "PROMOTE_F32" -> {
                 x = fc.popXmm();
                 m.promoteDemoteX(rest.startsWith("PROMOTE"), x);
