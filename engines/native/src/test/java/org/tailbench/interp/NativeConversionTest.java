@@ -66,7 +66,7 @@ class NativeConversionTest {
             }
         }
         v.addAll(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.5, -0.5, 0.9999999, -0.9999999));
-        if (f32) v.replaceAll(x -> (double) (float) x);
+        if (f32) v.replaceAll(x -> (double) (float) (double) x);
         return v;
     }
 
