@@ -12,7 +12,9 @@ import org.tailbench.wasm.Op;
 /**
  * Numeric instructions (spec §4.3 "Numerics") for {@link FunctionCompiler}: integer and float arithmetic,
  * comparisons, rounding and conversions, all inline (trapping and saturating truncations and u64→float
- * conversions included).
+ * conversions included). An {@code i32.add}/{@code i32.sub} of a constant to a value in a register stays lazy
+ * ({@link FunctionCompiler#addConst32}): a memory access folds it into its address, anything else reads it with
+ * one 32-bit {@code lea}.
  */
 final class Numeric {
     private Numeric() {}
@@ -28,8 +30,16 @@ final class Numeric {
             IntOp io = intOp(rest);
             if (io != null) {
                 boolean immOk = io != IntOp.MUL && fc.constOnTop();
-                if (immOk) { int imm = fc.popConst(); int x = fc.popReg(); m.intOpImm(io, w, x, imm); fc.push(x); }
-                else { int y = fc.popRegRead(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
+                if (immOk) {
+                    int imm = fc.popConst();
+                    if (!w && (io == IntOp.ADD || io == IntOp.SUB) && fc.addConstOnTopOfReg()) {
+                        fc.addConst32(io == IntOp.ADD ? imm : -imm);   // x - k = x + (-k) mod 2^32, MIN included
+                        return true;
+                    }
+                    int x = fc.popReg();
+                    m.intOpImm(io, w, x, imm);
+                    fc.push(x);
+                } else { int y = fc.popRegRead(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
                 return true;
             }
             Cmp c = cmp(rest);
