@@ -55,7 +55,7 @@ public final class Abi {
     /** Upcall kinds (the generated code's calls into Java, {@link NativeContext#upcall}). */
     public static final int UP_CALL_IMPORT = 1, UP_CALL_INDIRECT = 2, UP_MEMORY_GROW = 3, UP_MEMORY_FILL = 4, UP_MEMORY_COPY = 5,
             UP_MEMORY_INIT = 6, UP_DATA_DROP = 7, UP_TABLE_GET = 8, UP_TABLE_SET = 9, UP_TABLE_SIZE = 10, UP_TABLE_GROW = 11,
-            UP_TABLE_FILL = 12, UP_TABLE_COPY = 13, UP_TABLE_INIT = 14, UP_ELEM_DROP = 15, UP_NUMERIC = 16, UP_BACKTRACE = 17;
+            UP_TABLE_FILL = 12, UP_TABLE_COPY = 13, UP_TABLE_INIT = 14, UP_ELEM_DROP = 15, UP_BACKTRACE = 17;
 
     /** Entry-stub status codes: 0 returned normally, 1 + {@link org.tailbench.runtime.TrapKind#ordinal()} trapped, {@link #PENDING} a host exception is pending. */
     public static final int PENDING = 100;

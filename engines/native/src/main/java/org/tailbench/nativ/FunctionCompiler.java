@@ -29,7 +29,12 @@ import org.tailbench.wasm.validate.FunctionInfo;
  * local.tee} first detaches the stack entries that still refer to the old value.
  */
 final class FunctionCompiler {
-    private static final int SLOT = 0, REG = 1, CONST = 2, XREG = 3, LREG = 4;
+    /**
+     * Value-stack entry kinds. {@code ADDK}: the i32 {@code (reg + cval) mod 2^32}, not computed yet — an {@code i32.add}
+     * (or {@code i32.sub}) of a constant to a register-allocated local (the register is the local's) or to a value
+     * in a register (then the entry owns it, as a {@code REG} entry does).
+     */
+    private static final int SLOT = 0, REG = 1, CONST = 2, XREG = 3, LREG = 4, ADDK = 5;
     /** minimum use weight for a local to get a register (a use inside a loop weighs 16) */
     private static final long MIN_WEIGHT = 4;
     /** xmm registers for float values (xmm0, xmm1 are the MacroAssembler's scratch) */
@@ -151,8 +156,9 @@ final class FunctionCompiler {
     private int allocReg() {
         for (int r : Abi.VALUE_REGS) if (((used | pinned) & (1 << r)) == 0) { pinned |= 1 << r; return r; }
         for (int i = 0; i < sp; i++) {
-            if (kind[i] == REG) {
+            if (kind[i] == REG || kind[i] == ADDK && !isLocalReg(reg[i])) {
                 int r = reg[i];
+                if (kind[i] == ADDK) m.addImm32(r, r, (int) cval[i]);
                 m.storeFrame(slot(i), r);
                 kind[i] = SLOT;
                 used &= ~(1 << r);
@@ -194,6 +200,7 @@ final class FunctionCompiler {
             }
             case CONST -> { int x = allocX(); m.loadConst(Abi.SCRATCH0, cval[sp]); m.gprToX(x, Abi.SCRATCH0); return x; }
             case LREG -> { int x = allocX(); m.gprToX(x, reg[sp]); return x; }
+            case ADDK -> { sp++; int r = pop(); int x = allocX(); m.gprToX(x, r); return x; }   // i32 bits read as f32
             default -> { int x = allocX(); m.loadFrameX(x, slot(sp)); return x; }
         }
     }
@@ -213,6 +220,14 @@ final class FunctionCompiler {
             }
             case CONST -> { int r = allocReg(); m.loadConst(r, cval[sp]); return r; }
             case LREG -> { int r = allocReg(); m.move(true, r, reg[sp]); return r; }
+            case ADDK -> {
+                int b = reg[sp], k = (int) cval[sp];
+                if (isLocalReg(b)) { int r = allocReg(); m.addImm32(r, b, k); return r; }
+                used &= ~(1 << b);
+                pinned |= 1 << b;
+                m.addImm32(b, b, k);
+                return b;
+            }
             default -> { int r = allocReg(); m.loadFrame(r, slot(sp)); return r; }
         }
     }
@@ -228,19 +243,21 @@ final class FunctionCompiler {
 
     private void pushLocal(int r) { ensure(); kind[sp] = LREG; reg[sp] = r; sp++; }
 
-    /** before local register {@code r} is written: stack entries that refer to its old value get a copy (or their slot) */
+    /** before local register {@code r} is written: stack entries that read its old value (LREG, ADDK) get a copy (or their slot) */
     private void detach(int r) {
         for (int i = 0; i < sp; i++) {
-            if (kind[i] != LREG || reg[i] != r) continue;
+            if (kind[i] != LREG && kind[i] != ADDK || reg[i] != r) continue;
             int free = -1;
             for (int v : Abi.VALUE_REGS) if (((used | pinned) & (1 << v)) == 0) { free = v; break; }
             if (free >= 0) {
-                m.move(true, free, r);
+                valueTo(free, i);                      // a copy of r, or the lea of r + k
                 kind[i] = REG;
                 reg[i] = free;
                 used |= 1 << free;
             } else {
-                m.storeFrame(slot(i), r);
+                int v = kind[i] == LREG ? r : Abi.SCRATCH0;
+                valueTo(v, i);
+                m.storeFrame(slot(i), v);
                 kind[i] = SLOT;
             }
         }
@@ -251,6 +268,7 @@ final class FunctionCompiler {
         switch (kind[i]) {
             case REG, LREG -> { if (reg[i] != dst) m.move(true, dst, reg[i]); }
             case XREG -> m.xToGpr(dst, reg[i]);
+            case ADDK -> m.addImm32(dst, reg[i], (int) cval[i]);
             case CONST -> m.loadConst(dst, cval[i]);
             default -> m.loadFrame(dst, slot(i));
         }
@@ -260,7 +278,7 @@ final class FunctionCompiler {
 
     private void drop() {
         sp--;
-        if (kind[sp] == REG) used &= ~(1 << reg[sp]);
+        if (kind[sp] == REG || kind[sp] == ADDK && !isLocalReg(reg[sp])) used &= ~(1 << reg[sp]);
         if (kind[sp] == XREG) xused &= ~(1 << reg[sp]);
     }
 
@@ -273,6 +291,13 @@ final class FunctionCompiler {
             else if (kind[i] == LREG) m.storeFrame(slot(i), reg[i]);
             else if (kind[i] == XREG) { m.storeFrameX(slot(i), reg[i]); xused &= ~(1 << reg[i]); }
             else if (kind[i] == CONST) m.storeFrameConst(slot(i), cval[i]);
+            else if (kind[i] == ADDK) {
+                boolean local = isLocalReg(reg[i]);
+                int r = local ? Abi.SCRATCH0 : reg[i];
+                m.addImm32(r, reg[i], (int) cval[i]);
+                m.storeFrame(slot(i), r);
+                if (!local) used &= ~(1 << r);
+            }
             kind[i] = SLOT;
         }
     }
@@ -491,6 +516,13 @@ final class FunctionCompiler {
         if (kind[sp - 1] == LREG && reg[sp - 1] == rl) { sp--; return; }   // local.get x; local.set x
         checked[rl] = 0;
         if (kind[sp - 1] == CONST) { long v = cval[--sp]; detach(rl); m.loadConst(rl, v); return; }
+        if (kind[sp - 1] == ADDK) {   // local.get y; i32.const k; i32.add; local.set x: one lea
+            int b = reg[--sp], k = (int) cval[sp];
+            if (!isLocalReg(b)) { used &= ~(1 << b); pinned |= 1 << b; }
+            detach(rl);   // (also when b is rl itself, x = x + k: entries reading the old x copy it first)
+            m.addImm32(rl, b, k);
+            return;
+        }
         int v = popRead();
         detach(rl);
         m.move(true, rl, v);
@@ -694,47 +726,70 @@ final class FunctionCompiler {
     // ---- memory ----
 
     /**
-     * The bounds check of an access at {@code addr + offset}, {@code width} bytes; skipped when {@code addr} is a
-     * register local already checked for at least this extent since its last {@code local.set} in straight-line
-     * code (memories never shrink, and the local's register is unchanged). @return the displacement to add
+     * The bounds check of an access at {@code zero-extend((addr + k) mod 2^32) + offset}, {@code width} bytes ({@code k}
+     * an {@code i32.add} of a constant folded into the access, 0 for none). Skipped when {@code addr} is a register
+     * local already checked for at least {@code k + offset + width} since its last {@code local.set} in straight-line
+     * code, with {@code k >= 0}: then {@code addr + k + offset + width <= memory size <= 2^32}, so the 32-bit sum
+     * does not wrap (memories never shrink, and the local's register is unchanged). Only checks of the plain local
+     * ({@code k = 0}) are recorded: a check of {@code (addr + k) mod 2^32} passes for a wrapped sum too, which says
+     * nothing about {@code addr} itself. @return the displacement to add
      */
-    private int checkAddress(int addr, long offset, int width) {
+    private int checkAddress(int addr, int k, long offset, int width) {
         boolean local = isLocalReg(addr);
         long extent = offset + width;
-        if (local && extent <= checked[addr]) return m.addressUnchecked(addr, (int) offset);
-        int disp = m.boundsCheck(addr, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
-        if (local && extent <= Integer.MAX_VALUE) checked[addr] = Math.max(checked[addr], (int) extent);
+        if (local && k >= 0 && k + extent <= checked[addr]) return m.addressUnchecked(addr, (int) (k + offset));
+        int disp = m.boundsCheck(addr, k, offset, width, trapLabel(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
+        if (local && k == 0 && extent <= Integer.MAX_VALUE) checked[addr] = Math.max(checked[addr], (int) extent);
         return disp;
     }
 
     /** at a merge point (loop head, else, block end): nothing is known about checked addresses */
     private void forgetChecks() { java.util.Arrays.fill(checked, 0); }
 
+    /** the popped address: its register (a local's, read-only, or owned by this instruction) and the folded constant */
+    private int addrReg, addrK;
+
+    /** pops an access's address, keeping an {@code i32.add} of a constant ({@code ADDK}) unevaluated for the access */
+    private void popAddress() {
+        if (kind[sp - 1] == ADDK) {
+            sp--;
+            addrReg = reg[sp];
+            addrK = (int) cval[sp];
+            if (!isLocalReg(addrReg)) { used &= ~(1 << addrReg); pinned |= 1 << addrReg; }
+        } else {
+            addrReg = popRead();
+            addrK = 0;
+        }
+    }
+
     private void memoryAccess(Op op, long offset) {
         int width = op.width;
         boolean store = op.signature.endsWith(":");
         if (op == Op.F32_STORE || op == Op.F64_STORE) {
-            int v = popX(), addr = popRead();
-            int disp = checkAddress(addr, offset, width);
+            int v = popX();
+            popAddress();
+            int disp = checkAddress(addrReg, addrK, offset, width);
             m.storeMemoryX(v, op == Op.F64_STORE, disp);
             return;
         }
         if (op == Op.F32_LOAD || op == Op.F64_LOAD) {
-            int addr = popRead();
-            int disp = checkAddress(addr, offset, width);
+            popAddress();
+            int disp = checkAddress(addrReg, addrK, offset, width);
             int x = allocX();
             m.loadMemoryX(x, op == Op.F64_LOAD, disp);
             pushX(x);
             return;
         }
         if (store) {
-            int v = popRead(), addr = popRead();
-            int disp = checkAddress(addr, offset, width);
+            int v = popRead();
+            popAddress();
+            int disp = checkAddress(addrReg, addrK, offset, width);
             m.storeMemory(v, width, disp);
         } else {
-            int addr = popRead();
+            popAddress();
+            int addr = addrReg, k = addrK;
             int dst = isLocalReg(addr) ? allocReg() : addr;   // a local's register is read-only here
-            int disp = checkAddress(addr, offset, width);
+            int disp = checkAddress(addr, k, offset, width);
             boolean w = op.signature.endsWith("l") || op.signature.endsWith("d");
             boolean signed = op.text.endsWith("_s");
             m.loadMemory(dst, width, signed, w, disp);
@@ -755,7 +810,13 @@ final class FunctionCompiler {
     int newReg() { return allocReg(); }
     boolean constOnTop() { return topFitsImm(); }
     int popConst() { sp--; return (int) cval[sp]; }
+    /** whether the top value is one {@link #addConst32} can add to lazily: in a register (a local's or its own), or such a sum already */
+    boolean addConstOnTopOfReg() { int t = kind[sp - 1]; return t == LREG || t == REG || t == ADDK; }
+    /** replaces the top i32 value v (see {@link #addConstOnTopOfReg}) by the lazy {@code (v + k) mod 2^32}: no code yet */
+    void addConst32(int k) {
+        int t = sp - 1;
+        cval[t] = kind[t] == ADDK ? (int) (cval[t] + k) : k;
+        kind[t] = ADDK;
+    }
     Label trap(TrapKind k) { return trapLabel(k); }
-    /** a numeric op done in Java (conversions): pops {@code nargs}, pushes one result */
-    void numericUpcall(Op op, int nargs) { upcall(Abi.UP_NUMERIC, op.ordinal(), nargs, 1); }
 }

@@ -43,6 +43,8 @@ public interface MacroAssembler {
     void storeFrame(int off, int r);
     void storeFrameConst(int off, long v);
     void loadCtx(int r, int off);
+    /** {@code dst = (src + k) mod 2^32} (32-bit, zero-extended; {@code src} unchanged unless it is {@code dst}) */
+    void addImm32(int dst, int src, int k);
     void storeCtx(int off, int r);
     /** {@code r = *(r + disp)} (64-bit load through a pointer) */
     void loadIndirect(int r, int base, int disp);
@@ -81,10 +83,17 @@ public interface MacroAssembler {
     void promoteDemoteX(boolean toDouble, int x);
     /**
      * Trapping truncation (spec §4.3.3 trunc_s / trunc_u): {@code r = trunc(x)} as a 32-bit (or 64-bit, {@code w})
-     * signed integer, or unsigned when {@code unsigned} (32-bit only); NaN jumps to {@code invalid}, a value
-     * outside the target range to {@code overflow}.
+     * signed integer, or unsigned when {@code unsigned}; NaN jumps to {@code invalid}, a value outside the target
+     * range to {@code overflow}. May clobber {@code x}.
      */
     void truncX(boolean w, boolean dbl, boolean unsigned, int r, int x, Label invalid, Label overflow);
+    /**
+     * Saturating truncation (spec §4.3.3 trunc_sat_s / trunc_sat_u): as {@link #truncX}, but NaN gives 0 and a value
+     * outside the range the nearest bound (signed: MIN / MAX; unsigned: 0 / all ones). May clobber {@code x}.
+     */
+    void truncSatX(boolean w, boolean dbl, boolean unsigned, int r, int x);
+    /** {@code x = float(r)}, {@code r} read as an unsigned 64-bit integer, rounded to nearest (spec §4.3.3 convert_u) */
+    void convertU64X(boolean dbl, int x, int r);
     /** loads / stores 4 (f32) or 8 (f64) bytes at the checked address */
     void loadMemoryX(int x, boolean dbl, int disp);
     void storeMemoryX(int x, boolean dbl, int disp);
@@ -97,11 +106,13 @@ public interface MacroAssembler {
     void floatCopysign(boolean dbl, int dst, int src);
 
     /**
-     * Traps through {@code oob} unless {@code zero-extended(addr) + offset + width <= memory size} (read from the
-     * context); leaves the address in the scratch register.
+     * Traps through {@code oob} unless {@code ea + width <= memory size} (read from the context), where {@code ea =
+     * zero-extended((addr + k) mod 2^32) + offset} (an {@code i32.add} of a constant {@code k}, folded: the sum
+     * wraps exactly as the add does); leaves the zero-extended 32-bit address {@code (addr + k) mod 2^32} in the
+     * scratch register.
      * @return the displacement the access adds to it (the offset, or 0 when the offset was added already)
      */
-    int boundsCheck(int addr, long offset, int width, Label oob);
+    int boundsCheck(int addr, int k, long offset, int width, Label oob);
     /** as {@link #boundsCheck} for an address already known in bounds: only puts it, zero-extended, in the scratch register; @return {@code offset} */
     int addressUnchecked(int addr, int offset);
     /** loads {@code width} bytes (sign- or zero-extended to 32 or 64 bits) from memory at the checked address + {@code disp} */

@@ -19,7 +19,6 @@ import org.tailbench.runtime.Table;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 import org.tailbench.wasm.FuncType;
-import org.tailbench.wasm.Op;
 import org.tailbench.wasm.ValType;
 
 /**
@@ -324,7 +323,6 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
             }
             case Abi.UP_ELEM_DROP -> instance.elements[imm] = new long[0];
             case Abi.UP_BACKTRACE -> recordBacktrace();
-            case Abi.UP_NUMERIC -> result(0, NumericHelpers.eval(Op.of(imm), arg(args, 0, 1)));
             default -> throw new IllegalStateException("native: unknown upcall kind " + kind);
         }
     }

@@ -11,8 +11,10 @@ import org.tailbench.wasm.Op;
 
 /**
  * Numeric instructions (spec §4.3 "Numerics") for {@link FunctionCompiler}: integer and float arithmetic,
- * comparisons, rounding and most conversions inline; float→integer truncations and u64→float conversions
- * through a Java helper ({@link Abi#UP_NUMERIC}, {@link NumericHelpers}).
+ * comparisons, rounding and conversions, all inline (trapping and saturating truncations and u64→float
+ * conversions included). An {@code i32.add}/{@code i32.sub} of a constant to a value in a register stays lazy
+ * ({@link FunctionCompiler#addConst32}): a memory access folds it into its address, anything else reads it with
+ * one 32-bit {@code lea}.
  */
 final class Numeric {
     private Numeric() {}
@@ -28,8 +30,16 @@ final class Numeric {
             IntOp io = intOp(rest);
             if (io != null) {
                 boolean immOk = io != IntOp.MUL && fc.constOnTop();
-                if (immOk) { int imm = fc.popConst(); int x = fc.popReg(); m.intOpImm(io, w, x, imm); fc.push(x); }
-                else { int y = fc.popRegRead(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
+                if (immOk) {
+                    int imm = fc.popConst();
+                    if (!w && (io == IntOp.ADD || io == IntOp.SUB) && fc.addConstOnTopOfReg()) {
+                        fc.addConst32(io == IntOp.ADD ? imm : -imm);   // x - k = x + (-k) mod 2^32, MIN included
+                        return true;
+                    }
+                    int x = fc.popReg();
+                    m.intOpImm(io, w, x, imm);
+                    fc.push(x);
+                } else { int y = fc.popRegRead(), x = fc.popReg(); m.intOp(io, w, x, y); fc.push(x); }
                 return true;
             }
             Cmp c = cmp(rest);
@@ -57,17 +67,19 @@ final class Numeric {
                 case "WRAP_I64", "REINTERPRET_F32", "REINTERPRET_F64" -> { return true; }
                 case "TRUNC_F32_S", "TRUNC_F64_S", "TRUNC_F32_U", "TRUNC_F64_U" -> {
                     boolean unsigned = rest.endsWith("_U");
-                    if (w && unsigned) { fc.numericUpcall(op, 1); return true; }   // u64: in Java
                     int x = fc.popXmm(), r = fc.newReg();
                     m.truncX(w, rest.contains("F64"), unsigned, r, x,
                             fc.trap(TrapKind.INVALID_CONVERSION_TO_INTEGER), fc.trap(TrapKind.INTEGER_OVERFLOW));
                     fc.push(r);
                     return true;
                 }
-                default -> {
-                    if (rest.startsWith("TRUNC_")) { fc.numericUpcall(op, 1); return true; }   // trunc_sat
-                    return false;
+                case "TRUNC_SAT_F32_S", "TRUNC_SAT_F64_S", "TRUNC_SAT_F32_U", "TRUNC_SAT_F64_U" -> {
+                    int x = fc.popXmm(), r = fc.newReg();
+                    m.truncSatX(w, rest.contains("F64"), rest.endsWith("_U"), r, x);
+                    fc.push(r);
+                    return true;
                 }
+                default -> { return false; }
             }
         }
         if (t.charAt(0) != 'F') return false;
@@ -106,7 +118,13 @@ final class Numeric {
                 fc.pushXmm(x);
                 return true;
             }
-            case "CONVERT_I64_U" -> { fc.numericUpcall(op, 1); return true; }
+            case "CONVERT_I64_U" -> {
+                int r = fc.popRegRead();
+                x = fc.newXmm();
+                m.convertU64X(w, x, r);
+                fc.pushXmm(x);
+                return true;
+            }
             case "DEMOTE_F64", "PROMOTE_F32" -> {
                 x = fc.popXmm();
                 m.promoteDemoteX(rest.startsWith("PROMOTE"), x);

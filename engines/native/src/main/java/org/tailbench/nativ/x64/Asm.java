@@ -126,6 +126,8 @@ public final class Asm {
     /** mov qword/dword [m], simm32 */
     public void storeImm(boolean w, Mem m, int imm) { rm(0, w, ops(0xC7), 0, m, false); int32(imm); }
     public void lea(int dst, Mem m) { rm(0, true, ops(0x8D), dst, m, false); }
+    /** lea r32, [m]: the 64-bit address sum truncated to 32 bits and zero-extended (i32.add's wrap-around) */
+    public void lea32(int dst, Mem m) { rm(0, false, ops(0x8D), dst, m, false); }
 
     // ---- arithmetic ------------------------------------------------------------------------------------
 

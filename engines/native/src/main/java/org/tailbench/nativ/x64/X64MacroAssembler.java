@@ -248,6 +248,8 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.zx8(r, RAX);
     }
 
+    @Override public void addImm32(int dst, int src, int k) { a.lea32(dst, Mem.of(src, k)); }
+
     @Override public void convertX(boolean dbl, boolean w, boolean unsigned32, int x, int r) {
         if (unsigned32) { a.mov(false, r, r); w = true; }
         a.cvtsi2(dbl, w, x, r);
@@ -260,11 +262,10 @@ public final class X64MacroAssembler implements MacroAssembler {
     }
 
     @Override public void truncX(boolean w, boolean dbl, boolean unsigned, int r, int x, Label invalid, Label overflow) {
-        if (unsigned && w) throw new IllegalArgumentException("truncX: u64 is left to Java");
         a.ucomis(dbl, x, x);
         jcc(Asm.P, invalid);
         // in range: lo < x (or lo <= x) and x < hi; every bound below is exactly representable in f32 and f64
-        double hi = unsigned ? 0x1p32 : w ? 0x1p63 : 0x1p31;
+        double hi = unsigned ? (w ? 0x1p64 : 0x1p32) : w ? 0x1p63 : 0x1p31;
         floatConst(dbl, hi);
         a.ucomis(dbl, x, 0);
         jcc(Asm.AE, overflow);
@@ -281,7 +282,84 @@ public final class X64MacroAssembler implements MacroAssembler {
             a.ucomis(dbl, x, 0);
             jcc(Asm.B, overflow);
         }
-        a.cvtt2si(dbl, w || unsigned, r, x);   // u32: the 64-bit conversion's low half
+        if (unsigned && w) truncU64(dbl, r, x);
+        else a.cvtt2si(dbl, w || unsigned, r, x);   // u32: the 64-bit conversion's low half
+    }
+
+    /**
+     * {@code r = trunc(x)} as a u64 for {@code -1 < x < 2^64} (not NaN): below 2^63 the signed conversion; from
+     * 2^63 on, that of {@code x - 2^63} (exact: both have the same exponent range) with bit 63 set. Clobbers x.
+     */
+    private void truncU64(boolean dbl, int r, int x) {
+        floatConst(dbl, 0x1p63);
+        a.ucomis(dbl, x, 0);
+        int big = a.jcc(Asm.AE);
+        a.cvtt2si(dbl, true, r, x);
+        int done = a.jmp();
+        a.bind(big, a.pos());
+        a.sse(Asm.FSUB, dbl, x, 0);
+        a.cvtt2si(dbl, true, r, x);
+        a.movImm(RAX, Long.MIN_VALUE);
+        a.alu(true, Asm.XOR, r, RAX);
+        a.bind(done, a.pos());
+    }
+
+    @Override public void truncSatX(boolean w, boolean dbl, boolean unsigned, int r, int x) {
+        if (!unsigned) {
+            // cvtt gives the "integer indefinite" value MIN for NaN and out-of-range operands, so only a MIN
+            // result needs a look at x: NaN gives 0, x >= 0 the maximum, x < 0 keeps MIN (clamped or exact)
+            a.cvtt2si(dbl, w, r, x);
+            a.aluImm(w, Asm.CMP, r, 1);          // r - 1 overflows only for r = MIN
+            int ok = a.jcc(Asm.NO);
+            a.ucomis(dbl, x, x);
+            int nan = a.jcc(Asm.P);
+            floatConst(dbl, 0.0);
+            a.ucomis(dbl, x, 0);
+            int negative = a.jcc(Asm.B);
+            a.movImm(r, w ? Long.MAX_VALUE : Integer.MAX_VALUE);
+            int done = a.jmp();
+            a.bind(nan, a.pos());
+            a.alu(false, Asm.XOR, r, r);
+            a.bind(ok, a.pos());
+            a.bind(negative, a.pos());
+            a.bind(done, a.pos());
+            return;
+        }
+        // NaN and x <= 0 give 0 (-1 < x < 1 truncates to 0 anyway); x >= 2^32 (2^64) all ones; else as truncX
+        a.alu(false, Asm.XOR, r, r);
+        a.ucomis(dbl, x, x);
+        int nan = a.jcc(Asm.P);
+        floatConst(dbl, 0.0);
+        a.ucomis(dbl, x, 0);
+        int low = a.jcc(Asm.BE);
+        floatConst(dbl, w ? 0x1p64 : 0x1p32);
+        a.ucomis(dbl, x, 0);
+        int high = a.jcc(Asm.AE);
+        if (w) truncU64(dbl, r, x); else a.cvtt2si(dbl, true, r, x);
+        int done = a.jmp();
+        a.bind(high, a.pos());
+        a.movImm(r, w ? -1L : 0xFFFFFFFFL);
+        a.bind(nan, a.pos());
+        a.bind(low, a.pos());
+        a.bind(done, a.pos());
+    }
+
+    @Override public void convertU64X(boolean dbl, int x, int r) {
+        a.test(true, r, r);
+        int big = a.jcc(Asm.S);
+        a.cvtsi2(dbl, true, x, r);               // below 2^63: the signed conversion
+        int done = a.jmp();
+        a.bind(big, a.pos());
+        // from 2^63 on: convert r/2 with the lost bit ORed back in (a sticky bit far below the rounding
+        // position, so the rounding is that of r), then double: exact (LLVM's and Cranelift's sequence)
+        a.mov(true, RAX, r);
+        a.shiftImm(true, Asm.SHR, RAX, 1);
+        a.mov(false, RCX, r);
+        a.aluImm(false, Asm.AND, RCX, 1);
+        a.alu(true, Asm.OR, RAX, RCX);
+        a.cvtsi2(dbl, true, x, RAX);
+        a.sse(Asm.FADD, dbl, x, x);
+        a.bind(done, a.pos());
     }
 
     @Override public void promoteDemoteX(boolean toDouble, int x) { a.cvtFloat(toDouble, x, x); }
@@ -314,8 +392,9 @@ public final class X64MacroAssembler implements MacroAssembler {
         }
     }
 
-    @Override public int boundsCheck(int addr, long offset, int width, Label oob) {
-        a.mov(false, RAX, addr);   // zero-extends the i32 address
+    @Override public int boundsCheck(int addr, int k, long offset, int width, Label oob) {
+        if (k == 0) a.mov(false, RAX, addr);        // zero-extends the i32 address
+        else a.lea32(RAX, Mem.of(addr, k));         // (addr + k) mod 2^32, zero-extended: i32.add exactly
         int disp = 0;
         if (offset + width <= Integer.MAX_VALUE) {
             disp = (int) offset;

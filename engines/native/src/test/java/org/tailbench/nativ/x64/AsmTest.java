@@ -57,6 +57,11 @@ class AsmTest {
                 c.add(new Case("lea " + a64 + ",[" + Reg.name(b, 64) + "+" + Reg.name(x, 64) + "*1" + (d > 0 ? "+" + hex(d) : (b & 7) == 5 ? "+0x0" : "") + "]",
                         s -> s.lea(a, Mem.of(b, x, d))));
             }
+            for (int d : new int[] {0, 0x10, -0x8, 0x12345, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+                // the 32-bit lea that folds an i32.add of a constant into an address (no size prefix in objdump's text)
+                c.add(new Case("lea " + a32 + "," + mem("", b, -1, d).substring(" PTR ".length()), s -> s.lea32(a, Mem.of(b, d))));
+            }
+            c.add(new Case("shr " + a64 + ",0x1", s -> s.shiftImm(true, Asm.SHR, a, 1)));
             c.add(new Case("movsx " + a32 + "," + Reg.name(b, 8), s -> s.sx8(false, a, b)));
             c.add(new Case("movsx " + a64 + "," + Reg.name(b, 16), s -> s.sx16(true, a, b)));
             c.add(new Case("movsxd " + a64 + "," + b32, s -> s.sx32(a, b)));
