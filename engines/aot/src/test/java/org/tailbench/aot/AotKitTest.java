@@ -1,0 +1,61 @@
+package org.tailbench.aot;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.tailbench.testkit.ConformanceTest;
+import org.tailbench.testkit.EngineContractTest;
+import org.tailbench.testkit.JfrEventsTest;
+import org.tailbench.testkit.LargeMemoryTest;
+import org.tailbench.testkit.NaiveConformanceTest;
+import org.tailbench.testkit.NumericEdgeValueTest;
+import org.tailbench.testkit.PathologicalModuleTest;
+import org.tailbench.testkit.PolymorphicExecutionTest;
+import org.tailbench.testkit.TestKit;
+
+/**
+ * The engine test kit (engines/testkit) over {@code aot} and {@code aot-naive}. The spec conformance test runs
+ * {@code aot}; {@code aot-naive} traps on the testsuite's 1,000,000-deep tail recursions by design, so it runs the
+ * naive baseline's conformance test instead.
+ */
+class AotKitTest {
+    static final List<String> ENGINES = List.of("aot", "aot-naive");
+
+    @Test
+    void runsTheWholeKit() {
+        TestKit.assertRunsEverySuite(AotKitTest.class, Map.of());
+    }
+
+    @Nested class Contract extends EngineContractTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class NumericEdgeValues extends NumericEdgeValueTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class PolymorphicExecution extends PolymorphicExecutionTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class PathologicalModules extends PathologicalModuleTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class LargeMemory extends LargeMemoryTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class JfrEvents extends JfrEventsTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class Conformance extends ConformanceTest {
+        @Override protected List<String> engineNames() { return List.of("aot"); }
+    }
+
+    @Nested class NaiveConformance extends NaiveConformanceTest {
+        @Override protected List<String> engineNames() { return List.of("aot-naive"); }
+    }
+}
