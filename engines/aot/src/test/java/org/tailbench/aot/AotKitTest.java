@@ -13,6 +13,7 @@ import org.tailbench.testkit.NumericEdgeValueTest;
 import org.tailbench.testkit.PathologicalModuleTest;
 import org.tailbench.testkit.PolymorphicExecutionTest;
 import org.tailbench.testkit.TestKit;
+import org.tailbench.testkit.WasiConformanceTest;
 
 /**
  * The engine test kit (engines/testkit) over {@code aot} and {@code aot-naive}. The spec conformance test runs
@@ -57,5 +58,9 @@ class AotKitTest {
 
     @Nested class NaiveConformance extends NaiveConformanceTest {
         @Override protected List<String> engineNames() { return List.of("aot-naive"); }
+    }
+
+    @Nested class WasiConformance extends WasiConformanceTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
     }
 }

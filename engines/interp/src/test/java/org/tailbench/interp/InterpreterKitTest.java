@@ -13,6 +13,7 @@ import org.tailbench.testkit.NumericEdgeValueTest;
 import org.tailbench.testkit.PathologicalModuleTest;
 import org.tailbench.testkit.PolymorphicExecutionTest;
 import org.tailbench.testkit.TestKit;
+import org.tailbench.testkit.WasiConformanceTest;
 
 /** The engine test kit (engines/testkit) over the four interpreters. */
 class InterpreterKitTest {
@@ -49,6 +50,10 @@ class InterpreterKitTest {
     }
 
     @Nested class Conformance extends ConformanceTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
+    }
+
+    @Nested class WasiConformance extends WasiConformanceTest {
         @Override protected List<String> engineNames() { return ENGINES; }
     }
 }

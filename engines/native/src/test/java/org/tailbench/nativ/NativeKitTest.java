@@ -13,6 +13,7 @@ import org.tailbench.testkit.NumericEdgeValueTest;
 import org.tailbench.testkit.PathologicalModuleTest;
 import org.tailbench.testkit.PolymorphicExecutionTest;
 import org.tailbench.testkit.TestKit;
+import org.tailbench.testkit.WasiConformanceTest;
 
 /**
  * The engine test kit (engines/testkit) over {@code native} and {@code native-naive}; each suite is skipped, with
@@ -55,5 +56,9 @@ class NativeKitTest {
 
     @Nested class NaiveConformance extends NaiveConformanceTest {
         @Override protected List<String> engineNames() { return List.of("native-naive"); }
+    }
+
+    @Nested class WasiConformance extends WasiConformanceTest {
+        @Override protected List<String> engineNames() { return ENGINES; }
     }
 }

@@ -26,7 +26,7 @@ public final class TestKit {
     public static final List<Class<? extends EngineSuite>> SUITES = List.of(
             EngineContractTest.class, NumericEdgeValueTest.class, PolymorphicExecutionTest.class,
             PathologicalModuleTest.class, LargeMemoryTest.class, JfrEventsTest.class, ConformanceTest.class,
-            NaiveConformanceTest.class);
+            NaiveConformanceTest.class, WasiConformanceTest.class);
 
     /**
      * Asserts that {@code kitClass} runs every suite of {@link #SUITES}: through a concrete {@link Nested @Nested}

@@ -1,4 +1,4 @@
-package org.tailbench.cli;
+package org.tailbench.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,22 +14,18 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
 import org.tailbench.spectest.WasiSuiteRunner;
 import org.tailbench.spectest.WasiTestsuite;
 
 /**
  * The official WASI preview 1 conformance suite (github.com/WebAssembly/wasi-testsuite, pinned in
- * ../shared/wasi-testsuite or -Dtailbench.wasitestsuite) on every engine of ours: each of the 72 programs must
- * exit with the status its NAME.json expects ({@link WasiSuiteRunner}, upstream's rules). Run in-process, one
- * engine after another (about 40 s for the six JVM engines on the 2-core machine, plus the two native ones). Without the suite the tests are skipped
- * with how to get it (and .ci/run fails), never passed.
+ * ../shared/wasi-testsuite or -Dtailbench.wasitestsuite) on the engines a subclass names ({@link EngineSuite}): each
+ * of the 72 programs must exit with the status its NAME.json expects ({@link WasiSuiteRunner}, upstream's rules). Run
+ * in-process, one engine after another (all eight of ours: about a minute on the 2-core machine). Without the suite the tests
+ * are skipped with how to get it (and .ci/run fails), never passed. The peers run the suite by hand
+ * (engines/PEERS.md: WASI testsuite).
  */
-class WasiConformanceTest {
-    /** Our engines ({@link Engines#own()}); the peers run the suite by hand (engines/PEERS.md: WASI testsuite). */
-    static final List<Engine> ENGINES = Engines.own();
-    /** How many engines of ours the build has: fewer found means a missing module, not a pass. */
-    static final int OWN_ENGINES = 8;
+public abstract class WasiConformanceTest extends EngineSuite {
     /** The pinned suite's size (shared/wasi-testsuite/README.md): fewer found means a broken copy, not a pass. */
     static final int PINNED_TESTS = 72;
 
@@ -41,14 +37,11 @@ class WasiConformanceTest {
         List<Path> files = WasiSuiteRunner.tests(tests);
         assertThat(files).as("tests in %s", tests).hasSize(PINNED_TESTS);
         List<DynamicContainer> perEngine = new ArrayList<>();
-        assertThat(ENGINES).as("own engines %s", Engines.ownNames()).hasSize(OWN_ENGINES);
-        for (Engine engine : ENGINES) {
+        for (Engine engine : engines()) {
             String name = engine.name();
             perEngine.add(DynamicContainer.dynamicContainer(name, files.stream().map(f -> {
                 String test = WasiSuiteRunner.name(tests, f);
                 return DynamicTest.dynamicTest(test, () -> {
-                    // native code runs on Linux x86-64 only; elsewhere the engine says why (skipped, not passed)
-                    assumeTrue(engine.unavailableReason().isEmpty(), () -> name + ": " + engine.unavailableReason().orElse(""));
                     // a budget against a hang (a blocked read, a lost poll_oneoff), not a speed check
                     WasiSuiteRunner.Result r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
                             () -> WasiSuiteRunner.run(engine, test, f));
