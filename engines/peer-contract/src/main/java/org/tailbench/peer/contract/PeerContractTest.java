@@ -41,8 +41,9 @@ import org.tailbench.workloads.WorkloadCatalog;
  * What every peer engine (another runtime behind our {@link Engine} interface) must do, run over the engines
  * a subclass names (an {@link EngineSuite} of the engine test kit, engines/testkit; it lives in this module because
  * it reads the workload catalog, which the kit cannot depend on): be a {@link PeerEngine} naming its library
- * version; run workloads (smoke size) to the native builds' expected output; run the musttail guest interpreter ({@code pyvm_tailcall}) to the right
- * output or fail with a {@link Trap} (or, where allowed, a clear {@link UnsupportedOperationException});
+ * version; run workloads (smoke size) to the native builds' expected output; run the musttail guest interpreter
+ * ({@code pyvm_tailcall}) to the right output or fail with a {@link Trap} (or, where allowed, a clear
+ * {@link UnsupportedOperationException});
  * pass WASI argv, {@code proc_exit} codes and preopened directories through our {@link Wasi} config; keep
  * trap kinds; report a missing import as a {@link LinkException} ("unknown import", spec text); and pass
  * most commands (80%) of a few spec testsuite files through {@link SpecRunner} (counts printed). Spec files
