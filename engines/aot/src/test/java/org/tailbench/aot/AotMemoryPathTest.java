@@ -26,7 +26,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * defines and {@link Memory#backingFor} makes heap-backed, the {@code MemorySegment} path for an imported
  * or mapped one. Which path was compiled, that instances get the backing the path needs (also from a jar),
  * and that an imported memory of either backing works. Loads, stores and traps on both paths are covered by
- * engines/interp's {@code LargeMemoryTest} (run over aot: {@code memory4g.wasm} mapped, {@code heap.wasm} heap).
+ * the engine test kit's {@code LargeMemoryTest} (org.tailbench.aot.kit: {@code memory4g.wasm} mapped, {@code heap.wasm} heap).
  * Expected values: the little-endian byte order of the spec (spec 2.0 §4.4.7).
  */
 class AotMemoryPathTest {

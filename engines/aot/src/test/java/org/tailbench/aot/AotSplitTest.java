@@ -26,9 +26,9 @@ import org.tailbench.wasm.Code;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
-import org.tailbench.wasm.gen.LargeFunctionModels;
-import org.tailbench.wasm.gen.LargeFunctions;
-import org.tailbench.wasm.gen.RandomFunctions;
+import org.tailbench.testkit.gen.LargeFunctionModels;
+import org.tailbench.testkit.gen.LargeFunctions;
+import org.tailbench.testkit.gen.RandomFunctions;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**

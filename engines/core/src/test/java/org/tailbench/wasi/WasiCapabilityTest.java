@@ -28,7 +28,7 @@ import org.tailbench.runtime.Memory;
 import org.tailbench.wasm.Limits;
 
 /**
- * The capability side of the preview 1 host beside the official suite (engines/cli WasiConformanceTest): the
+ * The capability side of the preview 1 host beside the official suite (engines/testkit WasiConformanceTest): the
  * preopen sandbox against escapes, rights narrowing, trailing-slash rules, sockets and the errno mapping.
  * Expected errnos are the witx numbers (NOTCAPABLE 76, NOENT 44, NOTDIR 54, ISDIR 31, EXIST 20, PERM 63,
  * NOTEMPTY 55, BADF 8, NOTSOCK 57, ...) of what wasmtime returns for the same call on Linux.

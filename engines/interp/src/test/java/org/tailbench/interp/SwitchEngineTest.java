@@ -22,7 +22,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * The {@code switch} engine on hand-assembled modules: integer and float edge cases, traps, bounds checks.
  * Tail calls, the frame limit, backtraces and host calls are checked on every engine by
- * {@link EngineContractTest}.
+ * {@link org.tailbench.testkit.EngineContractTest}.
  */
 class SwitchEngineTest {
     private static final int ADD = 0x6A, DIV_S = 0x6D, REM_S = 0x6F;

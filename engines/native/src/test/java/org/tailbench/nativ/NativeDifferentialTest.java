@@ -14,7 +14,7 @@ import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
-import org.tailbench.wasm.gen.RandomFunctions;
+import org.tailbench.testkit.gen.RandomFunctions;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tailbench.interp.IndirectCallModule;
+import org.tailbench.testkit.gen.IndirectCallModule;
 import org.tailbench.wasm.Module;
 import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;

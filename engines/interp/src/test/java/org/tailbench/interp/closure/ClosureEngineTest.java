@@ -21,7 +21,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * The {@code closure} engine on hand-assembled modules: non-tail calls on the Java stack up to the default
  * limit, host calls and the move to a big-stack thread, multi-value blocks. The engine-independent contract
- * (tail calls, the frame limit, backtraces, host re-entrance) is in {@link org.tailbench.interp.EngineContractTest}.
+ * (tail calls, the frame limit, backtraces, host re-entrance) is in {@link org.tailbench.testkit.EngineContractTest}.
  */
 class ClosureEngineTest {
     static final int EQZ = 0x45, ADD = 0x6A, SUB = 0x6B, MUL = 0x6C, ELSE = 0x05, END = 0x0B;

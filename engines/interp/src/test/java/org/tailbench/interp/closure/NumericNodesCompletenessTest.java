@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tailbench.interp.NumericEdgeValueTest;
+import org.tailbench.testkit.NumericEdgeValueTest;
 import org.tailbench.interp.lower.Lowerer;
 import org.tailbench.interp.rt.LOpNumeric;
 import org.tailbench.runtime.Trap;

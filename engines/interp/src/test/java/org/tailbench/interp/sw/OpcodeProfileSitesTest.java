@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tailbench.interp.IndirectCallModule;
+import org.tailbench.testkit.gen.IndirectCallModule;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;

@@ -25,7 +25,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * Calls that leave a function of the {@code tailcall} engine: to other instances of this engine and of
  * another engine, and the Java stack a chain of direct handoffs really uses. Calls to the host and back are
- * checked on every engine by {@link org.tailbench.interp.EngineContractTest}.
+ * checked on every engine by {@link org.tailbench.testkit.EngineContractTest}.
  */
 class TailCallCallsTest {
     private static final FuncType I32_TO_I32 = new FuncType(new ValType[] {ValType.I32}, new ValType[] {ValType.I32});

@@ -21,7 +21,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * The {@code tailcall} engine on hand-assembled modules: long straight-line code and loops on a small Java
  * stack, integer, conversion, memory and table traps. Tail calls, the frame limit and backtraces are checked on
- * every engine by {@link org.tailbench.interp.EngineContractTest}.
+ * every engine by {@link org.tailbench.testkit.EngineContractTest}.
  */
 class TailCallEngineTest {
     /** Java stack for "constant Java stack" checks: far too small for one Java frame per Wasm call or instruction. */

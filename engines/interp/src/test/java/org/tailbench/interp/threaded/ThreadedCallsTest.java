@@ -19,7 +19,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * Calls from a {@code threaded} instance to other instances and other engines. Calls to the host and back
- * are checked on every engine by {@link org.tailbench.interp.EngineContractTest}.
+ * are checked on every engine by {@link org.tailbench.testkit.EngineContractTest}.
  */
 class ThreadedCallsTest {
     /** Instance A (on engine {@code engineA}): memory byte 0 = 7, exports {@code peek(a) = load8_u a}. */

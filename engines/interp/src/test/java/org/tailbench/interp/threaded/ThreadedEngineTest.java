@@ -16,7 +16,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 /**
  * The {@code threaded} engine on hand-assembled modules: memory growth seen across calls. Tail calls, the
  * frame limit and every trap kind with its backtrace are checked on every engine by
- * {@link org.tailbench.interp.EngineContractTest}.
+ * {@link org.tailbench.testkit.EngineContractTest}.
  */
 class ThreadedEngineTest {
     static Instance instantiate(ModuleBuilder mb, Store store) {

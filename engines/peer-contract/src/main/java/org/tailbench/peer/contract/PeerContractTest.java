@@ -14,13 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tailbench.runtime.Engine;
-import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.LinkException;
@@ -30,6 +28,7 @@ import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
 import org.tailbench.spectest.SpecRunner;
 import org.tailbench.spectest.Testsuite;
+import org.tailbench.testkit.EngineSuite;
 import org.tailbench.wasi.Wasi;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
@@ -40,19 +39,17 @@ import org.tailbench.workloads.WorkloadCatalog;
 
 /**
  * What every peer engine (another runtime behind our {@link Engine} interface) must do, run over the engines
- * a subclass names: be a {@link PeerEngine} naming its library version; run workloads (smoke size) to the
- * native builds' expected output; run the musttail guest interpreter ({@code pyvm_tailcall}) to the right
- * output or fail with a {@link Trap} (or, where allowed, a clear {@link UnsupportedOperationException});
+ * a subclass names (an {@link EngineSuite} of the engine test kit, engines/testkit; it lives in this module because
+ * it reads the workload catalog, which the kit cannot depend on): be a {@link PeerEngine} naming its library
+ * version; run workloads (smoke size) to the native builds' expected output; run the musttail guest interpreter
+ * ({@code pyvm_tailcall}) to the right output or fail with a {@link Trap} (or, where allowed, a clear
+ * {@link UnsupportedOperationException});
  * pass WASI argv, {@code proc_exit} codes and preopened directories through our {@link Wasi} config; keep
  * trap kinds; report a missing import as a {@link LinkException} ("unknown import", spec text); and pass
  * most commands (80%) of a few spec testsuite files through {@link SpecRunner} (counts printed). Spec files
  * are skipped when the testsuite is absent ({@link Testsuite#HOW_TO_GET}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PeerContractTest {
-    /** Names of the engines under test, as registered ({@link Engines#byName}). */
-    protected abstract List<String> engineNames();
-
+public abstract class PeerContractTest extends EngineSuite {
     /** What every engine's {@code about().get("library")} must contain, e.g. the pinned library version. */
     protected abstract String libraryVersion();
 
@@ -75,17 +72,13 @@ public abstract class PeerContractTest {
                 Arguments.of(new Body().i32Const(70000).mem(Op.I32_LOAD, 2, 0), TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS));
     }
 
-    protected Stream<Engine> engines() {
-        return engineNames().stream().map(Engines::byName);
-    }
-
     protected Stream<Arguments> engineAndWorkload() {
-        return engines().flatMap(e -> Stream.of("nbody", "richards", "json_loads", "pyvm_switch").map(w -> Arguments.of(e, w)));
+        return engines().stream().flatMap(e -> Stream.of("nbody", "richards", "json_loads", "pyvm_switch").map(w -> Arguments.of(e, w)));
     }
 
     @Test
     void foundAsPeersWithTheirLibraryVersion() {
-        for (Engine e : engines().toList()) {
+        for (Engine e : engines()) {
             assertThat(e).isInstanceOf(PeerEngine.class);
             assertThat(((PeerEngine) e).about().get("library")).contains(libraryVersion()).doesNotContain("${");
         }
@@ -149,7 +142,7 @@ public abstract class PeerContractTest {
     }
 
     protected Stream<Arguments> traps() {
-        return engines().flatMap(e -> trapCases().stream().map(c -> Arguments.of(e, c.get()[0], c.get()[1])));
+        return engines().stream().flatMap(e -> trapCases().stream().map(c -> Arguments.of(e, c.get()[0], c.get()[1])));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -189,7 +182,7 @@ public abstract class PeerContractTest {
     }
 
     protected Stream<Arguments> engineAndSpecFile() {
-        return engines().flatMap(e -> specFiles().stream().map(f -> Arguments.of(e, f)));
+        return engines().stream().flatMap(e -> specFiles().stream().map(f -> Arguments.of(e, f)));
     }
 
     /** Counts are printed; each file must mostly pass (the peer is not required to pass everything). */

@@ -1,0 +1,8 @@
+package org.tailbench.aot.kit;
+
+import java.util.List;
+
+/** The engine test kit's {@link org.tailbench.testkit.LargeMemoryTest} over {@code aot} and {@code aot-naive}. */
+class LargeMemoryTest extends org.tailbench.testkit.LargeMemoryTest {
+    @Override protected List<String> engineNames() { return KitTest.ENGINES; }
+}

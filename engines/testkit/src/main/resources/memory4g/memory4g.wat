@@ -1,0 +1,20 @@
+;; A 4 GiB memory (65,536 pages, the spec's limit) used at its top end: engines/testkit LargeMemoryTest.
+;; Addresses are written as signed i32 constants: -8 = 0xFFFFFFF8, -1 = 0xFFFFFFFF, -256 = 0xFFFFFF00.
+(module
+  (memory (export "memory") 65536)
+  (data (i32.const -256) "\aa\bb\cc\dd")
+  (data $passive "\11\22\33\44")
+  (func (export "i64.store") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+  (func (export "i64.load") (param i32) (result i64) (i64.load (local.get 0)))
+  (func (export "i64.load_off8") (param i32) (result i64) (i64.load offset=8 (local.get 0)))
+  (func (export "i32.load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "i32.load_off4") (param i32) (result i32) (i32.load offset=4 (local.get 0)))
+  (func (export "i32.load_offmax") (param i32) (result i32) (i32.load offset=0xFFFFFFFF (local.get 0)))
+  (func (export "i32.load8_u") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (func (export "i32.store8") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
+  (func (export "i32.store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func (export "memory.size") (result i32) (memory.size))
+  (func (export "memory.grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "memory.fill") (param i32 i32 i32) (memory.fill (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "memory.copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "memory.init") (param i32 i32 i32) (memory.init $passive (local.get 0) (local.get 1) (local.get 2))))
