@@ -30,9 +30,7 @@ public abstract class InterpFunction<C extends InstanceContext<?>> extends Funct
      * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
      */
     @Override public final long[] invoke(long... args) {
-        if (args.length != paramCount) {
-            throw new IllegalArgumentException(name() + " takes " + paramCount + " arguments, got " + args.length);
-        }
+        checkArity(args);
         return enter(args);
     }
 
