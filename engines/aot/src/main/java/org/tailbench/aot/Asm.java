@@ -84,6 +84,10 @@ final class Asm {
     }
 
     void invokeStatic(String owner, String name, String desc) { mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false); }
+    /** {@code invokestatic} of a method named by a method reference ({@link RtCalls}, {@link MemoryCalls}, {@link NumericGen#SHARED}) */
+    void invoke(MethodRefs.StaticCall c) { mv.visitMethodInsn(INVOKESTATIC, c.owner(), c.name(), c.desc(), false); }
+    /** {@code invokevirtual} of a method named by a method reference ({@link RtCalls}) */
+    void invoke(MethodRefs.VirtualCall c) { mv.visitMethodInsn(INVOKEVIRTUAL, c.owner(), c.name(), c.desc(), false); }
     void getField(String owner, String name, String desc) { mv.visitFieldInsn(GETFIELD, owner, name, desc); }
     void putField(String owner, String name, String desc) { mv.visitFieldInsn(PUTFIELD, owner, name, desc); }
 

@@ -28,8 +28,8 @@ import org.tailbench.wasm.ValType;
  * </ul>
  */
 final class CallGen {
-    static final Handle BOOTSTRAP = new Handle(H_INVOKESTATIC, "org/tailbench/aot/rt/Linkage", "bootstrapCall",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+    static final Handle BOOTSTRAP = new Handle(H_INVOKESTATIC, RtCalls.BOOTSTRAP_CALL.owner(), RtCalls.BOOTSTRAP_CALL.name(),
+            RtCalls.BOOTSTRAP_CALL.desc(), false);
     private static final String C = CallingConvention.CTX_DESC;
 
     private final FunctionGen g;
@@ -93,7 +93,7 @@ final class CallGen {
         if (!g.plan.options().profiling()) return;
         a.iconst(g.index);
         g.ctxLoad();
-        a.invokeStatic("org/tailbench/aot/rt/Rt", "countTailCall", "(I" + C + ")V");
+        a.invoke(RtCalls.COUNT_TAIL_CALL);
     }
 
     private void call(int f) {
@@ -103,7 +103,7 @@ final class CallGen {
             g.boxValues(t.params());
             a.iconst(f);
             g.ctxLoad();
-            a.invokeStatic("org/tailbench/aot/rt/Boundary", "callImport", "([JI" + C + ")[J");
+            a.invoke(RtCalls.CALL_IMPORT);
             unboxResults(t);
         } else {
             if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
@@ -149,7 +149,7 @@ final class CallGen {
             a.iconst(table);
             a.iconst(f);
             g.ctxLoad();
-            a.invokeStatic("org/tailbench/aot/rt/Rt", "isTarget", "(III" + C + ")Z");
+            a.invoke(RtCalls.IS_TARGET);
             a.jump(IFEQ, next);
             g.ctxLoad();
             invokeFunction(g.plan, g.cls, a, f);
@@ -181,13 +181,13 @@ final class CallGen {
             a.iconst(f);
             a.iconst(limit);
             g.ctxLoad();
-            a.invokeStatic("org/tailbench/aot/rt/Rt", "tailHit", "(IIII" + C + ")Z");
+            a.invoke(RtCalls.TAIL_HIT);
             a.jump(IFEQ, next);
             g.decrementDepth();
             g.ctxLoad();
             invokeFunction(g.plan, g.cls, a, f);
             g.ctxLoad();
-            a.invokeStatic("org/tailbench/aot/rt/Rt", "unchain", "(" + C + ")V");
+            a.invoke(RtCalls.UNCHAIN);
             a.ret(CallingConvention.returnType(t));
             a.label(next);
         }

@@ -28,8 +28,6 @@ import org.tailbench.wasm.ValType;
  */
 final class ClassGen {
     private static final String C = CallingConvention.CTX_DESC;
-    private static final String RT = "org/tailbench/aot/rt/Rt";
-    private static final String FI = "Lorg/tailbench/runtime/FunctionInstance;";
 
     final String name;
     final ModulePlan plan;
@@ -134,7 +132,7 @@ final class ClassGen {
             MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n, target.desc(), null, null);
             mv.visitCode();
             Label start = new Label(), end = new Label(), handler = new Label();
-            mv.visitTryCatchBlock(start, end, handler, "org/tailbench/runtime/Trap");
+            mv.visitTryCatchBlock(start, end, handler, Type.getInternalName(org.tailbench.runtime.Trap.class));
             mv.visitLabel(start);
             int slot = 0;
             for (Type t : Type.getArgumentTypes(target.desc())) {
@@ -145,8 +143,7 @@ final class ClassGen {
             mv.visitLabel(end);
             mv.visitInsn(Type.getReturnType(target.desc()).getOpcode(IRETURN));
             mv.visitLabel(handler);
-            mv.visitMethodInsn(INVOKESTATIC, "org/tailbench/aot/rt/Traps", "framed",
-                    "(Lorg/tailbench/runtime/Trap;)Lorg/tailbench/runtime/Trap;", false);
+            mv.visitMethodInsn(INVOKESTATIC, RtCalls.FRAMED.owner(), RtCalls.FRAMED.name(), RtCalls.FRAMED.desc(), false);
             mv.visitInsn(ATHROW);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
@@ -276,11 +273,11 @@ final class ClassGen {
         mv.visitVarInsn(ILOAD, idx + 1);
         a.iconst(typeIndex);
         a.aload(ctx);
-        a.invokeStatic(RT, "resolve", "(III" + C + ")" + FI);
+        a.invoke(RtCalls.RESOLVE);
         a.op(DUP);
         a.astore(fSlot);
         a.aload(ctx);
-        a.invokeStatic(RT, "localIndex", "(" + FI + C + ")I");
+        a.invoke(RtCalls.LOCAL_INDEX);
         mv.visitVarInsn(ISTORE, fiSlot);
     }
 
@@ -298,11 +295,11 @@ final class ClassGen {
             a.invokeStatic(name, boxHelper(t.params()), "(" + FunctionGen.descs(t.params()) + ")[J");
         }
         a.aload(ctx);
-        a.invokeStatic(RT, "callBoxed", "(" + FI + "[J" + C + ")[J");
+        a.invoke(RtCalls.CALL_BOXED);
         ValType[] rs = t.results();
         if (rs.length == 0) { a.op(POP); a.op(RETURN); }
         else if (rs.length == 1) { a.iconst(0); a.op(LALOAD); a.fromLong(rs[0]); a.ret(CallingConvention.jvmType(rs[0])); }
-        else { a.aload(ctx); a.invokeStatic(RT, "spillResults", "([J" + C + ")V"); a.op(RETURN); }
+        else { a.aload(ctx); a.invoke(RtCalls.SPILL_RESULTS); a.op(RETURN); }
     }
 
     /** {@code $invoke(int f, long[] args, ctx) long} */
@@ -343,7 +340,7 @@ final class ClassGen {
         mv.visitVarInsn(ILOAD, 0);
         a.aload(1);
         a.aload(2);
-        a.invokeStatic(RT, "invokeOne", "(I[J" + C + ")J");
+        a.invoke(RtCalls.INVOKE_ONE);
         a.op(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -385,8 +382,7 @@ final class ClassGen {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$linkage", "()Ljava/lang/Object;", null, null);
         mv.visitCode();
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-        mv.visitMethodInsn(INVOKESTATIC, "org/tailbench/aot/rt/Linkage", "of",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;)Lorg/tailbench/aot/rt/Linkage;", false);
+        mv.visitMethodInsn(INVOKESTATIC, RtCalls.LINKAGE_OF.owner(), RtCalls.LINKAGE_OF.name(), RtCalls.LINKAGE_OF.desc(), false);
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

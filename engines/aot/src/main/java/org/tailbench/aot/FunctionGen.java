@@ -183,8 +183,7 @@ final class FunctionGen {
         if (memSlot < 0) return;
         ctxLoad();
         a.getField(CallingConvention.CTX, "memory", "Lorg/tailbench/runtime/Memory;");
-        if (plan.arrayMemory()) a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "heapArray", "()" + MemoryGen.ARRAY, false);
-        else a.mv.visitMethodInsn(INVOKEVIRTUAL, "org/tailbench/runtime/Memory", "segment", "()" + MemoryGen.SEG, false);
+        a.invoke(plan.arrayMemory() ? RtCalls.HEAP_ARRAY : RtCalls.SEGMENT);
         a.astore(memSlot);
     }
 
@@ -252,7 +251,7 @@ final class FunctionGen {
         }
         a.iconst(index);
         ctxLoad();
-        a.invokeStatic("org/tailbench/aot/rt/Boundary", "slowEnter", "([JI" + CallingConvention.CTX_DESC + ")J");
+        a.invoke(RtCalls.SLOW_ENTER);
         Type rt = CallingConvention.returnType(type);
         if (rt.getSort() == Type.VOID) { a.op(POP2); a.op(RETURN); }
         else { a.fromLong(type.results()[0]); a.ret(rt); }
@@ -478,7 +477,7 @@ final class FunctionGen {
 
     void decrementDepth() {
         ctxLoad();
-        a.invokeStatic("org/tailbench/aot/rt/Rt", "leave", "(" + CallingConvention.CTX_DESC + ")V");
+        a.invoke(RtCalls.LEAVE);
     }
 
     /** {@code return_call} to this very function: new arguments into the parameter locals, then jump to the start. */
@@ -518,7 +517,7 @@ final class FunctionGen {
     private void instruction(Op op, int i) {
         switch (op) {
             case UNREACHABLE -> {
-                a.invokeStatic("org/tailbench/aot/rt/Traps", "unreachable", "()Lorg/tailbench/runtime/Trap;");
+                a.invoke(RtCalls.UNREACHABLE);
                 a.op(ATHROW);
                 dead = true;
             }
@@ -552,8 +551,7 @@ final class FunctionGen {
                 ValType t = plan.module().globalType(g).type();
                 a.iconst(g);
                 ctxLoad();
-                String jt = CallingConvention.jvmType(t).getDescriptor();
-                a.invokeStatic("org/tailbench/aot/rt/Rt", "global" + jt, "(I" + CallingConvention.CTX_DESC + ")" + jt);
+                a.invoke(RtCalls.global(t));
                 push(t);
             }
             case GLOBAL_SET -> {
@@ -561,7 +559,7 @@ final class FunctionGen {
                 a.toLong(pop());
                 a.iconst(g);
                 ctxLoad();
-                a.invokeStatic("org/tailbench/aot/rt/Rt", "setGlobal", "(JI" + CallingConvention.CTX_DESC + ")V");
+                a.invoke(RtCalls.SET_GLOBAL);
             }
             case I32_CONST -> { a.iconst((int) code.a[i]); push(ValType.I32); }
             case I64_CONST -> { a.lconst(code.a[i]); push(ValType.I64); }
@@ -572,7 +570,7 @@ final class FunctionGen {
             case REF_FUNC -> {
                 a.iconst((int) code.a[i]);
                 ctxLoad();
-                a.invokeStatic("org/tailbench/aot/rt/Rt", "refFunc", "(I" + CallingConvention.CTX_DESC + ")J");
+                a.invoke(RtCalls.REF_FUNC);
                 push(ValType.FUNCREF);
             }
             default -> {

@@ -14,10 +14,6 @@ import org.tailbench.wasm.ValType;
  * bulk instructions call {@code rt.Rt} with the operands, the immediates and the context.
  */
 final class MemoryGen {
-    private static final String RT = "org/tailbench/aot/rt/Rt";
-    private static final String MEM = "org/tailbench/aot/rt/MemoryOps";
-    private static final String ARRAY_MEM = "org/tailbench/aot/rt/ArrayMemoryOps";
-    private static final String C = CallingConvention.CTX_DESC;
     static final String SEG = "Ljava/lang/foreign/MemorySegment;";
     static final String ARRAY = "[B";
 
@@ -33,17 +29,9 @@ final class MemoryGen {
             ValType t = FunctionGen.sigType(load ? sig.charAt(sig.length() - 1) : sig.charAt(1));
             a.iconst((int) imm);
             a.aload(g.memSlot);
-            String jt = CallingConvention.jvmType(t).getDescriptor();
-            boolean array = g.plan.arrayMemory();
-            String owner = array ? ARRAY_MEM : MEM, view = array ? ARRAY : SEG;
-            if (load) {
-                g.popN(1);
-                a.invokeStatic(owner, methodName(op), "(II" + view + ")" + jt);
-                g.push(t);
-            } else {
-                g.popN(2);
-                a.invokeStatic(owner, methodName(op), "(I" + jt + "I" + view + ")V");
-            }
+            g.popN(load ? 1 : 2);
+            a.invoke(MemoryCalls.of(op, g.plan.arrayMemory()));
+            if (load) g.push(t);
             return true;
         }
         switch (op) {
@@ -54,59 +42,47 @@ final class MemoryGen {
                     a.iconst(16);
                     a.op(IUSHR);
                 } else {
-                    a.invokeStatic(MEM, "memorySize", "(" + SEG + ")I");
+                    a.invoke(MemoryCalls.MEMORY_SIZE);
                 }
                 g.push(ValType.I32);
             }
             case MEMORY_GROW -> {
                 g.ctxLoad();
-                a.invokeStatic(RT, "memoryGrow", "(I" + C + ")I");
+                a.invoke(RtCalls.MEMORY_GROW);
                 g.reloadMemory();
             }
-            case MEMORY_FILL -> { g.popN(3); g.ctxLoad(); a.invokeStatic(RT, "memoryFill", "(III" + C + ")V"); }
-            case MEMORY_COPY -> { g.popN(3); g.ctxLoad(); a.invokeStatic(RT, "memoryCopy", "(III" + C + ")V"); }
-            case MEMORY_INIT -> { g.popN(3); a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "memoryInit", "(IIII" + C + ")V"); }
-            case DATA_DROP -> { a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "dataDrop", "(I" + C + ")V"); }
+            case MEMORY_FILL -> { g.popN(3); g.ctxLoad(); a.invoke(RtCalls.MEMORY_FILL); }
+            case MEMORY_COPY -> { g.popN(3); g.ctxLoad(); a.invoke(RtCalls.MEMORY_COPY); }
+            case MEMORY_INIT -> { g.popN(3); a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.MEMORY_INIT); }
+            case DATA_DROP -> { a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.DATA_DROP); }
             case TABLE_GET -> {
                 g.popN(1);
                 a.iconst((int) imm); g.ctxLoad();
-                a.invokeStatic(RT, "tableGet", "(II" + C + ")J");
+                a.invoke(RtCalls.TABLE_GET);
                 g.push(g.plan.module().tableType((int) imm).elemType());
             }
-            case TABLE_SET -> { g.popN(2); a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "tableSet", "(IJI" + C + ")V"); }
-            case TABLE_SIZE -> { a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "tableSize", "(I" + C + ")I"); g.push(ValType.I32); }
+            case TABLE_SET -> { g.popN(2); a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.TABLE_SET); }
+            case TABLE_SIZE -> { a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.TABLE_SIZE); g.push(ValType.I32); }
             case TABLE_GROW -> {
                 g.popN(2);
                 a.iconst((int) imm); g.ctxLoad();
-                a.invokeStatic(RT, "tableGrow", "(JII" + C + ")I");
+                a.invoke(RtCalls.TABLE_GROW);
                 g.push(ValType.I32);
             }
-            case TABLE_FILL -> { g.popN(3); a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "tableFill", "(IJII" + C + ")V"); }
+            case TABLE_FILL -> { g.popN(3); a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.TABLE_FILL); }
             case TABLE_COPY -> {
                 g.popN(3);
                 a.iconst((int) imm); a.iconst((int) imm2); g.ctxLoad();
-                a.invokeStatic(RT, "tableCopy", "(IIIII" + C + ")V");
+                a.invoke(RtCalls.TABLE_COPY);
             }
             case TABLE_INIT -> {
                 g.popN(3);
                 a.iconst((int) imm); a.iconst((int) imm2); g.ctxLoad();
-                a.invokeStatic(RT, "tableInit", "(IIIII" + C + ")V");
+                a.invoke(RtCalls.TABLE_INIT);
             }
-            case ELEM_DROP -> { a.iconst((int) imm); g.ctxLoad(); a.invokeStatic(RT, "elemDrop", "(I" + C + ")V"); }
+            case ELEM_DROP -> { a.iconst((int) imm); g.ctxLoad(); a.invoke(RtCalls.ELEM_DROP); }
             default -> { return false; }
         }
         return true;
-    }
-
-    /** {@code i64.load32_u} → {@code i64Load32U} */
-    static String methodName(Op op) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : op.text.toCharArray()) {
-            if (c == '.' || c == '_') { up = true; continue; }
-            sb.append(up ? Character.toUpperCase(c) : c);
-            up = false;
-        }
-        return sb.toString();
     }
 }

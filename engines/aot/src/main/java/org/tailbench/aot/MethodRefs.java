@@ -41,6 +41,25 @@ final class MethodRefs {
      *         such references into a private synthetic method that generated code could not call)
      */
     static StaticCall resolve(Serializable ref) {
+        SerializedLambda l = lambda(ref, MethodHandleInfo.REF_invokeStatic, "static");
+        return new StaticCall(l.getImplClass(), l.getImplMethodName(), l.getImplMethodSignature());
+    }
+
+    /** An {@code invokevirtual} target: internal class name, method name, JVM descriptor (without the receiver). */
+    record VirtualCall(String owner, String name, String desc) {}
+
+    /**
+     * @param ref an unbound method reference {@code Owner::method} to an instance method of a class (not an
+     *            interface), cast to a serializable interface whose first parameter is the receiver
+     * @return the method it names
+     * @throws IllegalStateException when {@code ref} is a lambda or names another kind of method
+     */
+    static VirtualCall resolveVirtual(Serializable ref) {
+        SerializedLambda l = lambda(ref, MethodHandleInfo.REF_invokeVirtual, "virtual");
+        return new VirtualCall(l.getImplClass(), l.getImplMethodName(), l.getImplMethodSignature());
+    }
+
+    private static SerializedLambda lambda(Serializable ref, int kind, String what) {
         SerializedLambda l;
         try {
             Method writeReplace = ref.getClass().getDeclaredMethod("writeReplace");
@@ -49,10 +68,10 @@ final class MethodRefs {
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("aot: not a serializable method reference: " + ref, e);
         }
-        if (l.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic || l.getImplMethodName().startsWith("lambda$")) {
-            throw new IllegalStateException("aot: not a reference to a static method: " + l);
+        if (l.getImplMethodKind() != kind || l.getImplMethodName().startsWith("lambda$")) {
+            throw new IllegalStateException("aot: not a reference to a " + what + " method: " + l);
         }
-        return new StaticCall(l.getImplClass(), l.getImplMethodName(), l.getImplMethodSignature());
+        return l;
     }
 
     /**

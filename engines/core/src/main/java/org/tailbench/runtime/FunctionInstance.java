@@ -26,6 +26,15 @@ public abstract non-sealed class FunctionInstance implements Extern {
      */
     public abstract long[] invoke(long... args);
 
+    /**
+     * The check an engine's {@link #invoke} makes first: one argument per parameter of {@link #type()}.
+     * @throws IllegalArgumentException "NAME takes N arguments, got M" otherwise
+     */
+    protected final void checkArity(long[] args) {
+        int n = type.params().length;
+        if (args.length != n) throw new IllegalArgumentException(name() + " takes " + n + " arguments, got " + args.length);
+    }
+
     /** @return a printable name for backtraces and errors */
     public String name() { return "func@" + address; }
 }

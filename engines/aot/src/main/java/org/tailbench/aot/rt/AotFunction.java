@@ -24,9 +24,7 @@ public final class AotFunction extends FunctionInstance {
      * @throws org.tailbench.runtime.Trap on a Wasm trap
      */
     @Override public long[] invoke(long... args) {
-        if (args.length != type().params().length) {
-            throw new IllegalArgumentException(name() + " takes " + type().params().length + " arguments, got " + args.length);
-        }
+        checkArity(args);
         return Boundary.enter(this, args);
     }
 

@@ -1,6 +1,7 @@
 package org.tailbench.interp.closure;
 
-import org.tailbench.runtime.FunctionInstance;
+import org.tailbench.interp.rt.InstanceContext;
+import org.tailbench.interp.rt.InterpFunction;
 import org.tailbench.wasm.FuncType;
 
 /**
@@ -8,26 +9,15 @@ import org.tailbench.wasm.FuncType;
  * context. Calls between such functions, even across instances, go straight to {@link Trampoline#run};
  * {@link #invoke} enters from the host through {@link Invoker}.
  */
-final class ClosureFunction extends FunctionInstance {
-    final ClosureContext ctx;
+final class ClosureFunction extends InterpFunction<InstanceContext<ClosureFunction>> {
     final FunctionCode code;
 
-    ClosureFunction(ClosureContext ctx, FunctionCode code, FuncType canonicalType) {
-        super(canonicalType);
-        this.ctx = ctx;
+    ClosureFunction(InstanceContext<ClosureFunction> ctx, FunctionCode code, FuncType canonicalType) {
+        super(ctx, canonicalType, code.paramCount);
         this.code = code;
     }
 
-    /**
-     * @throws IllegalArgumentException when {@code args.length} differs from the parameter count
-     * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
-     */
-    @Override public long[] invoke(long... args) {
-        if (args.length != code.paramCount) {
-            throw new IllegalArgumentException(name() + " takes " + code.paramCount + " arguments, got " + args.length);
-        }
-        return Invoker.invoke(this, args.clone());
-    }
+    @Override protected long[] enter(long[] args) { return Invoker.invoke(this, args.clone()); }
 
     /** @return a fresh frame for a call of this function from Wasm code on {@code m} */
     Frame newFrame(Machine m) { return new Frame(code, ctx, m); }

@@ -1,6 +1,7 @@
 package org.tailbench.interp.closure;
 
 import java.lang.foreign.MemorySegment;
+import org.tailbench.interp.rt.InstanceContext;
 
 /**
  * One activation of a Wasm function: {@link #s} holds the locals (params first) at
@@ -12,11 +13,11 @@ import java.lang.foreign.MemorySegment;
 final class Frame {
     final long[] s;
     final FunctionCode code;
-    final ClosureContext ctx;
+    final InstanceContext<ClosureFunction> ctx;
     final Machine m;
     MemorySegment mem;
 
-    Frame(FunctionCode code, ClosureContext ctx, Machine m) {
+    Frame(FunctionCode code, InstanceContext<ClosureFunction> ctx, Machine m) {
         this.code = code;
         this.ctx = ctx;
         this.m = m;

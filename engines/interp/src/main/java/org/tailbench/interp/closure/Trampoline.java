@@ -2,6 +2,7 @@ package org.tailbench.interp.closure;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Trap;
@@ -49,7 +50,7 @@ final class Trampoline {
     }
 
     /** {@code call_indirect}'s checks, through the shared {@link Calls#resolveIndirect}. */
-    static FunctionInstance resolveIndirect(ClosureContext ctx, int typeIndex, int tableIndex, long index) {
+    static FunctionInstance resolveIndirect(InstanceContext<ClosureFunction> ctx, int typeIndex, int tableIndex, long index) {
         return Calls.resolveIndirect(ctx.tables[tableIndex], ctx.store, ctx.types[typeIndex], index);
     }
 

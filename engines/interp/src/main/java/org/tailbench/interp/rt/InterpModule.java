@@ -2,6 +2,7 @@ package org.tailbench.interp.rt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.tailbench.jfr.TailCallCounter;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.FunctionInstance;
@@ -17,36 +18,46 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * canonical ({@link Calls#canonical}: one {@link FuncType} object per structure, JVM-wide), so that
  * {@code call_indirect}'s type check is usually an identity comparison. Instantiation makes one
  * context per instance ({@link #newContext}) shared by all of that instance's defined functions
- * ({@link #define}). Runs only at instantiation, never on an interpreter's hot path.
+ * ({@link #newFunction}), which it records in the context's {@link InstanceContext#defined}. Runs only at
+ * instantiation, never on an interpreter's hot path.
  * @param <C> the engine's per-instance context
+ * @param <F> the engine's function instance class
  */
-public abstract class InterpModule<C extends InstanceContext> implements CompiledModule {
+public abstract class InterpModule<C extends InstanceContext<F>, F extends FunctionInstance> implements CompiledModule {
     private final ValidatedModule module;
+    private final IntFunction<F[]> newArray;
     /** canonical types by type index; the same length as the module's type section */
     public final FuncType[] types;
     /** tail calls per function for the JFR event {@code tailbench.TailCalls} (counted only while it is enabled) */
     public final TailCallCounter tailCalls;
 
-    /** @param engine the engine's name, carried by its JFR events */
-    protected InterpModule(ValidatedModule module, String engine) {
+    /**
+     * @param engine   the engine's name, carried by its JFR events
+     * @param newArray makes an array of {@code F} (e.g. {@code SwitchFunction[]::new}), so that
+     *                 {@link InstanceContext#defined} has the engine's own element type
+     */
+    protected InterpModule(ValidatedModule module, String engine, IntFunction<F[]> newArray) {
         this.module = module;
+        this.newArray = newArray;
         var m = module.module();
         this.tailCalls = new TailCallCounter(engine, m.functionCount(), m::functionName);
-        this.types = new FuncType[module.module().types.size()];
-        for (int i = 0; i < types.length; i++) types[i] = Calls.canonical(module.module().types.get(i));
+        this.types = new FuncType[m.types.size()];
+        for (int i = 0; i < types.length; i++) types[i] = Calls.canonical(m.types.get(i));
     }
 
     @Override public final ValidatedModule module() { return module; }
+
+    /** @return an empty array with one slot per defined function */
+    final F[] newDefinedArray() { return newArray.apply(module.module().functions.size()); }
 
     /** @return a fresh context for {@code inst}, whose arrays are still being filled */
     protected abstract C newContext(Instance inst);
 
     /**
-     * Makes the function instance for defined function {@code definedIndex} (0-based among defined
-     * functions) and records it in {@code ctx}'s defined functions.
+     * Makes the function instance for defined function {@code definedIndex} (0-based among defined functions).
      * @param canonicalType its canonical type
      */
-    protected abstract FunctionInstance define(C ctx, int definedIndex, FuncType canonicalType);
+    protected abstract F newFunction(C ctx, int definedIndex, FuncType canonicalType);
 
     /** Instantiates with {@link Instantiator} (spec §4.5.4); errors as {@link CompiledModule#instantiate} says. */
     @Override public final Instance instantiate(Store store, Imports imports) {
@@ -56,7 +67,8 @@ public abstract class InterpModule<C extends InstanceContext> implements Compile
                 ctx.clear();
                 ctx.add(newContext(inst));
             }
-            return define(ctx.getFirst(), i, types[module.module().functions.get(i).typeIndex()]);
+            C c = ctx.getFirst();
+            return c.defined[i] = newFunction(c, i, types[module.module().functions.get(i).typeIndex()]);
         });
     }
 }

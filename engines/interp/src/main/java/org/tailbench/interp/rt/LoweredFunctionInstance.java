@@ -1,16 +1,15 @@
 package org.tailbench.interp.rt;
 
 import org.tailbench.interp.lower.LoweredFunction;
-import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.wasm.FuncType;
 
 /**
  * A Wasm function instance of an engine that runs {@link LoweredFunction lowered code}. The lowered
  * function's hot fields are copied here into plain final fields, which the engine's loop reads directly,
- * to save an indirection per call. Each engine subclasses it to add its context and to implement
- * {@link #invoke} (after {@link #checkArgs}).
+ * to save an indirection per call. Each engine subclasses it to implement {@link #enter}.
+ * @param <C> the engine's per-instance context
  */
-public abstract class LoweredFunctionInstance extends FunctionInstance {
+public abstract class LoweredFunctionInstance<C extends InstanceContext<?>> extends InterpFunction<C> {
     /** the lowered function */
     public final LoweredFunction fn;
     /** {@link LoweredFunction#code()} */
@@ -19,29 +18,18 @@ public abstract class LoweredFunctionInstance extends FunctionInstance {
     public final long[] consts;
     /** {@link LoweredFunction#localInit()} */
     public final long[] localInit;
-    /** {@link LoweredFunction#paramCount()}, {@link LoweredFunction#resultCount()}, {@link LoweredFunction#frameSize()}, {@link LoweredFunction#returnPc()} */
-    public final int paramCount, resultCount, frameSize, returnPc;
+    /** {@link LoweredFunction#resultCount()}, {@link LoweredFunction#frameSize()}, {@link LoweredFunction#returnPc()} (and {@link #paramCount}) */
+    public final int resultCount, frameSize, returnPc;
 
-    protected LoweredFunctionInstance(LoweredFunction fn, FuncType canonicalType) {
-        super(canonicalType);
+    protected LoweredFunctionInstance(C ctx, LoweredFunction fn, FuncType canonicalType) {
+        super(ctx, canonicalType, fn.paramCount());
         this.fn = fn;
         this.code = fn.code();
         this.consts = fn.consts();
         this.localInit = fn.localInit();
-        this.paramCount = fn.paramCount();
         this.resultCount = fn.resultCount();
         this.frameSize = fn.frameSize();
         this.returnPc = fn.returnPc();
-    }
-
-    /**
-     * Checks a host call's arguments.
-     * @throws IllegalArgumentException when {@code args.length} differs from the parameter count
-     */
-    protected final void checkArgs(long[] args) {
-        if (args.length != paramCount) {
-            throw new IllegalArgumentException(name() + " takes " + paramCount + " arguments, got " + args.length);
-        }
     }
 
     @Override public final String name() { return fn.name(); }
@@ -53,12 +41,12 @@ public abstract class LoweredFunctionInstance extends FunctionInstance {
      * @param cur the executing function, or null
      * @return the number of function indices written to {@code out}
      */
-    public static int wasmStack(LoweredFunctionInstance cur, LoweredFunctionInstance[] callers, int depth, int[] out) {
+    public static int wasmStack(LoweredFunctionInstance<?> cur, LoweredFunctionInstance<?>[] callers, int depth, int[] out) {
         if (cur == null || out.length == 0) return 0;
         int n = 0;
         out[n++] = cur.fn.functionIndex();
         for (int d = Math.min(depth, callers.length) - 1; d >= 0 && n < out.length; d--) {
-            LoweredFunctionInstance f = callers[d];
+            LoweredFunctionInstance<?> f = callers[d];
             if (f == null) break;
             out[n++] = f.fn.functionIndex();
         }
@@ -66,5 +54,5 @@ public abstract class LoweredFunctionInstance extends FunctionInstance {
     }
 
     /** @return {@code f}'s function index, or -1 for null ({@link org.tailbench.jfr.CallDepthSource#innermostFunction}) */
-    public static int functionIndexOf(LoweredFunctionInstance f) { return f == null ? -1 : f.fn.functionIndex(); }
+    public static int functionIndexOf(LoweredFunctionInstance<?> f) { return f == null ? -1 : f.fn.functionIndex(); }
 }

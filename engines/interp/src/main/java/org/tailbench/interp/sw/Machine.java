@@ -2,6 +2,7 @@ package org.tailbench.interp.sw;
 
 import java.util.Arrays;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
+import org.tailbench.interp.rt.Stacks;
 import org.tailbench.jfr.CallDepthSource;
 
 /**
@@ -11,8 +12,6 @@ import org.tailbench.jfr.CallDepthSource;
  * active Wasm frame of the thread. A frame whose function is null marks a return to the host.
  */
 final class Machine implements CallDepthSource {
-    private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
-
     long[] stack = new long[1 << 12];
     /** first free slot, as of the last host call */
     int sp;
@@ -37,17 +36,11 @@ final class Machine implements CallDepthSource {
     @Override public int stack(int[] out) { return LoweredFunctionInstance.wasmStack(cur, fns, depth, out); }
 
     /** Grows the value stack to at least {@code needed} slots and returns it. */
-    long[] growStack(long needed) {
-        if (needed > MAX_STACK_SLOTS) throw new OutOfMemoryError("Wasm value stack over " + MAX_STACK_SLOTS + " slots");
-        int cap = (int) Math.min(MAX_STACK_SLOTS, Math.max(needed, (long) stack.length * 2));
-        stack = Arrays.copyOf(stack, cap);
-        return stack;
-    }
+    long[] growStack(long needed) { return stack = Stacks.grow(stack, needed); }
 
     /** Grows the frame stack (called when {@code depth == fns.length}), up to {@code limit} + 1 entries. */
     void growFrames(int limit) {
-        int cap = (int) Math.min((long) limit + 1, (long) fns.length * 2);
-        if (cap <= fns.length) cap = fns.length + 1;
+        int cap = Stacks.framesCapacity(fns.length, limit);
         retPc = Arrays.copyOf(retPc, cap);
         fps = Arrays.copyOf(fps, cap);
         fns = Arrays.copyOf(fns, cap);

@@ -1,21 +1,19 @@
 package org.tailbench.interp.sw;
 
 import org.tailbench.interp.rt.InstanceContext;
+import org.tailbench.interp.rt.InterpModule;
 import org.tailbench.runtime.Instance;
 
 /**
- * What the loop needs of one instance, flattened for fast access. See {@link InstanceContext} for the shared fields and
- * when they may be read.
+ * What the loop needs of one instance: the shared fields ({@link InstanceContext}) plus the opcode-profile
+ * counts, which only this engine has.
  */
-final class SwitchContext extends InstanceContext {
-    /** by defined-function index; filled while instantiating, complete before any function runs */
-    final SwitchFunction[] defined;
+final class SwitchContext extends InstanceContext<SwitchFunction> {
     /** the module's opcode-profile counts ({@link OpcodeProfiler}), or null when not in that mode */
     final OpcodeProfile opcodes;
 
-    SwitchContext(Instance inst, SwitchModule module) {
+    SwitchContext(Instance inst, InterpModule<?, SwitchFunction> module, OpcodeProfile opcodes) {
         super(inst, module);
-        this.defined = new SwitchFunction[module.functions.length];
-        this.opcodes = module.opcodes;
+        this.opcodes = opcodes;
     }
 }

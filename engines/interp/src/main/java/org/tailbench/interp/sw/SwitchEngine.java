@@ -29,7 +29,7 @@ public final class SwitchEngine implements Engine {
      */
     @Override public CompiledModule compile(ValidatedModule module, EngineOptions options) {
         if (options.get(EngineOptions.SWITCH_OPCODE_PROFILE)) return OpcodeProfiler.compile(module);
-        return new SwitchModule(module, Lowerer.lowerAll(module, name()));
+        return new SwitchModule(module, Lowerer.lowerAll(module, name()), null);
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return SwitchAttribution.INSTANCE; }

@@ -7,23 +7,9 @@ import org.tailbench.wasm.FuncType;
 /**
  * A Wasm function instance of the {@code switch} engine. Calls between such functions, even across
  * instances, stay inside one {@link SwitchInterpreter} loop; {@link #invoke} starts a loop from the host.
- * The lowered function's hot fields are copied into {@link LoweredFunctionInstance}'s fields to save
- * an indirection per call.
  */
-final class SwitchFunction extends LoweredFunctionInstance {
-    final SwitchContext ctx;
+final class SwitchFunction extends LoweredFunctionInstance<SwitchContext> {
+    SwitchFunction(SwitchContext ctx, LoweredFunction fn, FuncType canonicalType) { super(ctx, fn, canonicalType); }
 
-    SwitchFunction(SwitchContext ctx, LoweredFunction fn, FuncType canonicalType) {
-        super(fn, canonicalType);
-        this.ctx = ctx;
-    }
-
-    /**
-     * @throws IllegalArgumentException when {@code args.length} differs from the parameter count
-     * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
-     */
-    @Override public long[] invoke(long... args) {
-        checkArgs(args);
-        return SwitchInterpreter.invoke(this, args);
-    }
+    @Override protected long[] enter(long[] args) { return SwitchInterpreter.invoke(this, args); }
 }

@@ -1,32 +1,20 @@
 package org.tailbench.interp.sw;
 
 import org.tailbench.interp.lower.LoweredFunction;
-import org.tailbench.interp.rt.InterpModule;
-import org.tailbench.runtime.FunctionInstance;
-import org.tailbench.runtime.Instance;
-import org.tailbench.wasm.FuncType;
+import org.tailbench.interp.rt.LoweredModule;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
- * A module lowered for the {@code switch} engine: the lowered functions plus the module's canonical
- * types ({@link InterpModule#types}).
+ * A module lowered for the {@code switch} engine ({@link LoweredModule}), which may carry the counts of the
+ * opcode-profile mode ({@link OpcodeProfiler}).
  */
-final class SwitchModule extends InterpModule<SwitchContext> {
-    final LoweredFunction[] functions;
+final class SwitchModule extends LoweredModule<SwitchContext, SwitchFunction> {
     /** the counts of the opcode-profile mode ({@link OpcodeProfiler}), else null */
     final OpcodeProfile opcodes;
 
-    SwitchModule(ValidatedModule module, LoweredFunction[] functions) { this(module, functions, null); }
-
     SwitchModule(ValidatedModule module, LoweredFunction[] functions, OpcodeProfile opcodes) {
-        super(module, "switch");
-        this.functions = functions;
+        super(module, "switch", functions, SwitchFunction[]::new, (inst, m) -> new SwitchContext(inst, m, opcodes),
+                SwitchFunction::new);
         this.opcodes = opcodes;
-    }
-
-    @Override protected SwitchContext newContext(Instance inst) { return new SwitchContext(inst, this); }
-
-    @Override protected FunctionInstance define(SwitchContext ctx, int definedIndex, FuncType canonicalType) {
-        return ctx.defined[definedIndex] = new SwitchFunction(ctx, functions[definedIndex], canonicalType);
     }
 }

@@ -6,6 +6,7 @@ import static org.tailbench.interp.tailcall.MemoryInstrs.*;
 import org.tailbench.interp.lower.LOp;
 import org.tailbench.interp.lower.LoweredFunction;
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Instance;
@@ -101,7 +102,7 @@ final class Decoder {
         int op = code[pc];
         Instr numeric = NumericInstrs.of(op);
         if (numeric != null) return numeric;
-        TailCallContext ctx = f.ctx;
+        InstanceContext<TailCallFunction> ctx = f.ctx;
         Instance inst = ctx.inst;
         int a = pc + 1 < code.length ? code[pc + 1] : 0, b = pc + 2 < code.length ? code[pc + 2] : 0;
         Memory mem = inst.memories.length > 0 ? inst.memories[0] : null;

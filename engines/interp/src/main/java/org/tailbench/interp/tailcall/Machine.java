@@ -3,6 +3,7 @@ package org.tailbench.interp.tailcall;
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
+import org.tailbench.interp.rt.Stacks;
 import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.Trap;
@@ -24,7 +25,6 @@ import org.tailbench.runtime.TrapKind;
  * {@link #fp} and {@link #cur} always describe the executing frame.
  */
 final class Machine implements CallDepthSource {
-    private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
     private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
     long[] stack = new long[1 << 12];
@@ -162,14 +162,11 @@ final class Machine implements CallDepthSource {
     /** Grows the value stack to at least {@code needed} slots and returns it. */
     long[] ensure(long needed) {
         if (needed <= stack.length) return stack;
-        if (needed > MAX_STACK_SLOTS) throw new OutOfMemoryError("Wasm value stack over " + MAX_STACK_SLOTS + " slots");
-        stack = Arrays.copyOf(stack, (int) Math.min(MAX_STACK_SLOTS, Math.max(needed, (long) stack.length * 2)));
-        return stack;
+        return stack = Stacks.grow(stack, needed);
     }
 
     private void growFrames() {
-        int cap = (int) Math.min((long) maxDepth + 1, (long) fns.length * 2);
-        if (cap <= fns.length) cap = fns.length + 1;
+        int cap = Stacks.framesCapacity(fns.length, maxDepth);
         calls = Arrays.copyOf(calls, cap);
         fps = Arrays.copyOf(fps, cap);
         fns = Arrays.copyOf(fns, cap);

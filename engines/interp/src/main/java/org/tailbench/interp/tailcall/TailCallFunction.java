@@ -1,6 +1,7 @@
 package org.tailbench.interp.tailcall;
 
 import org.tailbench.interp.lower.LoweredFunction;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
 import org.tailbench.wasm.FuncType;
 
@@ -10,15 +11,11 @@ import org.tailbench.wasm.FuncType;
  * which are complete by then), so instantiation costs nothing per function. Calls between such
  * functions, even across instances, stay in one trampoline; {@link #invoke} starts one from the host.
  */
-final class TailCallFunction extends LoweredFunctionInstance {
-    final TailCallContext ctx;
+final class TailCallFunction extends LoweredFunctionInstance<InstanceContext<TailCallFunction>> {
     /** the first instruction, once decoded */
     Instr entry;
 
-    TailCallFunction(TailCallContext ctx, LoweredFunction fn, FuncType canonicalType) {
-        super(fn, canonicalType);
-        this.ctx = ctx;
-    }
+    TailCallFunction(InstanceContext<TailCallFunction> ctx, LoweredFunction fn, FuncType canonicalType) { super(ctx, fn, canonicalType); }
 
     /** Decodes the function (the first time) and returns its first instruction. */
     Instr decode() {
@@ -27,12 +24,5 @@ final class TailCallFunction extends LoweredFunctionInstance {
         return e;
     }
 
-    /**
-     * @throws IllegalArgumentException when {@code args.length} differs from the parameter count
-     * @throws org.tailbench.runtime.Trap on a trap (with the Wasm backtrace)
-     */
-    @Override public long[] invoke(long... args) {
-        checkArgs(args);
-        return Machine.invoke(this, args);
-    }
+    @Override protected long[] enter(long[] args) { return Machine.invoke(this, args); }
 }

@@ -1,6 +1,7 @@
 package org.tailbench.interp.threaded;
 
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
@@ -147,7 +148,7 @@ final class ControlHandlers {
 
     /** Pops the table index of a {@code call_indirect} (operands typeIndex tableIndex) and checks the element. */
     private static FunctionInstance indirect(Machine m, long[] s, int[] c, int pc) {
-        ThreadedContext ctx = m.ctx;
+        InstanceContext<ThreadedFunction> ctx = m.ctx;
         return Calls.resolveIndirect(ctx.tables[c[pc + 2]], ctx.store, ctx.types[c[pc + 1]], s[--m.sp]);
     }
 

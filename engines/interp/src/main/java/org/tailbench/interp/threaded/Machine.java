@@ -3,7 +3,9 @@ package org.tailbench.interp.threaded;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
+import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
+import org.tailbench.interp.rt.Stacks;
 import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
@@ -48,7 +50,6 @@ import org.tailbench.runtime.TrapKind;
 final class Machine implements CallDepthSource {
     /** Returned by a handler when the entry frame of the current loop returned. */
     static final int EXIT = Integer.MIN_VALUE;
-    private static final int MAX_STACK_SLOTS = Integer.MAX_VALUE - 16;
         private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
     /** value stack: each frame's locals followed by its operand stack */
@@ -62,7 +63,7 @@ final class Machine implements CallDepthSource {
     /** the frame limit of the store of the current loop's entry function */
     int maxDepth;
     ThreadedFunction cur;
-    ThreadedContext ctx;
+    InstanceContext<ThreadedFunction> ctx;
     int[] code;
     long[] consts;
     /** the current instance's memory 0 (null when it has none) and its bytes, reloaded after calls and grow */
@@ -83,7 +84,7 @@ final class Machine implements CallDepthSource {
         Machine m = MACHINE.get();
         int sp0 = m.sp, fp0 = m.fp, depth0 = m.depth, max0 = m.maxDepth;
         ThreadedFunction cur0 = m.cur;
-        ThreadedContext ctx0 = m.ctx;
+        InstanceContext<ThreadedFunction> ctx0 = m.ctx;
         int[] code0 = m.code;
         long[] consts0 = m.consts;
         Memory memory0 = m.memory;
@@ -241,17 +242,11 @@ final class Machine implements CallDepthSource {
     }
 
     /** Grows the value stack to at least {@code needed} slots and returns it. */
-    long[] growStack(long needed) {
-        if (needed > MAX_STACK_SLOTS) throw new OutOfMemoryError("Wasm value stack over " + MAX_STACK_SLOTS + " slots");
-        int cap = (int) Math.min(MAX_STACK_SLOTS, Math.max(needed, (long) stack.length * 2));
-        stack = Arrays.copyOf(stack, cap);
-        return stack;
-    }
+    long[] growStack(long needed) { return stack = Stacks.grow(stack, needed); }
 
     /** Grows the frame stack (called when {@code depth == fns.length}), up to {@code maxDepth} + 1 entries. */
     private void growFrames() {
-        int cap = (int) Math.min((long) maxDepth + 1, (long) fns.length * 2);
-        if (cap <= fns.length) cap = fns.length + 1;
+        int cap = Stacks.framesCapacity(fns.length, maxDepth);
         retPc = Arrays.copyOf(retPc, cap);
         fps = Arrays.copyOf(fps, cap);
         fns = Arrays.copyOf(fns, cap);

@@ -1,6 +1,8 @@
 package org.tailbench.interp.threaded;
 
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.interp.rt.InstanceContext;
+import org.tailbench.interp.rt.LoweredModule;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
 import org.tailbench.wasm.validate.ValidatedModule;
@@ -21,7 +23,8 @@ public final class ThreadedEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new ThreadedModule(module, Lowerer.lowerAll(module, name()));
+        return new LoweredModule<InstanceContext<ThreadedFunction>, ThreadedFunction>(module, name(),
+                Lowerer.lowerAll(module, name()), ThreadedFunction[]::new, InstanceContext::new, ThreadedFunction::new);
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return ThreadedAttribution.INSTANCE; }
