@@ -25,6 +25,9 @@ import org.tailbench.wasm.ValType;
  *       ({@link #framedHelper});</li>
  *   <li>{@code $linkage()}: the module's {@code Linkage}, for backtraces.</li>
  * </ul>
+ * With small classes ({@link ModulePlan}: the default, classes call each other by name) a class holds either
+ * function methods with their private helpers, or, as its group's dispatch class ({@link #group}), the group's
+ * {@code $invoke}, {@code $drain} and {@code $ci<T>} (public: the group's small classes call them).
  */
 final class ClassGen {
     private static final String C = CallingConvention.CTX_DESC;
@@ -37,6 +40,10 @@ final class ClassGen {
     final ClassWriter cw;
     private final java.util.ArrayDeque<Runnable> helpers = new java.util.ArrayDeque<>();
     private final List<Integer> functions = new ArrayList<>();
+    /** the class holding this class's {@code $invoke}, {@code $drain} and {@code $ci<T>}: itself, or its group's dispatch class */
+    ClassGen group = this;
+    /** the functions {@code $invoke} and {@code $ci<T>} switch over: this class's, or its group's (dispatch class) */
+    private final List<Integer> dispatch = new ArrayList<>();
 
     ClassGen(ModulePlan plan, int classIndex, String sourceFile) {
         this.plan = plan;
@@ -52,6 +59,7 @@ final class ClassGen {
     /** Generates the method of function {@code f}. */
     void function(int f) {
         functions.add(f);
+        group.dispatch.add(f);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, plan.methodName()[f],
                 CallingConvention.descriptor(plan.type(f)), null, null);
         new FunctionGen(plan, this, f, mv).generate();
@@ -59,8 +67,10 @@ final class ClassGen {
 
     /** Writes the helpers and returns the class file. */
     byte[] finish() {
-        invoke();
-        drain();
+        if (group == this) {   // a small class of a group has no dispatch helpers: its group's dispatch class has them
+            invoke();
+            drain();
+        }
         linkage();
         while (!helpers.isEmpty()) helpers.poll().run();
         cw.visitEnd();
@@ -232,19 +242,19 @@ final class ClassGen {
         });
     }
 
-    /** {@code $ci<T>(params..., int index, int table, ctx) R}: call_indirect */
+    /** {@code $ci<T>(params..., int index, int table, ctx) R}: call_indirect; public, for a group's small classes */
     String callIndirectHelper(int typeIndex) {
         String n = "$ci" + typeIndex;
         FuncType t = plan.module().types.get(typeIndex);
         return helper(n, () -> {
-            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PUBLIC, n,
                     CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
             Asm a = new Asm(mv);
             mv.visitCode();
             int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2;
             resolve(a, mv, typeIndex, idx, ctx, fSlot, fi);
             List<Integer> same = new ArrayList<>();
-            for (int f : functions) if (plan.type(f).equals(t)) same.add(f);
+            for (int f : dispatch) if (plan.type(f).equals(t)) same.add(f);
             Label slow = new Label();
             Type rt = CallingConvention.returnType(t);
             if (!same.isEmpty()) {
@@ -311,7 +321,7 @@ final class ClassGen {
         Asm a = new Asm(mv);
         mv.visitCode();
         Label other = new Label();
-        int[] keys = functions.stream().mapToInt(Integer::intValue).toArray();
+        int[] keys = dispatch.stream().mapToInt(Integer::intValue).toArray();
         Label[] cases = new Label[keys.length];
         for (int k = 0; k < keys.length; k++) cases[k] = new Label();
         mv.visitVarInsn(ILOAD, 0);
