@@ -203,6 +203,7 @@ public final class AotCompiler {
         ClassGen[] gens = new ClassGen[names.length];
         for (int k = 0; k < names.length; k++) gens[k] = new ClassGen(plan, k, moduleName);
         for (int f = imported; f < m.functionCount(); f++) gens[plan.classOf()[f]].group = gens[plan.groupOf()[f]];
+        for (ClassGen g : gens) g.all = gens;
         for (int f = imported; f < m.functionCount(); f++) {
             int o = p.originalFunction()[f];
             CompileEvent ev = events[o - imported];

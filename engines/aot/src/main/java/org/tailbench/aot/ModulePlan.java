@@ -1,7 +1,9 @@
 package org.tailbench.aot;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tailbench.runtime.Memory;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
@@ -37,10 +39,13 @@ import org.tailbench.wasm.validate.ValidatedModule;
  *                         ({@link #arrayMemoryFor}), so generated code holds its {@code byte[]}; false for the
  *                         {@code MemorySegment} path (imported or mapped memory, or none)
  * @param tuning           guarded devirtualization decisions by original function and body offset ({@link AotTuning#NONE}: none)
+ * @param groupsOfType     per function type (structural), the dispatch classes ({@code groupOf} values, ascending) whose
+ *                         groups hold a function of that type: a {@code call_indirect} of a function of this instance
+ *                         in another group goes straight to that group's {@code $cx<T>} (no boxing; see {@link ClassGen})
  */
 record ModulePlan(ValidatedModule validated, AotOptions options, String baseName, int[] classOf, int[] groupOf, String[] className,
                   String[] methodName, int[] originalFunction, boolean[] mayTailCall, int[] frameLocals,
-                  boolean arrayMemory, AotTuning tuning) {
+                  boolean arrayMemory, AotTuning tuning, Map<FuncType, int[]> groupsOfType) {
     /** Most functions one group holds (its dispatch class's constant pool and {@code $invoke} switch stay small). */
     static final int MAX_FUNCTIONS_PER_CLASS = 1000;
     /** Most estimated Wasm body bytes (three per instruction) one group holds. */
@@ -98,8 +103,17 @@ record ModulePlan(ValidatedModule validated, AotOptions options, String baseName
                 }
             }
         }
+        Map<FuncType, java.util.TreeSet<Integer>> byType = new HashMap<>();
+        for (int f = imported; f < n; f++) byType.computeIfAbsent(m.functionType(f), x -> new java.util.TreeSet<>()).add(groupOf[f]);
+        Map<FuncType, int[]> groupsOfType = new HashMap<>();
+        byType.forEach((t, gs) -> groupsOfType.put(t, gs.stream().mapToInt(Integer::intValue).toArray()));
         return new ModulePlan(vm, options, base, classOf, groupOf, classes.toArray(String[]::new), names, originalFunction, may,
-                frameLocals, arrayMemoryFor(m), tuning);
+                frameLocals, arrayMemoryFor(m), tuning, groupsOfType);
+    }
+
+    /** @return the dispatch classes ({@code groupOf} values, ascending) other than {@code self} */
+    int[] otherDispatchClasses(int self) {
+        return java.util.Arrays.stream(groupOf).filter(g -> g >= 0 && g != self).distinct().sorted().toArray();
     }
 
     /**
