@@ -13,7 +13,9 @@ import java.util.List;
  * @param moduleSha256     hex SHA-256 of the module bytes the classes were made from
  * @param classNames       internal names, by class index
  * @param classFiles       class files, by class index
- * @param classOf          class index per function index (-1 for imports)
+ * @param classOf          per function index (-1 for imports), the class whose {@code $invoke(int, long[], AotContext)} and
+ *                         {@code $drain(AotContext)} run it: the class holding its method, or with small classes its
+ *                         group's dispatch class ({@link ModulePlan})
  * @param originalFunction per function index, the Wasm function it stands for (see {@link ModulePlan})
  * @param profiling        whether tail-call counters were compiled in
  * @param log              one line per function (the compile log)
@@ -21,9 +23,13 @@ import java.util.List;
  *                         parts of a split function take locals and return slots; 0 when only the input's types)
  * @param arrayMemory      whether the code accesses memory 0 as a {@code byte[]} (then every instance's memory
  *                         must be heap-backed) rather than as a {@code MemorySegment} (see {@code MemoryGen})
+ * @param namedCalls       whether the classes call each other by name ({@code invokestatic}; they must then be
+ *                         defined by one {@code ModuleClassLoader}, which defines each one when the JVM first asks for
+ *                         it) rather than through {@code invokedynamic} (needed for hidden classes, {@code aot.hiddenClasses})
  */
 public record AotClasses(String engine, String moduleSha256, String[] classNames, byte[][] classFiles, int[] classOf,
-                         int[] originalFunction, boolean profiling, List<String> log, int maxValues, boolean arrayMemory) {
+                         int[] originalFunction, boolean profiling, List<String> log, int maxValues, boolean arrayMemory,
+                         boolean namedCalls) {
     /** @return hex SHA-256 of {@code bytes} */
     public static String sha256(byte[] bytes) {
         try {

@@ -12,7 +12,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * Compiles a validated module to JVM class files (one static method per Wasm function, see
- * {@link CallingConvention}); {@link AotModule#define} turns them into hidden classes.
+ * {@link CallingConvention}; which class holds which function: {@link ModulePlan}); {@link AotModule#define} defines them.
  *
  * <p>Per input function, the compile log ({@link AotOptions#log}) prints index, name, Wasm bytes, bytecode
  * bytes (all its methods), JVM methods and whether it was split and why, and a JFR {@link CompileEvent} is
@@ -202,6 +202,8 @@ public final class AotCompiler {
         CompileEvent[] events = new CompileEvent[in.functionCount() - imported];
         ClassGen[] gens = new ClassGen[names.length];
         for (int k = 0; k < names.length; k++) gens[k] = new ClassGen(plan, k, moduleName);
+        for (int f = imported; f < m.functionCount(); f++) gens[plan.classOf()[f]].group = gens[plan.groupOf()[f]];
+        for (ClassGen g : gens) g.all = gens;
         for (int f = imported; f < m.functionCount(); f++) {
             int o = p.originalFunction()[f];
             CompileEvent ev = events[o - imported];
@@ -274,8 +276,8 @@ public final class AotCompiler {
         String sha = AotClasses.sha256(in.bytes);
         int maxValues = 0;
         for (org.tailbench.wasm.FuncType t : m.types) maxValues = Math.max(maxValues, Math.max(t.params().length, t.results().length));
-        return new AotClasses(engine, sha, names, files, plan.classOf(), plan.originalFunction(), options.profiling(), log, maxValues,
-                plan.arrayMemory());
+        return new AotClasses(engine, sha, names, files, plan.groupOf(), plan.originalFunction(), options.profiling(), log, maxValues,
+                plan.arrayMemory(), plan.namedCalls());
     }
 
     /** @return bytes of function {@code f}'s body: from its offset to the next function's (or the last instruction) */

@@ -28,13 +28,16 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * module bytes; loading refuses another module), {@code classes} (internal names, comma-separated),
  * {@code classOf}, {@code originalFunction} (comma-separated ints per function index), {@code profiling},
  * {@code maxValues}, {@code memoryAccess} ({@code array}: a {@code byte[]}, instances get heap memories;
- * {@code segment}: a {@code MemorySegment}) and {@code format} ({@value #FORMAT}; 2 since the memory access path). The classes are defined as after compiling
+ * {@code segment}: a {@code MemorySegment}), {@code calls} ({@code named}: the classes call each other by name,
+ * {@code invokedynamic}: through {@code Linkage.bootstrapCall}, as every format-2 jar) and {@code format}
+ * ({@value #FORMAT}; 2 since the memory access path, 3 since classes call each other by name; format 2 is still read).
+ * The classes are defined as after compiling
  * in memory (lazily, by a {@code ModuleClassLoader}, or as hidden classes), with the jar as their code source,
  * so that a JDK AOT cache can hold them (README, "Start-up").
  */
 public final class AotJar {
     public static final String METADATA = "META-INF/tailbench-aot.properties";
-    public static final String FORMAT = "2";
+    public static final String FORMAT = "3";
 
     private AotJar() {}
 
@@ -58,6 +61,7 @@ public final class AotJar {
                 p.setProperty("profiling", Boolean.toString(classes.profiling()));
                 p.setProperty("maxValues", Integer.toString(classes.maxValues()));
                 p.setProperty("memoryAccess", classes.arrayMemory() ? "array" : "segment");
+                p.setProperty("calls", classes.namedCalls() ? "named" : "invokedynamic");
                 out.putNextEntry(new ZipEntry(METADATA));
                 p.store(out, "tailbench aot classes");
                 out.closeEntry();
@@ -141,8 +145,8 @@ public final class AotJar {
             if (meta == null) throw new IllegalArgumentException(jar + " is not an aot jar (no " + METADATA + ")");
             Properties p = new Properties();
             try (InputStream in = jf.getInputStream(meta)) { p.load(in); }
-            if (!FORMAT.equals(p.getProperty("format"))) {
-                throw new IllegalArgumentException(jar + ": aot jar format " + p.getProperty("format") + ", expected " + FORMAT);
+            if (!FORMAT.equals(p.getProperty("format")) && !"2".equals(p.getProperty("format"))) {
+                throw new IllegalArgumentException(jar + ": aot jar format " + p.getProperty("format") + ", expected " + FORMAT + " or 2");
             }
             String[] names = p.getProperty("classes").split(",");
             byte[][] files = new byte[names.length][];
@@ -155,7 +159,7 @@ public final class AotJar {
             return new AotClasses(p.getProperty("engine"), p.getProperty("moduleSha256"), names, files,
                     parseInts(p.getProperty("classOf")), parseInts(p.getProperty("originalFunction")),
                     Boolean.parseBoolean(p.getProperty("profiling")), log, Integer.parseInt(p.getProperty("maxValues", "0")),
-                    "array".equals(p.getProperty("memoryAccess")));
+                    "array".equals(p.getProperty("memoryAccess")), "named".equals(p.getProperty("calls")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read aot jar " + jar, e);
         }

@@ -48,7 +48,8 @@ public final class AotModule implements CompiledModule {
      * Defines the classes of {@code classes} (made from {@code module}, or from a module whose split
      * made them), lazily, by a {@link ModuleClassLoader} (or as hidden classes), reading options
      * {@code aot.hiddenClasses}, {@code aot.eagerClasses} and {@code aot.log}.
-     * @throws IllegalArgumentException when {@code classes} were made from other module bytes
+     * @throws IllegalArgumentException when {@code classes} were made from other module bytes, or call each other by
+     *                                  name ({@link AotClasses#namedCalls}) and {@code aot.hiddenClasses} is true
      */
     public static AotModule define(ValidatedModule module, AotClasses classes, EngineOptions options) {
         return define(module, classes, options, true, null);
@@ -83,26 +84,41 @@ public final class AotModule implements CompiledModule {
         }
         Linkage linkage = new Linkage(classes.classFiles().length, classes.classOf(), classes.originalFunction(), names,
                 lineBase, types, classes.maxValues(), classes.profiling(), classes.engine());
-        // classes are defined when first needed (an export called, a cross-class call linked): a large module's
-        // start-up defines only the classes that run; option aot.eagerClasses=true defines all up front
+        // classes are defined when first needed (an export called; a call into one first run, which the JVM resolves by
+        // name, or with hidden classes an invokedynamic call linked): a large module's start-up defines only the classes
+        // that run; option aot.eagerClasses=true defines all up front
         Linkage.Definer definer;
+        ModuleClassLoader loader = null;
         if (options.get(EngineOptions.AOT_HIDDEN_CLASSES)) {
+            if (classes.namedCalls()) {
+                throw new IllegalArgumentException("aot classes that call each other by name cannot be hidden classes (option "
+                        + "aot.hiddenClasses=true); compile them with that option (their calls are then invokedynamic)");
+            }
             MethodHandles.Lookup host = Linkage.hostLookup();
             definer = k -> linkage.define(k, host.defineHiddenClassWithClassData(classes.classFiles()[k], linkage, true));
         } else {
-            ModuleClassLoader loader = new ModuleClassLoader(linkage, source);
-            definer = k -> linkage.define(k, loader.define(classes.classNames()[k], classes.classFiles()[k]));
+            ModuleClassLoader l = loader = new ModuleClassLoader(linkage, classes.classNames(), k -> classes.classFiles()[k], source);
+            definer = k -> linkage.define(k, l.load(k));
         }
         linkage.lazy(definer);
         if (options.get(EngineOptions.AOT_EAGER_CLASSES)) {
             try {
-                for (int k = 0; k < classes.classFiles().length; k++) definer.define(k);
+                for (int k = 0; k < classes.classFiles().length; k++) {
+                    if (loader != null) loader.load(k);
+                    if (isDispatch(classes, k)) definer.define(k);
+                }
             } catch (ReflectiveOperationException | LinkageError e) {
                 throw new IllegalStateException("aot: defining generated classes failed", e);
             }
         }
         if (options.get(EngineOptions.AOT_LOG)) C2Report.watch(classes, names);   // at exit: what C2 compiled
         return new AotModule(module, classes, linkage);
+    }
+
+    /** @return whether class {@code k} runs functions ({@code $invoke}, {@code $drain}): some function's {@link AotClasses#classOf} */
+    private static boolean isDispatch(AotClasses classes, int k) {
+        for (int c : classes.classOf()) if (c == k) return true;
+        return false;
     }
 
     @Override public ValidatedModule module() { return module; }

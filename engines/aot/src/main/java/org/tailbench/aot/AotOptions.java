@@ -35,9 +35,13 @@ import org.tailbench.runtime.EngineOptions;
  * @param tuning     profile-guided decisions (issue 17; README "Tuning"), or null: none, code exactly as without tuning.
  *                   Option {@code aot.tuning=FILE} ({@code -Dtailbench.aot.tuning=FILE}), {@code run --tuning FILE},
  *                   {@code compile --tuning FILE}; decisions for other modules than the one compiled are ignored
+ * @param hiddenClasses whether the classes will be defined as hidden classes (option {@code aot.hiddenClasses}): they
+ *                   cannot name each other, so calls between them are {@code invokedynamic} in classes of up to 1000
+ *                   functions; false (the default): small classes of a {@code ModuleClassLoader} that call each other by
+ *                   name, so the JVM loads a class when a call into it first runs (issue 14, start-up; see {@link ModulePlan})
  */
 public record AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget,
-                         boolean frame, TuningFile tuning) {
+                         boolean frame, TuningFile tuning, boolean hiddenClasses) {
     /**
      * Function-splitting passes: {@code NONE} (a method above 64 KB fails to compile with {@link AotCompileException}),
      * {@code HARD} (only functions above the JVM method limit), {@code ALL} (also a cheap pass for C2's
@@ -61,15 +65,16 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
         }
     }
 
-    /** Options without tuning. */
+    /** Options without tuning; hidden classes per {@link EngineOptions#process()} (option {@code aot.hiddenClasses}). */
     public AotOptions(boolean trampoline, boolean profiling, boolean log, Split split, int cheapBudget, int hardBudget, boolean frame) {
-        this(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, null);
+        this(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, null,
+                EngineOptions.process().get(EngineOptions.AOT_HIDDEN_CLASSES));
     }
 
     /**
      * Options with {@code profiling} and {@code log} as given, the split mode, budgets and frame strategy of
      * {@link EngineOptions#process()} (options {@code aot.split}, {@code aot.cheapBudget}, {@code aot.hardBudget},
-     * {@code aot.frame}, or their system properties), and no tuning.
+     * {@code aot.frame}, {@code aot.hiddenClasses}, or their system properties), and no tuning.
      */
     public AotOptions(boolean trampoline, boolean profiling, boolean log) {
         this(trampoline, profiling, log, EngineOptions.process());
@@ -77,13 +82,14 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
 
     private AotOptions(boolean trampoline, boolean profiling, boolean log, EngineOptions o) {
         this(trampoline, profiling, log, Split.valueOf(o.get(EngineOptions.AOT_SPLIT).toUpperCase(java.util.Locale.ROOT)),
-                o.get(EngineOptions.AOT_CHEAP_BUDGET), o.get(EngineOptions.AOT_HARD_BUDGET), o.get(EngineOptions.AOT_FRAME));
+                o.get(EngineOptions.AOT_CHEAP_BUDGET), o.get(EngineOptions.AOT_HARD_BUDGET), o.get(EngineOptions.AOT_FRAME), null,
+                o.get(EngineOptions.AOT_HIDDEN_CLASSES));
     }
 
     /**
      * @return the options of engine {@code aot} ({@code trampoline}) or {@code aot-naive} from {@code options}:
      *         profiling when {@code aot.profile} is true or a running recording enables {@code tailbench.TailCalls},
-     *         log from {@code aot.log}, split mode, budgets and frame strategy from theirs, tuning from {@code aot.tuning}
+     *         log from {@code aot.log}, split mode, budgets, frame strategy and hidden classes from theirs, tuning from {@code aot.tuning}
      * @throws IllegalArgumentException when {@code aot.tuning} names a missing or invalid file
      */
     public static AotOptions of(boolean trampoline, EngineOptions options) {
@@ -92,15 +98,15 @@ public record AotOptions(boolean trampoline, boolean profiling, boolean log, Spl
                 .withTuning(TuningFile.of(options.get(EngineOptions.AOT_TUNING)));
     }
 
-    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, frame, tuning); }
+    public AotOptions withLog(boolean on) { return new AotOptions(trampoline, profiling, on, split, cheapBudget, hardBudget, frame, tuning, hiddenClasses); }
 
     /** @return these options with another split mode and budgets (estimated bytecode bytes) */
     public AotOptions withSplit(Split mode, int cheap, int hard) {
-        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, frame, tuning);
+        return new AotOptions(trampoline, profiling, log, mode, cheap, hard, frame, tuning, hiddenClasses);
     }
 
     /** @return these options with tuning {@code t} (null: none) */
     public AotOptions withTuning(TuningFile t) {
-        return new AotOptions(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, t);
+        return new AotOptions(trampoline, profiling, log, split, cheapBudget, hardBudget, frame, t, hiddenClasses);
     }
 }

@@ -15,12 +15,13 @@ import org.tailbench.wasm.ValType;
  * {@link CallingConvention}.
  *
  * <ul>
- *   <li>{@code call} of a defined function: {@code invokestatic} (same class) or {@code invokedynamic}
- *       bound once to the other class's method; when the callee may leave a pending tail call, a check of
- *       {@code tcTarget} and the class's trampoline loop {@code $drain}.</li>
+ *   <li>{@code call} of a defined function: {@code invokestatic} (same class, or by name another class of the
+ *       module: {@link ModulePlan}) or, with hidden classes, {@code invokedynamic} bound once to the other class's
+ *       method; when the callee may leave a pending tail call, a check of {@code tcTarget} and the group's
+ *       trampoline loop {@code $drain}.</li>
  *   <li>{@code call} of an import: arguments boxed, {@code Boundary.callImport}.</li>
- *   <li>{@code call_indirect}: the class's {@code $ci<T>} helper for the type (checks, then a switch to
- *       the functions of that type, else a boxed call).</li>
+ *   <li>{@code call_indirect}: the group's {@code $ci<T>} helper for the type (checks, then a switch to
+ *       the group's functions of that type, else a boxed call).</li>
  *   <li>{@code return_call} to the function itself: a jump to the method start (trampoline mode).
  *       Other {@code return_call} / {@code return_call_indirect}: {@code $tc<T>} / {@code $rci<T>} record
  *       the callee and its arguments in the context's preallocated slots and the method returns: no
@@ -109,7 +110,7 @@ final class CallGen {
             if (CallingConvention.wide(t)) g.argumentsToSlots(t.params());
             g.ctxLoad();
             invokeFunction(g.plan, g.cls, a, f);
-            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
+            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.group.name, () -> g.ctxLoad());
             if (CallingConvention.multiResult(t)) loadResults(t);
         }
         g.reloadMemoryAfter(callAt);
@@ -123,7 +124,7 @@ final class CallGen {
         Label done = guardedCalls(g.tunedTargets(callAt), t, table);
         a.iconst(table);
         g.ctxLoad();
-        a.invokeStatic(g.cls.name, g.cls.callIndirectHelper(typeIndex),
+        a.invokeStatic(g.cls.group.name, g.cls.group.callIndirectHelper(typeIndex),
                 CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)));
         if (done != null) a.label(done);
         if (CallingConvention.multiResult(t)) loadResults(t);
@@ -153,7 +154,7 @@ final class CallGen {
             a.jump(IFEQ, next);
             g.ctxLoad();
             invokeFunction(g.plan, g.cls, a, f);
-            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.name, () -> g.ctxLoad());
+            if (g.plan.mayTailCall()[f]) drainIfPending(a, t, g.cls.group.name, () -> g.ctxLoad());
             a.jump(GOTO, done);
             a.label(next);
         }
@@ -222,10 +223,15 @@ final class CallGen {
         for (int k = 0; k < t.results().length; k++) a.loadSlot(arr, k, t.results()[k]);
     }
 
-    /** Calls the method of defined function {@code f} (arguments and context on the stack). */
+    /**
+     * Calls the method of defined function {@code f} (arguments and context on the stack): {@code invokestatic} of its
+     * class (by name, resolved when it first runs: {@link ModulePlan}), or with hidden classes, in another class, an
+     * {@code invokedynamic} that {@code Linkage.bootstrapCall} binds.
+     */
     static void invokeFunction(ModulePlan plan, ClassGen cls, Asm a, int f) {
         String desc = CallingConvention.descriptor(plan.type(f));
-        if (plan.className()[plan.classOf()[f]].equals(cls.name)) a.invokeStatic(cls.name, plan.methodName()[f], desc);
+        String owner = plan.className()[plan.classOf()[f]];
+        if (owner.equals(cls.name) || plan.namedCalls()) a.invokeStatic(owner, plan.methodName()[f], desc);
         else a.mv.visitInvokeDynamicInsn(plan.methodName()[f], desc, BOOTSTRAP, f);
     }
 

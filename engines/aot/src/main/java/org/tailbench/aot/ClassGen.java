@@ -25,6 +25,12 @@ import org.tailbench.wasm.ValType;
  *       ({@link #framedHelper});</li>
  *   <li>{@code $linkage()}: the module's {@code Linkage}, for backtraces.</li>
  * </ul>
+ * With small classes ({@link ModulePlan}: the default, classes call each other by name) a class holds either
+ * function methods with their private helpers, or, as its group's dispatch class ({@link #group}), the group's
+ * {@code $invoke}, {@code $drain} and {@code $ci<T>} (public: the group's small classes call them), and
+ * {@code $cx<T>(params..., int f, ctx) R}: calls function f of the group, for another group's {@code $ci<T>} and
+ * {@code $invoke}, which find the group of a function of this instance with {@code Rt.dispatchClass} and call it
+ * directly (with hidden classes they box the arguments and go through {@code Rt.callBoxed} / {@code Rt.invokeOne}).
  */
 final class ClassGen {
     private static final String C = CallingConvention.CTX_DESC;
@@ -35,6 +41,12 @@ final class ClassGen {
     final ClassWriter cw;
     private final java.util.ArrayDeque<Runnable> helpers = new java.util.ArrayDeque<>();
     private final List<Integer> functions = new ArrayList<>();
+    /** the class holding this class's {@code $invoke}, {@code $drain} and {@code $ci<T>}: itself, or its group's dispatch class */
+    ClassGen group = this;
+    /** the functions {@code $invoke} and {@code $ci<T>} switch over: this class's, or its group's (dispatch class) */
+    private final List<Integer> dispatch = new ArrayList<>();
+    /** every class of the module by index (set by {@link AotCompiler}): a {@code $ci<T>} asks other groups for {@code $cx<T>} */
+    ClassGen[] all;
 
     ClassGen(ModulePlan plan, int classIndex, String sourceFile) {
         this.plan = plan;
@@ -50,6 +62,7 @@ final class ClassGen {
     /** Generates the method of function {@code f}. */
     void function(int f) {
         functions.add(f);
+        group.dispatch.add(f);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, plan.methodName()[f],
                 CallingConvention.descriptor(plan.type(f)), null, null);
         new FunctionGen(plan, this, f, mv).generate();
@@ -57,8 +70,10 @@ final class ClassGen {
 
     /** Writes the helpers and returns the class file. */
     byte[] finish() {
-        invoke();
-        drain();
+        if (group == this) {   // a small class of a group has no dispatch helpers: its group's dispatch class has them
+            invoke(plan.namedCalls() ? plan.otherDispatchClasses(classIndex) : new int[0]);
+            drain();
+        }
         linkage();
         while (!helpers.isEmpty()) helpers.poll().run();
         cw.visitEnd();
@@ -229,19 +244,21 @@ final class ClassGen {
         });
     }
 
-    /** {@code $ci<T>(params..., int index, int table, ctx) R}: call_indirect */
+    /** {@code $ci<T>(params..., int index, int table, ctx) R}: call_indirect; public, for a group's small classes */
     String callIndirectHelper(int typeIndex) {
         String n = "$ci" + typeIndex;
         FuncType t = plan.module().types.get(typeIndex);
+        int[] others = otherGroups(t);
+        if (!made.contains(n)) for (int g : others) all[g].crossGroupHelper(typeIndex);   // before any class is finished
         return helper(n, () -> {
-            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, n,
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PUBLIC, n,
                     CallingConvention.descriptor(CallingConvention.helperParams(t), "II", CallingConvention.returnType(t)), null, null);
             Asm a = new Asm(mv);
             mv.visitCode();
             int idx = CallingConvention.contextSlot(t), ctx = idx + 2, fSlot = ctx + 1, fi = ctx + 2;
             resolve(a, mv, typeIndex, idx, ctx, fSlot, fi);
             List<Integer> same = new ArrayList<>();
-            for (int f : functions) if (plan.type(f).equals(t)) same.add(f);
+            for (int f : dispatch) if (plan.type(f).equals(t)) same.add(f);
             Label slow = new Label();
             Type rt = CallingConvention.returnType(t);
             if (!same.isEmpty()) {
@@ -261,7 +278,73 @@ final class ClassGen {
                 }
             }
             a.label(slow);
+            if (others.length > 0) {   // a function of this instance in another group: that group's $cx<T>, unboxed
+                Label boxed = new Label();
+                Label[] cases = new Label[others.length];
+                for (int k = 0; k < others.length; k++) cases[k] = new Label();
+                mv.visitVarInsn(ILOAD, fi);
+                a.jump(IFLT, boxed);   // another instance's or engine's function
+                mv.visitVarInsn(ILOAD, fi);
+                a.aload(ctx);
+                a.invokeStatic(RT, "dispatchClass", "(I" + C + ")I");
+                mv.visitLookupSwitchInsn(boxed, others, cases);
+                for (int k = 0; k < others.length; k++) {
+                    a.label(cases[k]);
+                    int slot = 0;
+                    for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
+                    mv.visitVarInsn(ILOAD, fi);
+                    a.aload(ctx);
+                    a.invokeStatic(plan.className()[others[k]], "$cx" + typeIndex,
+                            CallingConvention.descriptor(CallingConvention.helperParams(t), "I", rt));
+                    a.ret(rt);
+                }
+                a.label(boxed);
+            }
             boxedCall(a, mv, t, fSlot, ctx);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /** @return the dispatch classes other than this one whose groups hold a function of type {@code t} (none with hidden classes) */
+    private int[] otherGroups(FuncType t) {
+        if (!plan.namedCalls()) return new int[0];
+        return java.util.Arrays.stream(plan.groupsOfType().getOrDefault(t, new int[0])).filter(g -> g != classIndex).toArray();
+    }
+
+    /**
+     * {@code $cx<T>(params..., int f, ctx) R}: calls function f of this group, of a type equal to T (the calling
+     * {@code $ci<T>} of another group resolved and checked it), running a tail call it leaves pending; public
+     */
+    private void crossGroupHelper(int typeIndex) {
+        String n = "$cx" + typeIndex;
+        FuncType t = plan.module().types.get(typeIndex);
+        helper(n, () -> {
+            Type rt = CallingConvention.returnType(t);
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PUBLIC, n,
+                    CallingConvention.descriptor(CallingConvention.helperParams(t), "I", rt), null, null);
+            Asm a = new Asm(mv);
+            mv.visitCode();
+            int fi = CallingConvention.contextSlot(t), ctx = fi + 1;
+            int[] keys = dispatch.stream().mapToInt(Integer::intValue).filter(f -> plan.type(f).equals(t)).toArray();
+            Label none = new Label();
+            Label[] cases = new Label[keys.length];
+            for (int k = 0; k < keys.length; k++) cases[k] = new Label();
+            mv.visitVarInsn(ILOAD, fi);
+            mv.visitLookupSwitchInsn(none, keys, cases);
+            for (int k = 0; k < keys.length; k++) {
+                a.label(cases[k]);
+                int slot = 0;
+                for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
+                a.aload(ctx);
+                CallGen.invokeFunction(plan, this, a, keys[k]);
+                if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
+                a.ret(rt);
+            }
+            a.label(none);
+            mv.visitVarInsn(ILOAD, fi);
+            a.invokeStatic(RT, "notDispatched", "(I)Ljava/lang/IllegalStateException;");
+            a.op(ATHROW);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         });
@@ -302,13 +385,16 @@ final class ClassGen {
         else { a.aload(ctx); a.invoke(RtCalls.SPILL_RESULTS); a.op(RETURN); }
     }
 
-    /** {@code $invoke(int f, long[] args, ctx) long} */
-    private void invoke() {
+    /**
+     * {@code $invoke(int f, long[] args, ctx) long}: a function of another group goes to that group's {@code $invoke}
+     * (one of {@code others}, found with {@code Rt.dispatchClass}), else to {@code Rt.invokeOne}
+     */
+    private void invoke(int[] others) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$invoke", "(I[J" + C + ")J", null, null);
         Asm a = new Asm(mv);
         mv.visitCode();
         Label other = new Label();
-        int[] keys = functions.stream().mapToInt(Integer::intValue).toArray();
+        int[] keys = dispatch.stream().mapToInt(Integer::intValue).toArray();
         Label[] cases = new Label[keys.length];
         for (int k = 0; k < keys.length; k++) cases[k] = new Label();
         mv.visitVarInsn(ILOAD, 0);
@@ -337,6 +423,24 @@ final class ClassGen {
             a.op(LRETURN);
         }
         a.label(other);
+        if (others.length > 0) {
+            Label generic = new Label();
+            Label[] groups = new Label[others.length];
+            for (int k = 0; k < others.length; k++) groups[k] = new Label();
+            mv.visitVarInsn(ILOAD, 0);
+            a.aload(2);
+            a.invokeStatic(RT, "dispatchClass", "(I" + C + ")I");
+            mv.visitLookupSwitchInsn(generic, others, groups);
+            for (int k = 0; k < others.length; k++) {
+                a.label(groups[k]);
+                mv.visitVarInsn(ILOAD, 0);
+                a.aload(1);
+                a.aload(2);
+                a.invokeStatic(plan.className()[others[k]], "$invoke", "(I[J" + C + ")J");
+                a.op(LRETURN);
+            }
+            a.label(generic);
+        }
         mv.visitVarInsn(ILOAD, 0);
         a.aload(1);
         a.aload(2);

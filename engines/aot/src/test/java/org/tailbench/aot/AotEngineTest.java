@@ -8,10 +8,12 @@ import static org.tailbench.wasm.ModuleBuilder.I32;
 import static org.tailbench.wasm.ModuleBuilder.I64;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailbench.aot.rt.AotContext;
+import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
@@ -198,7 +200,9 @@ class AotEngineTest {
         AotClasses c = AotCompiler.compile(ValidatedModule.of(wideModule()), new AotOptions(true, false, false), "aot", "wide.wasm");
         assertThat(c.log()).hasSize(9);
         assertThat(c.log().get(0)).matches("aot: func\\[0\\] func\\[0\\]: wasm \\d+ B, bytecode \\d+ B, 1 method, not split");
-        assertThat(ClassFiles.codeSizes(c.classFiles()[0])).containsKeys("f0_", "f1_", "$invoke", "$drain");
+        assertThat(ClassFiles.codeSizes(c.classFiles()[0])).containsKeys("f0_", "f1_");
+        // the group's dispatch class (the last class) runs them
+        assertThat(ClassFiles.codeSizes(c.classFiles()[c.classFiles().length - 1])).containsKeys("$invoke", "$drain");
     }
 
     @Test
@@ -247,28 +251,56 @@ class AotEngineTest {
     }
 
     /**
-     * Issue 14, start-up: generated classes are defined when first needed. 1500 functions make two classes
-     * ({@link ModulePlan#MAX_FUNCTIONS_PER_CLASS} = 1000); calling an export of the first defines only the first.
+     * Issue 14, start-up: generated classes are defined when first needed. 1500 functions make two groups
+     * ({@link ModulePlan#MAX_FUNCTIONS_PER_CLASS} = 1000), each cut into small classes of
+     * {@link ModulePlan#MAX_FUNCTIONS_PER_SMALL_CLASS} functions plus one dispatch class. Calling the export of the
+     * first function defines its small class, its group's dispatch class (the export enters through {@code $invoke})
+     * and, when the JVM first runs its call of the last function, that function's small class: nothing else.
      */
     @Test
     void classesAreDefinedWhenFirstNeeded() {
         ModuleBuilder mb = new ModuleBuilder();
         int t = mb.type(new int[0], I32);
-        int first = -1, last = -1;
-        for (int k = 0; k < 1500; k++) {
-            int f = mb.func(t, 0, new Body().i32Const(7 * k + 1));
-            if (k == 0) first = f;
-            last = f;
-        }
+        int n = 1500, lastIndex = n - 1;
+        // function 0 returns 1 + last(); function k > 0 returns 7k + 1
+        int first = mb.func(t, 0, new Body().i32Const(1).call(lastIndex).op(Op.I32_ADD));
+        int last = first;
+        for (int k = 1; k < n; k++) last = mb.func(t, 0, new Body().i32Const(7 * k + 1));
+        assertThat(last).isEqualTo(lastIndex);
         ValidatedModule vm = ValidatedModule.of(mb.export("first", first).export("last", last).build());
-        AotModule m = new AotEngine().compile(vm);
-        assertThat(m.classes().classFiles().length).isEqualTo(2);
+        AotModule m = new AotEngine().compile(vm, EngineOptions.parse(List.of("aot.hiddenClasses=false")));
+        int perClass = ModulePlan.MAX_FUNCTIONS_PER_SMALL_CLASS, perGroup = ModulePlan.MAX_FUNCTIONS_PER_CLASS;
+        int small = (perGroup + perClass - 1) / perClass + (n - perGroup + perClass - 1) / perClass;   // cut within each group
+        String[] names = m.classes().classNames();
+        assertThat(names).hasSize(small + 2);
+        assertThat(m.classes().namedCalls()).isTrue();
         Instance inst = m.instantiate(new Store(), Imports.NONE);
-        assertThat(m.linkage().defined(0)).isFalse();
-        assertThat((int) inst.exportedFunction("first").invoke()[0]).isEqualTo(1);
-        assertThat(m.linkage().defined(0)).isTrue();
-        assertThat(m.linkage().defined(1)).as("class 1 before any of its functions ran").isFalse();
-        assertThat((int) inst.exportedFunction("last").invoke()[0]).isEqualTo(7 * 1499 + 1);
-        assertThat(m.linkage().defined(1)).isTrue();
+        assertThat(defined(m)).isEmpty();
+        assertThat((int) inst.exportedFunction("first").invoke()[0]).isEqualTo(1 + 7 * lastIndex + 1);
+        int lastClass = small - 1;
+        assertThat(defined(m)).as("first's class, its dispatch class, last's class (loaded by the JVM for the call)")
+                .containsExactly(names[0], names[lastClass], names[small]);
+        assertThat((int) inst.exportedFunction("last").invoke()[0]).isEqualTo(7 * lastIndex + 1);
+        assertThat(defined(m)).containsExactly(names[0], names[lastClass], names[small], names[small + 1]);
+        // with hidden classes: one class per group, calls between them through invokedynamic, also defined lazily
+        EngineOptions hidden = EngineOptions.parse(List.of("aot.hiddenClasses=true"));
+        AotModule h = new AotEngine().compile(vm, hidden);
+        assertThat(h.classes().classNames()).hasSize(2);
+        assertThat(h.classes().namedCalls()).isFalse();
+        Instance hi = h.instantiate(new Store(), Imports.NONE);
+        assertThat((int) hi.exportedFunction("last").invoke()[0]).isEqualTo(7 * lastIndex + 1);
+        assertThat(h.linkage().defined(0)).as("class 0 before any of its functions ran").isFalse();
+        assertThat((int) hi.exportedFunction("first").invoke()[0]).isEqualTo(1 + 7 * lastIndex + 1);
+        assertThat(h.linkage().defined(0)).isTrue();
+        // classes that call each other by name cannot be hidden classes: a clear refusal
+        assertThatThrownBy(() -> AotModule.define(vm, m.classes(), hidden))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aot.hiddenClasses");
+    }
+
+    /** @return the names of the generated classes of {@code m} defined so far, in class index order */
+    private static List<String> defined(AotModule m) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < m.classes().classNames().length; k++) if (m.linkage().defined(k)) out.add(m.classes().classNames()[k]);
+        return out;
     }
 }

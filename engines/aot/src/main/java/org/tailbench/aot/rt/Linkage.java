@@ -10,13 +10,17 @@ import org.tailbench.runtime.FunctionCalls;
 import org.tailbench.wasm.FuncType;
 
 /**
- * What the generated classes of one compiled module share: the classes themselves (calls across classes go
- * through {@code invokedynamic} bound by {@link #bootstrapCall}: hidden classes cannot name each other), which class holds which function, canonical types, slot sizes, and the
+ * What the generated classes of one compiled module share: the classes themselves (calls across classes are
+ * {@code invokestatic} by name, or with hidden classes, which cannot name each other, {@code invokedynamic} bound by
+ * {@link #bootstrapCall}), which class runs which function ({@code $invoke}, {@code $drain}), canonical types, slot sizes, and the
  * names and line bases that turn JVM stack frames back into Wasm frames ({@link Backtraces}).
  * Each generated class finds it through {@link #of} (class data of a hidden class, or its {@link ModuleClassLoader}).
  */
 public final class Linkage {
-    /** the class holding each function index, -1 for imports */
+    /**
+     * per function index, the class whose {@code $invoke} and {@code $drain} run it (the class holding its method, or
+     * its group's dispatch class: {@code AotClasses#classOf}); -1 for imports
+     */
     public final int[] classOf;
     /** the Wasm function each function index stands for (itself, or the original a split part came from) */
     public final int[] originalFunction;
@@ -97,13 +101,15 @@ public final class Linkage {
 
     private void define(int k, MethodHandles.Lookup lookup, Class<?> c) throws ReflectiveOperationException {
         classes[k] = c;
-        lookups[k] = lookup;
+        lookups[k] = lookup;   // before the handles: a class loaded by name has its class, not yet its handles
         drainers[k] = lookup.findStatic(c, "$drain", MethodType.methodType(long.class, AotContext.class));
         invokers[k] = lookup.findStatic(c, "$invoke",   // last: ensure() tests it
                 MethodType.methodType(long.class, int.class, long[].class, AotContext.class));
     }
 
-    /** @return {@code $invoke} of the class holding function {@code fi} */
+    /** Class {@code k} was defined by the module's {@link ModuleClassLoader} (asked for by the JVM or by {@link #ensure}). */
+    void loaded(int k, Class<?> c) { classes[k] = c; }
+
     /** Defines generated class {@code k} (issue 14, start-up: classes are defined when first needed). */
     public interface Definer { void define(int k) throws ReflectiveOperationException; }
 
@@ -113,9 +119,9 @@ public final class Linkage {
     public void lazy(Definer d) { this.definer = d; }
 
     /** @return whether generated class {@code k} is defined yet */
-    public boolean defined(int k) { return invokers[k] != null; }
+    public boolean defined(int k) { return classes[k] != null; }
 
-    /** Defines class {@code k} if it is not yet (thread-safe; once per class). */
+    /** Defines class {@code k} if it is not yet and finds its {@code $invoke} and {@code $drain} (thread-safe; once per class). */
     void ensure(int k) {
         if (invokers[k] != null) return;
         synchronized (this) {
@@ -128,6 +134,7 @@ public final class Linkage {
         }
     }
 
+    /** @return {@code $invoke} of the class running function {@code fi} ({@link #classOf}) */
     public MethodHandle invoker(int fi) {
         int k = classOf[fi];
         MethodHandle h = invokers[k];

@@ -172,6 +172,17 @@ public final class Rt {
     /** A guarded direct tail call returned. */
     public static void unchain(AotContext ctx) { ctx.chain--; }
 
+    /**
+     * @return the class whose {@code $invoke} runs function {@code fi} of this instance ({@link Linkage#classOf}): a
+     *         generated {@code $ci<T>} or {@code $invoke} calls the {@code $cx<T>} / {@code $invoke} of that class directly
+     */
+    public static int dispatchClass(int fi, AotContext ctx) { return ctx.linkage.classOf[fi]; }
+
+    /** @return the error of a generated {@code $cx<T>} asked for a function its group does not hold (a compiler bug, not a trap) */
+    public static IllegalStateException notDispatched(int fi) {
+        return new IllegalStateException("aot: function " + fi + " is not dispatched by the class it was sent to");
+    }
+
     /** Leaves a pending tail call to {@code fi} whose arguments are already in {@link AotContext#tcArgs}. */
     public static void tailCall(int fi, AotContext ctx) { ctx.tcTarget = fi; }
 
