@@ -65,13 +65,13 @@ public final class TuneCommand implements Callable<Integer> {
             + " pyvm_tailcall's smoke run is dominated by one loop and misleads: its hottest site's top target has 81.6 percent of its calls"
             + " there and 36.9 percent at the default size)")
     String profileSize;
-    @Option(names = "--min-calls", paramLabel = "N", description = "rule: least calls of a site (default: 1000)")
+    @Option(names = "--min-calls", paramLabel = "N", description = "aot rule: least calls of a site (default: 1000)")
     long minCalls = Devirtualization.Rule.DEFAULT.minCalls();
-    @Option(names = "--min-share", paramLabel = "F", description = "rule: least share of a site's calls per target, 0..1 (default: 0.10)")
+    @Option(names = "--min-share", paramLabel = "F", description = "aot rule: least share of a site's calls per target, 0..1 (default: 0.10)")
     double minShare = Devirtualization.Rule.DEFAULT.minShare();
-    @Option(names = "--max-targets", paramLabel = "N", description = "rule: most targets per site (default: 4)")
+    @Option(names = "--max-targets", paramLabel = "N", description = "aot rule: most targets per site (default: 4)")
     int maxTargets = Devirtualization.Rule.DEFAULT.maxTargets();
-    @Option(names = "--max-sites", paramLabel = "N", description = "rule: most sites per module (default: 256)")
+    @Option(names = "--max-sites", paramLabel = "N", description = "aot rule: most sites per module (default: 256)")
     int maxSites = Devirtualization.Rule.DEFAULT.maxSites();
     @Option(names = "--max-superinstructions", paramLabel = "N", description = "switch rule: most superinstructions (default: 16)")
     int maxSuperinstructions = Superinstructions.Rule.DEFAULT.maxCount();
