@@ -48,6 +48,10 @@ public final class Superinstructions {
             List.of(I32_CONST, LOCAL_SET),
             List.of(I32_ADD, LOCAL_SET),
             List.of(I32_LOAD, LOCAL_SET),
+            List.of(I32_ADD, LOCAL_TEE),
+            List.of(I32_LOAD, LOCAL_TEE),
+            List.of(LOCAL_TEE, I32_CONST),
+            List.of(I32_CONST, I32_LOAD),
             // triples
             List.of(LOCAL_GET, I32_CONST, I32_ADD),
             List.of(LOCAL_GET, LOCAL_GET, I32_ADD),

@@ -408,6 +408,21 @@ final class SwitchInterpreter {
                         sp--;
                         continue;
                     }
+                    case LOp.I32_ADD_LOCAL_TEE: sp--; s[fp + code[pc++]] = s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; continue;
+                    case LOp.I32_LOAD_LOCAL_TEE: {
+                        long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[fp + code[pc++]] = s[sp - 1] = mem.get(LE_I32, ea);
+                        continue;
+                    }
+                    case LOp.LOCAL_TEE_I32_CONST: s[fp + code[pc]] = s[sp - 1]; s[sp++] = code[pc + 1]; pc += 2; continue;
+                    case LOp.I32_CONST_I32_LOAD: {
+                        long ea = (code[pc] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[sp++] = mem.get(LE_I32, ea);
+                        continue;
+                    }
                     case LOp.LOCAL_GET_I32_CONST_I32_ADD: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; continue;
                     case LOp.LOCAL_GET_LOCAL_GET_I32_ADD: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; continue;
                     case LOp.LOCAL_GET_I32_CONST_I32_AND: s[sp++] = (int) s[fp + code[pc]] & code[pc + 1]; pc += 2; continue;

@@ -61,6 +61,11 @@ class SuperinstructionExecutionTest {
         fs.add(new Fn("storeLoad", new Body().localGet(0).i32Const(0x7FF0).op(Op.I32_AND).localTee(0).localGet(1).localGet(0)
                 .op(Op.I32_XOR).localSet(2).localGet(2).mem(Op.I32_STORE, 2, 0)
                 .localGet(0).i32Const(0).op(Op.I32_ADD).mem(Op.I32_LOAD, 2, 0).localSet(3).localGet(3), 2, (a, b) -> (a & 0x7FF0) ^ b));
+        // y = (a + b) tee x; z = mem[(x & 0x7FF0) + 0] tee y ... : (a + b) + mem[16] + 3 after mem[16] = b
+        fs.add(new Fn("tees", new Body().i32Const(16).localGet(1).mem(Op.I32_STORE, 2, 0)
+                .localGet(0).localGet(1).op(Op.I32_ADD).localTee(2).i32Const(3).op(Op.I32_ADD).localSet(2)
+                .i32Const(16).mem(Op.I32_LOAD, 2, 0).localTee(3).localGet(2).op(Op.I32_ADD)
+                .i32Const(0).mem(Op.I32_LOAD, 2, 16).op(Op.I32_ADD), 2, (a, b) -> b + (a + b + 3) + b));
         fs.add(new Fn("brIf", new Body().block().localGet(0).brIf(0).i32Const(0).op(Op.RETURN).end().i32Const(1), 0, (a, b) -> a != 0 ? 1 : 0));
         fs.add(new Fn("brIfEqz", new Body().block().localGet(0).op(Op.I32_EQZ).brIf(0).i32Const(0).op(Op.RETURN).end().i32Const(1), 0,
                 (a, b) -> a == 0 ? 1 : 0));
@@ -160,6 +165,8 @@ class SuperinstructionExecutionTest {
         bodies.put("local.get>local.get>i32.store", new Body().localGet(0).localGet(1).mem(Op.I32_STORE, 2, 0).i32Const(0));
         bodies.put("local.get>i32.load>local.set", new Body().localGet(0).mem(Op.I32_LOAD, 2, 0).localSet(1).localGet(1));
         bodies.put("i32.load>local.set", new Body().localGet(0).mem(Op.I32_LOAD, 2, 0).localSet(1).localGet(1));
+        bodies.put("i32.load>local.tee", new Body().localGet(0).mem(Op.I32_LOAD, 2, 0).localTee(1));
+        bodies.put("i32.const>i32.load", new Body().localGet(0).localSet(1).i32Const(-4).mem(Op.I32_LOAD, 2, 0).localGet(0).op(Op.I32_ADD));
         for (Map.Entry<String, Body> e : bodies.entrySet()) {
             ModuleBuilder mb = new ModuleBuilder().memory(1);
             int t = mb.type(new int[] {I32, I32}, I32);
