@@ -21,8 +21,9 @@ import org.tailbench.bench.run.JmhLock;
 /**
  * Step 3 of {@code tailbench tune} ("Verify"): JMH's {@code WorkloadBenchmark.run} (a whole program run, output checked)
  * for one engine over the training and held-out workloads, once per variant: untuned, and each tuning file, given to
- * the forked JVMs as {@code -Dtailbench.aot.tuning=FILE} (what {@code run --tuning} sets). Average time in ms per
- * operation with JMH's 99.9 % confidence half-width as the error.
+ * the forked JVMs as the family's flags ({@link Family#jvmArgs}: {@code -Dtailbench.aot.tuning=FILE} or
+ * {@code -Dtailbench.switch.superinstructions=...}, what {@code run --tuning} sets). Average time in ms per operation
+ * with JMH's 99.9 % confidence half-width as the error.
  */
 final class Measurement {
     /** JMH settings: rounds, forks, warm-up and measurement iterations, milliseconds per iteration. */
@@ -73,13 +74,13 @@ final class Measurement {
     private Measurement() {}
 
     /**
-     * Runs {@code workloads} on {@code engine} at {@code size} with {@code tuning} (null: untuned).
+     * Runs {@code workloads} on {@code engine} at {@code size} with the JVM flags {@code tuning} (empty: untuned).
      * @return score per workload, in the given order (a workload JMH gave no result for: a failure)
      */
-    static Map<String, Score> run(String engine, List<String> workloads, String size, Path tuning, Settings s, Path logFile,
+    static Map<String, Score> run(String engine, List<String> workloads, String size, List<String> tuning, Settings s, Path logFile,
                                   Path jsonFile, Consumer<String> say) {
         List<String> jvm = new ArrayList<>(s.jvmArgs());
-        if (tuning != null) jvm.add("-Dtailbench.aot.tuning=" + tuning.toAbsolutePath());
+        jvm.addAll(tuning);
         ChainedOptionsBuilder b = new OptionsBuilder().include(Bench.RUN.regex())
                 .param("engine", engine).param("workload", workloads.toArray(String[]::new)).param("size", size)
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)

@@ -2,7 +2,9 @@ package org.tailbench.bench.tune;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tailbench.aot.AotClasses;
 import org.tailbench.aot.tune.Devirtualization;
 import org.tailbench.aot.tune.TuningFile;
@@ -10,6 +12,7 @@ import org.tailbench.interp.sw.OpcodeProfile;
 import org.tailbench.interp.sw.OpcodeProfiler;
 import org.tailbench.jfr.ProfileRecorder;
 import org.tailbench.runtime.CompiledModule;
+import org.tailbench.wasm.Module;
 import org.tailbench.wasm.validate.ValidatedModule;
 import org.tailbench.workloads.Workload;
 
@@ -62,6 +65,21 @@ record TrainingProfile(Workload workload, String size, ValidatedModule module, O
     /** @return the tuning file entry of this module holding {@code ds} */
     TuningFile.ModuleEntry entry(List<TuningFile.Devirtualize> ds) {
         return new TuningFile.ModuleEntry(workload.wasmFile().replaceFirst(".*/", ""), sha256(), new TuningFile.Aot(null, ds));
+    }
+
+    /**
+     * @return executions of every adjacent pair and triple of instructions (the profile's {@code "a>b"} and {@code "a>b>c"}
+     *         keys) summed over the module's functions, the superinstruction rule's input
+     */
+    Map<String, Long> sequenceCounts() {
+        Map<String, Long> m = new HashMap<>();
+        Module mod = module.module();
+        for (int f = mod.importedFunctions(); f < mod.functionCount(); f++) {
+            if (profile.instructions(f) == 0) continue;
+            profile.pairs(f).forEach((k, n) -> m.merge(k, n, Long::sum));
+            profile.triples(f).forEach((k, n) -> m.merge(k, n, Long::sum));
+        }
+        return m;
     }
 
     /** @return executions of all indirect call sites */

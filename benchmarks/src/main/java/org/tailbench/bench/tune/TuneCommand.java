@@ -17,17 +17,21 @@ import java.util.concurrent.Callable;
 import org.tailbench.aot.tune.Devirtualization;
 import org.tailbench.aot.tune.TuningFile;
 import org.tailbench.bench.run.JvmFlags;
+import org.tailbench.interp.lower.Superinstructions;
 import org.tailbench.workloads.Workload;
 import org.tailbench.workloads.WorkloadCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive) so far.
+ * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive) and the {@code switch}
+ * interpreter.
  * <ol>
  *   <li>Profile: each training workload once in the {@code switch} engine's opcode-profile mode ({@link TrainingProfile}).</li>
- *   <li>Decide: aot's guarded devirtualization rule ({@link Devirtualization}, engines/aot/README.md "Tuning") gives
- *       decisions of two kinds, {@code call_indirect} and {@code return_call_indirect} sites.</li>
+ *   <li>Decide ({@link Family}): for aot, the guarded devirtualization rule ({@link Devirtualization}, engines/aot/README.md
+ *       "Tuning") gives decisions of two kinds, {@code call_indirect} and {@code return_call_indirect} sites; for switch, the
+ *       superinstruction rule ({@link Superinstructions}, engines/interp/README.md "Superinstructions") gives two kinds,
+ *       {@code pairs} and {@code triples}, chosen from all training profiles together and applied to every module.</li>
  *   <li>Verify: one JMH pass per variant ({@link Measurement}): untuned, each kind on its own, all kinds together, on the
  *       training and held-out workloads. A kind whose training gain is inside its error, or that regresses a held-out
  *       workload beyond the error, is reported "no measurable gain" / "regression" and dropped.</li>
@@ -41,12 +45,13 @@ import picocli.CommandLine.Option;
         description = {"Profile-guided tuning with proof: profiles the training workloads (switch engine, counting mode), turns the"
                 + " profile into decisions by the engine's written rule, measures untuned vs tuned with JMH on the training and"
                 + " held-out workloads, keeps only decisions with a gain beyond the error, and writes tuning.json and report.md.",
-                "Engines: aot, aot-naive (guarded devirtualization of call_indirect / return_call_indirect sites)."})
+                "Engines: aot, aot-naive (guarded devirtualization of call_indirect / return_call_indirect sites); switch"
+                + " (superinstructions: fused pairs and triples of instructions)."})
 public final class TuneCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default) or aot-naive")
+    @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default), aot-naive or switch")
     String engine = "aot";
     @Option(names = "--workloads", split = ",", required = true, paramLabel = "a,b", description = "training workloads (catalog names)")
     List<String> workloads = new ArrayList<>();
@@ -60,14 +65,19 @@ public final class TuneCommand implements Callable<Integer> {
             + " pyvm_tailcall's smoke run is dominated by one loop and misleads: its hottest site's top target has 81.6 percent of its calls"
             + " there and 36.9 percent at the default size)")
     String profileSize;
-    @Option(names = "--min-calls", paramLabel = "N", description = "rule: least calls of a site (default: 1000)")
+    @Option(names = "--min-calls", paramLabel = "N", description = "aot rule: least calls of a site (default: 1000)")
     long minCalls = Devirtualization.Rule.DEFAULT.minCalls();
-    @Option(names = "--min-share", paramLabel = "F", description = "rule: least share of a site's calls per target, 0..1 (default: 0.10)")
+    @Option(names = "--min-share", paramLabel = "F", description = "aot rule: least share of a site's calls per target, 0..1 (default: 0.10)")
     double minShare = Devirtualization.Rule.DEFAULT.minShare();
-    @Option(names = "--max-targets", paramLabel = "N", description = "rule: most targets per site (default: 4)")
+    @Option(names = "--max-targets", paramLabel = "N", description = "aot rule: most targets per site (default: 4)")
     int maxTargets = Devirtualization.Rule.DEFAULT.maxTargets();
-    @Option(names = "--max-sites", paramLabel = "N", description = "rule: most sites per module (default: 256)")
+    @Option(names = "--max-sites", paramLabel = "N", description = "aot rule: most sites per module (default: 256)")
     int maxSites = Devirtualization.Rule.DEFAULT.maxSites();
+    @Option(names = "--max-superinstructions", paramLabel = "N", description = "switch rule: most superinstructions (default: 16)")
+    int maxSuperinstructions = Superinstructions.Rule.DEFAULT.maxCount();
+    @Option(names = "--min-pattern-share", paramLabel = "F", description = "switch rule: least share of all executed instructions"
+            + " a fused sequence must have, 0..1 (default: 0.005)")
+    double minPatternShare = Superinstructions.Rule.DEFAULT.minShare();
     @Option(names = "--rounds", paramLabel = "N", description = "rounds of measurement: each runs every variant once, in turn,"
             + " so that slow changes of the machine's load fall on all variants alike; iterations are pooled (default: ${DEFAULT-VALUE})")
     int rounds = 1;
@@ -95,9 +105,10 @@ public final class TuneCommand implements Callable<Integer> {
             err.println("error: --rounds must be at least 1");
             return 2;
         }
-        if (!engine.equals("aot") && !engine.equals("aot-naive")) {
-            err.println("error: tune supports the aot family (aot, aot-naive) so far; " + engine
-                    + " has no decision rule yet (issue 17: superinstructions for the interpreters, native later)");
+        String family = Family.of(engine);
+        if (family == null) {
+            err.println("error: tune supports aot, aot-naive and switch so far; " + engine + " has no decision rule yet"
+                    + " (threaded and tailcall run no superinstructions, native later)");
             return 2;
         }
         if (profileSize == null) profileSize = size;
@@ -118,8 +129,10 @@ public final class TuneCommand implements Callable<Integer> {
             return 2;
         }
         Devirtualization.Rule rule;
+        Superinstructions.Rule superRule;
         try {
             rule = new Devirtualization.Rule(minCalls, minShare, maxTargets, maxSites);
+            superRule = new Superinstructions.Rule(maxSuperinstructions, minPatternShare);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -127,14 +140,15 @@ public final class TuneCommand implements Callable<Integer> {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path dir = outDir != null ? outDir : Path.of("results", "tune-" + stamp + "-" + engine);
         try {
-            return tune(training, rule, dir);
+            return tune(training, family, rule, superRule, dir);
         } catch (IOException | RuntimeException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
     }
 
-    private int tune(List<Workload> training, Devirtualization.Rule rule, Path dir) throws IOException {
+    private int tune(List<Workload> training, String familyName, Devirtualization.Rule rule, Superinstructions.Rule superRule, Path dir)
+            throws IOException {
         Files.createDirectories(dir.resolve("profiles"));
         Files.createDirectories(dir.resolve("variants"));
         String loadBefore = TuneReport.loadAverage();
@@ -144,19 +158,25 @@ public final class TuneCommand implements Callable<Integer> {
             out.println("profiling " + w.name() + " (" + profileSize + ") in the switch engine's counting mode …");
             TrainingProfile p = TrainingProfile.run(w, profileSize, rule);
             Files.writeString(dir.resolve("profiles").resolve(w.name() + ".json"), p.json());
-            out.printf("  %,d ms; %d indirect call sites ran (%,d calls); %d decisions covering %,d calls%n", p.millis(),
-                    p.profile().indirectSites().size(), p.indirectCalls(), p.decisions().size(), TrainingProfile.covered(p.decisions()));
+            out.printf("  %,d ms; %,d instructions; %d indirect call sites ran (%,d calls); %d devirtualizations covering %,d calls%n",
+                    p.millis(), p.profile().totalInstructions(), p.profile().indirectSites().size(), p.indirectCalls(), p.decisions().size(),
+                    TrainingProfile.covered(p.decisions()));
             profiles.add(p);
         }
-        Set<String> kinds = new LinkedHashSet<>();
-        for (TrainingProfile p : profiles) for (TuningFile.Devirtualize d : p.decisions()) kinds.add(d.kind());
-        TuningFile candidate = file(profiles, kinds, rule);
+        Family fam = familyName.equals("interp") ? Family.Interp.of(profiles, superRule) : new Family.Aot(profiles, rule);
+        if (fam instanceof Family.Interp in) {
+            for (Superinstructions.Decision d : in.decisions()) {
+                out.printf(java.util.Locale.ROOT, "  superinstruction %s: %,d executions (%.2f %% of all instructions)%n", d.pattern(), d.count(), 100 * d.share());
+            }
+        }
+        Set<String> kinds = fam.kinds();
+        TuningFile candidate = file(fam, kinds);
         candidate.write(dir.resolve("candidate.json"));
         // 3: verify
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("untuned", Set.of(), null));
-        if (kinds.size() > 1) for (String k : kinds) variants.add(variant(dir, profiles, Set.of(k), rule, "only-" + k));
-        if (!kinds.isEmpty()) variants.add(variant(dir, profiles, kinds, rule, "all"));
+        if (kinds.size() > 1) for (String k : kinds) variants.add(variant(dir, fam, Set.of(k), "only-" + k));
+        if (!kinds.isEmpty()) variants.add(variant(dir, fam, kinds, "all"));
         List<String> all = new ArrayList<>(workloads);
         all.addAll(holdout);
         Measurement.Settings s = new Measurement.Settings(rounds, forks, warmups, iterations, iterationMs, JvmFlags.split(jvmArgs));
@@ -166,7 +186,7 @@ public final class TuneCommand implements Callable<Integer> {
                 String tag = v.name() + (rounds > 1 ? "-round" + round : "");
                 out.println("measuring " + v.name() + (rounds > 1 ? " (round " + round + " of " + rounds + ")" : "") + " (" + engine + ", "
                         + String.join(",", all) + ", " + size + ") …");
-                Map<String, Measurement.Score> r = Measurement.run(engine, all, size, v.file(), s,
+                Map<String, Measurement.Score> r = Measurement.run(engine, all, size, v.file() == null ? List.of() : fam.jvmArgs(v.file()), s,
                         dir.resolve("jmh-" + tag + ".log"), dir.resolve("jmh-" + tag + ".json"), out::println);
                 r.forEach((w, sc) -> out.println("  " + w + ": " + sc.text() + " ms/op"));
                 scores.put(v.name(), Measurement.pool(scores.get(v.name()), r));
@@ -183,10 +203,10 @@ public final class TuneCommand implements Callable<Integer> {
             Verdict v = verdicts.get(kinds.size() > 1 ? "only-" + k : "all");
             if (v != null && v.keep()) kept.add(k);
         }
-        TuningFile fin = file(profiles, kept, rule);
+        TuningFile fin = file(fam, kept);
         fin.write(dir.resolve("tuning.json"));
         String finalVariant = kept.isEmpty() ? null : kept.size() == kinds.size() ? "all" : kept.size() == 1 ? "only-" + kept.iterator().next() : null;
-        String report = new TuneReport(engine, size, profileSize, rule, s, profiles, variants, scores, verdicts, kinds, kept,
+        String report = new TuneReport(engine, size, profileSize, fam, s, profiles, variants, scores, verdicts, kinds, kept,
                 finalVariant, workloads, holdout, loadBefore, TuneReport.loadAverage(), dir).markdown();
         Files.writeString(dir.resolve("report.md"), report);
         out.println("kept: " + (kept.isEmpty() ? "nothing" : String.join(", ", kept)) + "; wrote " + dir.resolve("tuning.json")
@@ -194,22 +214,15 @@ public final class TuneCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Variant variant(Path dir, List<TrainingProfile> profiles, Set<String> kinds, Devirtualization.Rule rule, String name)
-            throws IOException {
+    private Variant variant(Path dir, Family fam, Set<String> kinds, String name) throws IOException {
         Path f = dir.resolve("variants").resolve(name + ".json");
-        file(profiles, kinds, rule).write(f);
+        file(fam, kinds).write(f);
         return new Variant(name, kinds, f);
     }
 
-    /** @return the tuning file with the decisions of {@code kinds} of every training module */
-    private TuningFile file(List<TrainingProfile> profiles, Set<String> kinds, Devirtualization.Rule rule) {
-        List<TuningFile.ModuleEntry> entries = new ArrayList<>();
-        for (TrainingProfile p : profiles) {
-            List<TuningFile.Devirtualize> ds = p.decisions().stream().filter(d -> kinds.contains(d.kind())).toList();
-            if (!ds.isEmpty()) entries.add(p.entry(ds));
-        }
-        return new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, "tailbench tune --engine " + engine + ", decision kinds "
-                + kinds + ", rule: " + rule.describe(), entries);
+    /** @return the tuning file with the decisions of {@code kinds} */
+    private TuningFile file(Family fam, Set<String> kinds) {
+        return fam.file(kinds, "tailbench tune --engine " + engine + ", decision kinds " + kinds + ", rule: " + fam.rule());
     }
 
     /**

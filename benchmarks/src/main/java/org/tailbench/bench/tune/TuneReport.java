@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tailbench.aot.tune.Devirtualization;
 import org.tailbench.aot.tune.TuningFile;
 import org.tailbench.interp.sw.OpcodeProfile;
 import org.tailbench.wasm.Module;
@@ -17,7 +16,7 @@ import org.tailbench.wasm.Module;
  * effect on the training and held-out workloads, and whether issue 17's goal was reached (≥ 15 % faster with errors
  * ≤ 5 % on the training set, no held-out regression beyond the error).
  */
-record TuneReport(String engine, String size, String profileSize, Devirtualization.Rule rule, Measurement.Settings settings,
+record TuneReport(String engine, String size, String profileSize, Family family, Measurement.Settings settings,
                   List<TrainingProfile> profiles, List<TuneCommand.Variant> variants,
                   Map<String, Map<String, Measurement.Score>> scores, Map<String, TuneCommand.Verdict> verdicts,
                   Set<String> kinds, Set<String> kept, String finalVariant, List<String> training, List<String> holdout,
@@ -37,8 +36,42 @@ record TuneReport(String engine, String size, String profileSize, Devirtualizati
         sb.append("- measurement: ").append(settings.describe()).append('\n');
         sb.append("- files: `tuning.json` (kept decisions), `candidate.json` (all), `variants/`, `profiles/`, `jmh-*.log`\n\n");
 
+        if (family instanceof Family.Interp in) {
+            interp(sb, in);
+        } else {
+            aot(sb);
+        }
+        measurements(sb);
+        return sb.toString();
+    }
+
+    /** The rule and evidence sections of the switch engine's superinstructions. */
+    private void interp(StringBuilder sb, Family.Interp in) {
+        sb.append("## Rule (engines/interp/README.md, \"Superinstructions\")\n\n");
+        sb.append("Superinstructions: ").append(in.rule()).append(". The lowering replaces each occurrence of a selected"
+                + " sequence (longest first at each instruction, left to right) by one fused opcode, in every module the engine"
+                + " compiles (held-out workloads included). Decision kinds: `pairs` and `triples`.\n\n");
+        sb.append("## Profile evidence\n\n");
+        sb.append(String.format(Locale.ROOT, "%,d Wasm instructions executed in the training profiles (%s).%n%n", in.total(),
+                String.join(", ", profiles.stream().map(p -> p.workload().name() + String.format(Locale.ROOT, " %,d", p.profile().totalInstructions())).toList())));
+        sb.append("| superinstruction | kind | executions | share of all instructions |\n|---|---|---:|---:|\n");
+        for (var d : in.decisions()) {
+            sb.append(String.format(Locale.ROOT, "| `%s` | %s | %,d | %.2f %% |%n", d.pattern(), d.kind(), d.count(), 100 * d.share()));
+        }
+        if (in.decisions().isEmpty()) sb.append("| (none passed the rule) | | | |\n");
+        sb.append("\nMost executed pairs and triples (fusable or not: what a larger catalog could add):\n\n")
+          .append("| sequence | executions | share | in the catalog |\n|---|---:|---:|---|\n");
+        in.counts().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).forEach(e -> sb.append(String.format(Locale.ROOT, "| `%s` | %,d | %.2f %% | %s |%n", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / Math.max(1, in.total()),
+                        org.tailbench.interp.lower.Superinstructions.indexOf(e.getKey()) >= 0 ? "yes" : "no")));
+        sb.append('\n');
+    }
+
+    /** The rule and evidence sections of aot's guarded devirtualization. */
+    private void aot(StringBuilder sb) {
         sb.append("## Rule (engines/aot/README.md, \"Tuning\")\n\n");
-        sb.append("Guarded devirtualization: ").append(rule.describe()).append(". At a decided site the generated code compares the"
+        sb.append("Guarded devirtualization: ").append(family.rule()).append(". At a decided site the generated code compares the"
                 + " table element with each target in turn and calls the first that matches directly (a `return_call_indirect`"
                 + " hit is a direct call whose result is returned: no trampoline round trip, at most `tailChainLimit` = "
                 + TuningFile.DEFAULT_TAIL_CHAIN_LIMIT + " in a row on the JVM stack); any other element takes the generic path."
@@ -77,7 +110,10 @@ record TuneReport(String engine, String size, String profileSize, Devirtualizati
             }
             sb.append('\n');
         }
+    }
 
+    /** The measurements, the effect per kind and the result. */
+    private void measurements(StringBuilder sb) {
         sb.append("## Measurements (ms/op, score ± error)\n\n| variant |");
         List<String> all = new java.util.ArrayList<>(training);
         all.addAll(holdout);
@@ -107,7 +143,6 @@ record TuneReport(String engine, String size, String profileSize, Devirtualizati
           .append(kinds.isEmpty() ? "none" : String.join(", ", kinds)).append("). `tuning.json` holds ")
           .append(kept.isEmpty() ? "no decisions" : "the kept kinds' decisions").append(".\n\n");
         sb.append(goal()).append('\n');
-        return sb.toString();
     }
 
     /** @return issue 17's done-when, checked on the final variant */

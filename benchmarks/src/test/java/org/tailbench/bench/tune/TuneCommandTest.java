@@ -29,9 +29,9 @@ class TuneCommandTest {
 
     @Test
     void badUsageIsRefused(@TempDir Path dir) {
-        Result r = tune("--engine", "switch", "--workloads", "nbody", "--out", dir.toString());
+        Result r = tune("--engine", "threaded", "--workloads", "nbody", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("tune supports the aot family");
+        assertThat(r.err()).contains("tune supports aot, aot-naive and switch").contains("threaded has no decision rule");
         r = tune("--workloads", "nosuch", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown workload \"nosuch\"");
@@ -41,6 +41,26 @@ class TuneCommandTest {
         r = tune("--workloads", "nbody", "--min-share", "0", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("minShare");
+        r = tune("--engine", "switch", "--workloads", "nbody", "--min-pattern-share", "2", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("superinstruction rule");
+    }
+
+    @Test
+    void aTinySwitchRunDecidesSuperinstructionsForEveryModule(@TempDir Path dir) throws Exception {
+        Result r = tune("--engine", "switch", "--workloads", "pyvm_switch", "--holdout", "nbody", "--size", "smoke", "--profile-size", "smoke",
+                "--max-superinstructions", "4", "--forks", "1", "--warmups", "1", "--iterations", "2", "--iteration-ms", "100",
+                "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        TuningFile candidate = TuningFile.read(dir.resolve("candidate.json"));
+        assertThat(candidate.modules()).isEmpty();   // superinstructions are not per module
+        assertThat(candidate.interp().superinstructions()).hasSizeBetween(1, 4)
+                .allMatch(x -> x.evidence().count() > 0 && x.evidence().share() >= 0.005);
+        TuningFile.read(dir.resolve("tuning.json"));
+        String report = Files.readString(dir.resolve("report.md"));
+        assertThat(report).contains("## Rule (engines/interp/README.md").contains("| superinstruction | kind |")
+                .contains("| untuned |").contains("| all |").contains("nbody (held out)").contains("Goal");
+        assertThat(r.out()).contains("superinstruction ").contains("measuring untuned").contains("measuring all");
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.tailbench.aot.AotNaiveEngine;
 import org.tailbench.aot.AotOptions;
 import org.tailbench.aot.tune.Devirtualization;
 import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.interp.lower.Superinstructions;
+import org.tailbench.runtime.EngineOptions;
+import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.wasi.Wasi;
@@ -25,10 +28,13 @@ import org.tailbench.workloads.WorkloadCatalog;
  * The tune pipeline on every catalog workload (smoke size, the CPython ones excepted: their profiling run alone takes
  * minutes): profile in the switch engine's counting mode, decide with a permissive rule (every site that ran, every
  * target with ≥ 1 % of its calls, up to 4) so that as many guards as possible are generated, compile aot and aot-naive
- * with the resulting tuning, and compare stdout with the native build's expected output.
+ * with the resulting tuning, and compare stdout with the native build's expected output. The same for the switch engine's
+ * superinstructions: every catalog pattern the workload executed at all (the rule with no cap and the smallest share),
+ * and the whole catalog.
  */
 class TunedWorkloadsTest {
     private static final Devirtualization.Rule PERMISSIVE = new Devirtualization.Rule(1, 0.01, 4, 10_000);
+    private static final Superinstructions.Rule EVERY_PATTERN = new Superinstructions.Rule(Superinstructions.CATALOG.size(), Double.MIN_VALUE);
 
     @TestFactory
     List<DynamicTest> tunedAotComputesTheExpectedOutput() {
@@ -43,6 +49,20 @@ class TunedWorkloadsTest {
     private static void check(Workload w) {
         TrainingProfile p = TrainingProfile.run(w, Workload.SMOKE, PERMISSIVE);
         System.out.println(w.name() + ": " + p.profile().indirectSites().size() + " indirect sites ran, " + p.decisions().size() + " decisions");
+        Family.Interp in = Family.Interp.of(List.of(p), EVERY_PATTERN);
+        String profiled = in.file(in.kinds(), "test").superinstructionsOption();
+        System.out.println(w.name() + ": superinstructions " + profiled);
+        for (String sel : List.of(profiled, Superinstructions.ALL)) {
+            if (sel.isEmpty()) continue;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            Wasi wasi = Wasi.builder().args(w.argv(Workload.SMOKE)).stdout(out).stderr(err).build();
+            Instance inst = Engines.byName("switch").compile(p.module(), EngineOptions.NONE.with(EngineOptions.SWITCH_SUPERINSTRUCTIONS, sel))
+                    .instantiate(new Store(), wasi.imports());
+            int exit = wasi.runStart(inst);
+            assertThat(exit).as("%s on switch with %s (stderr %s)", w.name(), sel, err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("%s on switch with %s", w.name(), sel)
+                    .isEqualTo(new String(w.expectedStdout(Workload.SMOKE), StandardCharsets.UTF_8));
+        }
         if (p.decisions().isEmpty()) return;   // no indirect call with a target of its own ran
         TuningFile t = new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, "test", List.of(p.entry(p.decisions())));
         for (AotEngine e : List.of(new AotEngine(), new AotNaiveEngine())) {

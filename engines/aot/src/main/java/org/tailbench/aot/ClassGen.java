@@ -286,7 +286,7 @@ final class ClassGen {
                 a.jump(IFLT, boxed);   // another instance's or engine's function
                 mv.visitVarInsn(ILOAD, fi);
                 a.aload(ctx);
-                a.invokeStatic(RT, "dispatchClass", "(I" + C + ")I");
+                a.invoke(RtCalls.DISPATCH_CLASS);
                 mv.visitLookupSwitchInsn(boxed, others, cases);
                 for (int k = 0; k < others.length; k++) {
                     a.label(cases[k]);
@@ -343,7 +343,7 @@ final class ClassGen {
             }
             a.label(none);
             mv.visitVarInsn(ILOAD, fi);
-            a.invokeStatic(RT, "notDispatched", "(I)Ljava/lang/IllegalStateException;");
+            a.invoke(RtCalls.NOT_DISPATCHED);
             a.op(ATHROW);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
@@ -429,7 +429,7 @@ final class ClassGen {
             for (int k = 0; k < others.length; k++) groups[k] = new Label();
             mv.visitVarInsn(ILOAD, 0);
             a.aload(2);
-            a.invokeStatic(RT, "dispatchClass", "(I" + C + ")I");
+            a.invoke(RtCalls.DISPATCH_CLASS);
             mv.visitLookupSwitchInsn(generic, others, groups);
             for (int k = 0; k < others.length; k++) {
                 a.label(groups[k]);

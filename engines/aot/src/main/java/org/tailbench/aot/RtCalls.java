@@ -55,12 +55,17 @@ final class RtCalls {
     interface AIC_A extends Serializable { long[] apply(long[] args, int f, AotContext c); }
     interface AIC_J extends Serializable { long apply(long[] args, int f, AotContext c); }
     interface NoArg_T extends Serializable { Trap get(); }
+    interface I_E extends Serializable { IllegalStateException apply(int f); }
     interface T_T extends Serializable { Trap apply(Trap t); }
     interface Of extends Serializable { Linkage apply(MethodHandles.Lookup caller) throws IllegalAccessException; }
     interface Bootstrap extends Serializable {
         CallSite apply(MethodHandles.Lookup caller, String name, MethodType type, int function) throws ReflectiveOperationException;
     }
     interface View<V> extends Serializable { V apply(Memory m); }
+
+    // cross-group dispatch (named classes: a group's dispatch class switches on the callee's group)
+    static final StaticCall DISPATCH_CLASS = resolve((IC_I) Rt::dispatchClass);
+    static final StaticCall NOT_DISPATCHED = resolve((I_E) Rt::notDispatched);
 
     // globals and references
     static final StaticCall GLOBAL_I = resolve((IC_I) Rt::globalI);

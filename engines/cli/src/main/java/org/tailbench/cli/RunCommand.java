@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
     Path aotJar;
 
     @Option(names = "--tuning", paramLabel = "tuning.json",
-            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`; engine aot; decisions for other modules are ignored).")
+            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`): engine aot / aot-naive its devirtualizations"
+                    + " (decisions for other modules are ignored), engine switch its superinstructions (option switch.superinstructions).")
     Path tuningFile;
 
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
@@ -104,8 +105,11 @@ final class RunCommand implements Callable<Integer> {
     private CompiledModule compile(Engine e, ValidatedModule vm, EngineOptions options) {
         if (!options.isSet(EngineOptions.MODULE_NAME)) options = options.with(EngineOptions.MODULE_NAME, file.getFileName().toString());
         if (tuningFile != null) {
-            if (!e.name().equals("aot") && !e.name().equals("aot-naive")) throw new UserError("--tuning: engine " + e.name() + " takes no tuning file yet (aot, aot-naive do)");
-            options = options.with(EngineOptions.AOT_TUNING, TuningArg.check(tuningFile));
+            options = switch (e.name()) {
+                case "aot", "aot-naive" -> options.with(EngineOptions.AOT_TUNING, TuningArg.check(tuningFile));
+                case "switch" -> options.with(EngineOptions.SWITCH_SUPERINSTRUCTIONS, TuningArg.superinstructions(tuningFile));
+                default -> throw new UserError("--tuning: engine " + e.name() + " takes no tuning file yet (aot, aot-naive, switch do)");
+            };
         }
         try {
             return e.compile(vm, options);

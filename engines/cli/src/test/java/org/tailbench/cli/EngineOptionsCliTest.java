@@ -64,6 +64,25 @@ class EngineOptionsCliTest {
     }
 
     @Test
+    void aTuningFilesSuperinstructionsReachTheSwitchEngine(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("tuning.json");
+        Files.writeString(file, "{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],\"interp\":{\"superinstructions\":"
+                + "[{\"pattern\":\"local.get>local.get>i32.add\"},{\"pattern\":\"local.get>local.get\"}]}}");
+        MainTest.Result r = run("run", "--engine", "switch", "--tuning", file.toString(), "--invoke", "add", resource("math.wasm"), "2", "3");
+        assertThat(r.out()).as(r.err()).isEqualTo("5\n");
+        Path unknown = tmp.resolve("unknown.json");
+        Files.writeString(unknown, "{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],\"interp\":{\"superinstructions\":"
+                + "[{\"pattern\":\"i64.add>i64.add\"}]}}");
+        MainTest.Result bad = run("run", "--engine", "switch", "--tuning", unknown.toString(), resource("hello.wasm"));
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("error: " + unknown + ": unknown superinstruction \"i64.add>i64.add\"");
+        assertNoJavaTrace(bad);
+        MainTest.Result other = run("run", "--engine", "threaded", "--tuning", file.toString(), resource("hello.wasm"));
+        assertThat(other.code()).isEqualTo(1);
+        assertThat(other.err()).contains("engine threaded takes no tuning file yet (aot, aot-naive, switch do)");
+    }
+
+    @Test
     void helpListsEveryOptionWithDefaultAndEngines() {
         for (String cmd : new String[] {"run", "compile", "spectest", "wasitest", "profile", "fuzz", "bench"}) {
             MainTest.Result r = run(cmd, "--help");

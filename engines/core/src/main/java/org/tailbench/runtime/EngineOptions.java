@@ -72,6 +72,11 @@ public final class EngineOptions {
     /** Whether the switch engine compiles in its exact opcode-counting mode. */
     public static final EngineOption<Boolean> SWITCH_OPCODE_PROFILE = EngineOption.bool("switch.opcodeProfile", false, "switch",
             Scope.MODULE, "tailbench.opcodeProfile", "compile in the exact opcode and pair counting mode (slow; see tailbench profile --opcode-profile)");
+    /** The superinstructions the switch engine fuses (issue 17). */
+    public static final EngineOption<String> SWITCH_SUPERINSTRUCTIONS = EngineOption.text("switch.superinstructions",
+            "patterns such as local.get>i32.const>i32.add separated by ';', all, or empty for none", "", "switch", Scope.MODULE,
+            "tailbench.switch.superinstructions", "fuse these instruction sequences into one opcode each (a tuning's decisions:"
+                    + " run --tuning FILE sets it; engines/interp/README.md \"Superinstructions\" lists the patterns)");
     /** A file native writes each compiled module's machine code to. */
     public static final EngineOption<String> NATIVE_DUMP = EngineOption.text("native.dump", "a file path, or empty for none", "",
             "native, native-naive", Scope.MODULE, "tailbench.native.dump",
@@ -93,7 +98,8 @@ public final class EngineOptions {
 
     /** Every option, in the order the help lists them. */
     public static final List<EngineOption<?>> ALL = List.of(AOT_SPLIT, AOT_CHEAP_BUDGET, AOT_HARD_BUDGET, AOT_FRAME, AOT_PROFILE, AOT_LOG,
-            AOT_TUNING, AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE, NATIVE_DUMP, NATIVE_PERF_MAP,
+            AOT_TUNING, AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE,
+            SWITCH_SUPERINSTRUCTIONS, NATIVE_DUMP, NATIVE_PERF_MAP,
             MEMORY, JFR_HOOKS, MODULE_NAME);
 
     /**

@@ -18,29 +18,39 @@ import java.util.stream.Collectors;
 /**
  * A {@code tuning.json} (issue 17): profile-guided decisions an engine applies when given the file
  * ({@code ./tailbench run --tuning FILE}, {@code tailbench compile --tuning FILE}, {@code -Dtailbench.aot.tuning=FILE}).
- * Written by {@code ./tailbench tune}; the rules that make the decisions are in engines/aot/README.md ("Tuning").
+ * Written by {@code ./tailbench tune}; the rules that make the decisions are in engines/aot/README.md ("Tuning") and,
+ * for the interpreters, engines/interp/README.md ("Superinstructions").
  *
  * <p>Schema, version {@value #VERSION} (every key below is known; any other key is rejected with its name and
- * path; {@code note}, {@code evidence} and {@code tailChainLimit} may be left out):
+ * path; {@code note}, {@code evidence}, {@code tailChainLimit} and {@code interp} may be left out):
  * <pre>{@code
  * {"format": "tailbench-tuning", "version": 1, "note": "free text",
  *  "modules": [{"name": "pyvm_tailcall.wasm", "sha256": "<hex SHA-256 of the module bytes>",
  *               "aot": {"tailChainLimit": 32,
  *                       "devirtualize": [{"function": 12, "offset": 345, "op": "return_call_indirect",
  *                                         "targets": [40, 41],
- *                                         "evidence": {"calls": 1000, "targetCalls": [600, 300]}}]}}]}
+ *                                         "evidence": {"calls": 1000, "targetCalls": [600, 300]}}]}}],
+ *  "interp": {"superinstructions": [{"pattern": "local.get>i32.const>i32.add",
+ *                                    "evidence": {"count": 123456, "share": 0.042}}]}}
  * }</pre>
  * Decisions name Wasm functions by index and instructions by byte offset in the function body, so they apply to the
  * module with that SHA-256 only: an engine compiling another module finds no entry and behaves exactly as without
- * a tuning file.
+ * a tuning file. The interpreters' decisions ({@code interp}) are not per module: a superinstruction is a property of
+ * the instruction set, chosen from all training profiles together, and applies to every module the {@code switch}
+ * engine compiles (so held-out workloads run with it too). Its {@code pattern}s are checked against the engine's
+ * catalog when the engine reads them (option {@code switch.superinstructions}).
  *
  * @param format  always {@value #FORMAT}
  * @param version schema version, {@value #VERSION}
  * @param note    free text (what made the file), may be null
  * @param modules one entry per module
+ * @param interp  the interpreters' decisions (every module), may be null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TuningFile(String format, int version, String note, List<ModuleEntry> modules) {
+public record TuningFile(String format, int version, String note, List<ModuleEntry> modules, Interp interp) {
+    /** A file with no interpreter decisions. */
+    public TuningFile(String format, int version, String note, List<ModuleEntry> modules) { this(format, version, note, modules, null); }
+
     public static final String FORMAT = "tailbench-tuning";
     public static final int VERSION = 1;
 
@@ -74,6 +84,35 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
         /** @return {@link #tailChainLimit}, or the default when absent */
         public int chainLimit() { return tailChainLimit == null ? DEFAULT_TAIL_CHAIN_LIMIT : tailChainLimit; }
     }
+
+    /**
+     * The interpreters' decisions.
+     * @param superinstructions the {@code switch} engine's superinstructions, in the order they were chosen
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interp(List<Superinstruction> superinstructions) {
+        /** @return the patterns, as option {@code switch.superinstructions} takes them ({@code ;}-separated) */
+        public String option() {
+            return superinstructions == null ? "" : String.join(";", superinstructions.stream().map(Superinstruction::pattern).toList());
+        }
+    }
+
+    /**
+     * One superinstruction.
+     * @param pattern  its instructions' text names joined by {@code >} (the opcode profile's pair / triple key)
+     * @param evidence the profile counts the decision came from, may be null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Superinstruction(String pattern, PatternEvidence evidence) {
+        /** @return the decision kind: {@code pairs} or {@code triples}, by the pattern's length */
+        public String kind() { return pattern.split(">").length == 2 ? "pairs" : "triples"; }
+    }
+
+    /** @param count executions of the sequence in the training profiles; @param share count ÷ all instructions executed there */
+    public record PatternEvidence(long count, double share) {}
+
+    /** @return option {@code switch.superinstructions}'s value for this file (empty when it has no interpreter decisions) */
+    public String superinstructionsOption() { return interp == null ? "" : interp.option(); }
 
     /** Default of {@link Aot#tailChainLimit}. */
     public static final int DEFAULT_TAIL_CHAIN_LIMIT = 32;
@@ -159,6 +198,15 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
             throw new IllegalArgumentException(source + ": tuning schema version " + version + ", this build reads version " + VERSION);
         }
         if (modules == null) throw new IllegalArgumentException(source + ": \"modules\" is missing");
+        if (interp != null && interp.superinstructions() != null) {
+            for (int k = 0; k < interp.superinstructions().size(); k++) {
+                Superinstruction x = interp.superinstructions().get(k);
+                if (x == null || x.pattern() == null || !x.pattern().matches("[a-z0-9_.]+(>[a-z0-9_.]+){1,2}")) {
+                    throw new IllegalArgumentException(source + ": $.interp.superinstructions[" + k + "].pattern must be two or three"
+                            + " instruction names joined by '>', got " + (x == null || x.pattern() == null ? "nothing" : "\"" + x.pattern() + "\""));
+                }
+            }
+        }
         for (int m = 0; m < modules.size(); m++) {
             ModuleEntry e = modules.get(m);
             String at = source + ": $.modules[" + m + "]";

@@ -27,6 +27,25 @@ class TuningFileTest {
     }
 
     @Test
+    void interpreterDecisionsReadBackAndGiveTheSwitchOption(@TempDir Path dir) throws Exception {
+        TuningFile t = new TuningFile(TuningFile.FORMAT, 1, "n", List.of(), new TuningFile.Interp(List.of(
+                new TuningFile.Superinstruction("local.get>i32.const>i32.add", new TuningFile.PatternEvidence(500, 0.05)),
+                new TuningFile.Superinstruction("local.get>local.get", null))));
+        Path f = dir.resolve("tuning.json");
+        t.write(f);
+        assertThat(TuningFile.read(f)).isEqualTo(t);
+        assertThat(TuningFile.read(f).superinstructionsOption()).isEqualTo("local.get>i32.const>i32.add;local.get>local.get");
+        assertThat(t.interp().superinstructions()).extracting(TuningFile.Superinstruction::kind).containsExactly("triples", "pairs");
+        assertThat(new TuningFile(TuningFile.FORMAT, 1, null, List.of()).superinstructionsOption()).isEmpty();
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],"
+                + "\"interp\":{\"superinstructions\":[{\"pattern\":\"local.get\"}]}}", "t"))
+                .hasMessageContaining("$.interp.superinstructions[0].pattern must be two or three instruction names joined by '>', got \"local.get\"");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],"
+                + "\"interp\":{\"superinstruction\":[]}}", "t"))
+                .hasMessageContaining("unknown key \"superinstruction\" at $.interp");
+    }
+
+    @Test
     void optionalKeysMayBeLeftOut() {
         TuningFile t = TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
                 + "\",\"aot\":{\"devirtualize\":[{\"function\":1,\"offset\":2,\"op\":\"call_indirect\",\"targets\":[3]}]}}]}", "t");

@@ -293,15 +293,82 @@ public final class LOp {
     /** target: fused {@code i32.ge_u} + {@code br_if}: pops y then x, jumps when the comparison holds */
     public static final int BR_IF_I32_GE_U = 206;
 
+    /** localIndex localIndex: superinstruction {@code local.get; local.get} (switch only, when selected) */
+    public static final int LOCAL_GET_LOCAL_GET = 207;
+    /** localIndex value: superinstruction {@code local.get; i32.const} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_CONST = 208;
+    /** localIndex offset: superinstruction {@code local.get; i32.load} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_LOAD = 209;
+    /** localIndex offset: superinstruction {@code local.get; i32.load8_u} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_LOAD8_U = 210;
+    /** localIndex offset: superinstruction {@code local.get; i32.store} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_STORE = 211;
+    /** localIndex target: superinstruction {@code local.get; br_if} (switch only, when selected) */
+    public static final int LOCAL_GET_BR_IF = 212;
+    /** localIndex localIndex: superinstruction {@code local.get; local.set} (switch only, when selected) */
+    public static final int LOCAL_GET_LOCAL_SET = 213;
+    /** localIndex localIndex: superinstruction {@code local.set; local.get} (switch only, when selected) */
+    public static final int LOCAL_SET_LOCAL_GET = 214;
+    /** localIndex localIndex: superinstruction {@code local.tee; local.get} (switch only, when selected) */
+    public static final int LOCAL_TEE_LOCAL_GET = 215;
+    /** value: superinstruction {@code i32.const; i32.add} (switch only, when selected) */
+    public static final int I32_CONST_I32_ADD = 216;
+    /** value: superinstruction {@code i32.const; i32.and} (switch only, when selected) */
+    public static final int I32_CONST_I32_AND = 217;
+    /** value: superinstruction {@code i32.const; i32.shl} (switch only, when selected) */
+    public static final int I32_CONST_I32_SHL = 218;
+    /** value: superinstruction {@code i32.const; i32.shr_u} (switch only, when selected) */
+    public static final int I32_CONST_I32_SHR_U = 219;
+    /** value localIndex: superinstruction {@code i32.const; local.set} (switch only, when selected) */
+    public static final int I32_CONST_LOCAL_SET = 220;
+    /** localIndex: superinstruction {@code i32.add; local.set} (switch only, when selected) */
+    public static final int I32_ADD_LOCAL_SET = 221;
+    /** offset localIndex: superinstruction {@code i32.load; local.set} (switch only, when selected) */
+    public static final int I32_LOAD_LOCAL_SET = 222;
+    /** localIndex: superinstruction {@code i32.add; local.tee} (switch only, when selected) */
+    public static final int I32_ADD_LOCAL_TEE = 223;
+    /** offset localIndex: superinstruction {@code i32.load; local.tee} (switch only, when selected) */
+    public static final int I32_LOAD_LOCAL_TEE = 224;
+    /** localIndex value: superinstruction {@code local.tee; i32.const} (switch only, when selected) */
+    public static final int LOCAL_TEE_I32_CONST = 225;
+    /** value offset: superinstruction {@code i32.const; i32.load} (switch only, when selected) */
+    public static final int I32_CONST_I32_LOAD = 226;
+    /** localIndex value: superinstruction {@code local.get; i32.const; i32.add} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_CONST_I32_ADD = 227;
+    /** localIndex localIndex: superinstruction {@code local.get; local.get; i32.add} (switch only, when selected) */
+    public static final int LOCAL_GET_LOCAL_GET_I32_ADD = 228;
+    /** localIndex value: superinstruction {@code local.get; i32.const; i32.and} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_CONST_I32_AND = 229;
+    /** localIndex value: superinstruction {@code local.get; i32.const; i32.shl} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_CONST_I32_SHL = 230;
+    /** localIndex localIndex offset: superinstruction {@code local.get; local.get; i32.store} (switch only, when selected) */
+    public static final int LOCAL_GET_LOCAL_GET_I32_STORE = 231;
+    /** localIndex offset localIndex: superinstruction {@code local.get; i32.load; local.set} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_LOAD_LOCAL_SET = 232;
+    /** localIndex target: superinstruction {@code local.get; i32.eqz; br_if} (switch only, when selected) */
+    public static final int LOCAL_GET_I32_EQZ_BR_IF = 233;
+    /** value target: superinstruction {@code i32.const; i32.eq; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_EQ_BR_IF = 234;
+    /** value target: superinstruction {@code i32.const; i32.ne; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_NE_BR_IF = 235;
+    /** value target: superinstruction {@code i32.const; i32.lt_s; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_LT_S_BR_IF = 236;
+    /** value target: superinstruction {@code i32.const; i32.lt_u; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_LT_U_BR_IF = 237;
+    /** value target: superinstruction {@code i32.const; i32.gt_s; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_GT_S_BR_IF = 238;
+    /** value target: superinstruction {@code i32.const; i32.gt_u; br_if} (switch only, when selected) */
+    public static final int I32_CONST_I32_GT_U_BR_IF = 239;
+
     /**
      * Opcode-profile mode only ({@link Lowerer#lowerCounting}): operands {@code i, slot}: Wasm
      * instruction {@code i} of the function's {@link org.tailbench.wasm.Code} is about to execute;
      * {@code slot} is the frame's hidden local holding the previously executed instruction (-1 at entry).
      */
-    public static final int PROBE = 207;
+    public static final int PROBE = 240;
 
     /** Number of internal opcodes. */
-    public static final int COUNT = 208;
+    public static final int COUNT = 241;
 
     /** Names by opcode, for disassembly and errors. */
     public static final String[] NAMES = {
@@ -512,6 +579,39 @@ public final class LOp {
         "BR_IF_I32_LE_U",
         "BR_IF_I32_GE_S",
         "BR_IF_I32_GE_U",
+        "LOCAL_GET_LOCAL_GET",
+        "LOCAL_GET_I32_CONST",
+        "LOCAL_GET_I32_LOAD",
+        "LOCAL_GET_I32_LOAD8_U",
+        "LOCAL_GET_I32_STORE",
+        "LOCAL_GET_BR_IF",
+        "LOCAL_GET_LOCAL_SET",
+        "LOCAL_SET_LOCAL_GET",
+        "LOCAL_TEE_LOCAL_GET",
+        "I32_CONST_I32_ADD",
+        "I32_CONST_I32_AND",
+        "I32_CONST_I32_SHL",
+        "I32_CONST_I32_SHR_U",
+        "I32_CONST_LOCAL_SET",
+        "I32_ADD_LOCAL_SET",
+        "I32_LOAD_LOCAL_SET",
+        "I32_ADD_LOCAL_TEE",
+        "I32_LOAD_LOCAL_TEE",
+        "LOCAL_TEE_I32_CONST",
+        "I32_CONST_I32_LOAD",
+        "LOCAL_GET_I32_CONST_I32_ADD",
+        "LOCAL_GET_LOCAL_GET_I32_ADD",
+        "LOCAL_GET_I32_CONST_I32_AND",
+        "LOCAL_GET_I32_CONST_I32_SHL",
+        "LOCAL_GET_LOCAL_GET_I32_STORE",
+        "LOCAL_GET_I32_LOAD_LOCAL_SET",
+        "LOCAL_GET_I32_EQZ_BR_IF",
+        "I32_CONST_I32_EQ_BR_IF",
+        "I32_CONST_I32_NE_BR_IF",
+        "I32_CONST_I32_LT_S_BR_IF",
+        "I32_CONST_I32_LT_U_BR_IF",
+        "I32_CONST_I32_GT_S_BR_IF",
+        "I32_CONST_I32_GT_U_BR_IF",
         "PROBE"
     };
 }

@@ -27,6 +27,8 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public final class Lowerer {
     private static final int[] FROM_OP = new int[Op.count()];
     private static final int[] OPERANDS = new int[LOp.COUNT];
+    /** the {@link LOp} of each {@link Superinstructions#CATALOG} entry */
+    private static final int[] SUPER = new int[Superinstructions.CATALOG.size()];
 
     static {
         for (Op op : Op.values()) {
@@ -54,7 +56,19 @@ public final class Lowerer {
         OPERANDS[LOp.MEMORY_INIT] = 1;
         for (int f = LOp.BR_IF_I32_EQ; f <= LOp.BR_IF_I32_GE_U; f++) OPERANDS[f] = 1;
         OPERANDS[LOp.PROBE] = 2;
+        for (int k = 0; k < SUPER.length; k++) {
+            List<Op> p = Superinstructions.CATALOG.get(k);
+            try {
+                SUPER[k] = LOp.class.getField(Superinstructions.lopName(p)).getInt(null);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);   // LOp not regenerated after a catalog change
+            }
+            OPERANDS[SUPER[k]] = Superinstructions.operandCount(p);
+        }
     }
+
+    /** @return the {@link LOp} of superinstruction {@code k} (index into {@link Superinstructions#CATALOG}) */
+    public static int superinstruction(int k) { return SUPER[k]; }
 
     private Lowerer() {}
 
@@ -80,13 +94,20 @@ public final class Lowerer {
      * (lowering is the interpreters' compile step) when a recording enables it.
      * @param engine the engine name the events carry
      */
-    public static LoweredFunction[] lowerAll(ValidatedModule vm, String engine) {
+    public static LoweredFunction[] lowerAll(ValidatedModule vm, String engine) { return lowerAll(vm, engine, null); }
+
+    /**
+     * {@link #lowerAll(ValidatedModule, String)} with superinstructions.
+     * @param superinstructions selected {@link Superinstructions#CATALOG} entries by index ({@link Superinstructions#parse}),
+     *                          or null for none: then the code is exactly what {@link #lower} makes
+     */
+    public static LoweredFunction[] lowerAll(ValidatedModule vm, String engine, boolean[] superinstructions) {
         Module m = vm.module();
         LoweredFunction[] out = new LoweredFunction[m.functions.size()];
         for (int i = 0; i < out.length; i++) {
             CompileEvent ev = new CompileEvent();
             ev.begin();
-            out[i] = lower(m, i, vm.functions()[i]);
+            out[i] = lower(m, i, vm.functions()[i], superinstructions);
             ev.end();
             if (ev.shouldCommit()) {
                 compileEvent(ev, engine, m, i);
@@ -134,6 +155,20 @@ public final class Lowerer {
      */
     public static LoweredFunction lower(Module m, int definedIndex, FunctionInfo info) {
         return new Lowerer.Run(m, definedIndex, info).run();
+    }
+
+    /**
+     * {@link #lower(Module, int, FunctionInfo)} fusing the selected superinstructions: at each reachable instruction, the
+     * longest selected {@link Superinstructions#CATALOG} pattern that starts there (ties: catalog order) becomes its one
+     * fused {@link LOp}, left to right, so an earlier match wins over an overlapping later one. A pattern ending in
+     * {@code br_if} fuses only when the branch moves no values (its {@code drop} is 0). Each operand slot carries the byte
+     * offset of the instruction it came from, so a trap inside a fused opcode reports the trapping instruction's offset.
+     * @param superinstructions selected entries by catalog index, or null for none
+     */
+    public static LoweredFunction lower(Module m, int definedIndex, FunctionInfo info, boolean[] superinstructions) {
+        Run r = new Lowerer.Run(m, definedIndex, info);
+        r.fuse = superinstructions == null ? null : Superinstructions.order(superinstructions);
+        return r.run();
     }
 
     /**
@@ -186,6 +221,8 @@ public final class Lowerer {
         private final List<Ctrl> ctrls = new ArrayList<>();
         /** opcode-profile mode ({@link #lowerCounting}) */
         boolean probes;
+        /** selected superinstructions, longest first ({@link Superinstructions#order}), or null */
+        int[] fuse;
 
         Run(Module m, int definedIndex, FunctionInfo info) {
             this.m = m; this.definedIndex = definedIndex; this.info = info;
@@ -287,6 +324,13 @@ public final class Lowerer {
                     if (dead > 0 || (op != Op.ELSE && op != Op.END)) continue;
                 }
                 if (probes) { emit(LOp.PROBE); emit(i); emit(probeSlot); }
+                if (fuse != null) {
+                    int k = match(i);
+                    if (k >= 0) {
+                        i += fused(k, i) - 1;
+                        continue;
+                    }
+                }
                 switch (op) {
                     case NOP, I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> { }
                     case BLOCK, LOOP -> {
@@ -359,6 +403,43 @@ public final class Lowerer {
             return new LoweredFunction(funcIndex, m.functionName(funcIndex), type, Arrays.copyOf(code, size),
                     Arrays.copyOf(offs, size), Arrays.copyOf(consts, constCount), params, params + init.length,
                     init, info.maxStackHeight(), returnPc);
+        }
+
+        /** @return the first of {@link #fuse} whose pattern starts at instruction {@code i} and can fuse there, or -1 */
+        private int match(int i) {
+            for (int k : fuse) {
+                List<Op> p = Superinstructions.CATALOG.get(k);
+                int n = p.size();
+                if (i + n > c.length) continue;
+                boolean same = true;
+                for (int j = 0; j < n && same; j++) same = c.opAt(i + j) == p.get(j);
+                if (!same) continue;
+                int last = i + n - 1;
+                if (p.get(n - 1) == Op.BR_IF) {
+                    Ctrl l = label(c.a[last]);
+                    if (!l.function && height(last) - 1 - l.arity - l.base != 0) continue;   // the branch moves values
+                }
+                return k;
+            }
+            return -1;
+        }
+
+        /**
+         * Emits superinstruction {@code k} for the instructions from {@code i}: its opcode (at the first one's offset),
+         * then each component's immediate at that component's offset.
+         * @return the number of Wasm instructions it replaces
+         */
+        private int fused(int k, int i) {
+            List<Op> p = Superinstructions.CATALOG.get(k);
+            curOffset = c.pos[i];
+            emit(SUPER[k]);
+            for (int j = 0; j < p.size(); j++) {
+                Op op = p.get(j);
+                if (!Superinstructions.hasOperand(op)) continue;
+                curOffset = c.pos[i + j];
+                if (op == Op.BR_IF) target(label(c.a[i + j])); else emit((int) c.a[i + j]);
+            }
+            return p.size();
         }
 
         private void brTable(int[] labels, int h) {

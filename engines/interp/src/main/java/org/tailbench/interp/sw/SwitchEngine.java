@@ -1,6 +1,7 @@
 package org.tailbench.interp.sw;
 
 import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.interp.lower.Superinstructions;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
 import org.tailbench.runtime.EngineOptions;
@@ -25,11 +26,14 @@ public final class SwitchEngine implements Engine {
 
     /**
      * Compiles; in opcode-profile mode ({@link OpcodeProfiler}) when option {@code switch.opcodeProfile} is true
-     * ({@code -Dtailbench.opcodeProfile=true}).
+     * ({@code -Dtailbench.opcodeProfile=true}), which fuses nothing; otherwise with the superinstructions of option
+     * {@code switch.superinstructions} ({@link Superinstructions#parse}; empty, the default: none, code as without it).
+     * @throws IllegalArgumentException when that option names a pattern that is not in {@link Superinstructions#CATALOG}
      */
     @Override public CompiledModule compile(ValidatedModule module, EngineOptions options) {
         if (options.get(EngineOptions.SWITCH_OPCODE_PROFILE)) return OpcodeProfiler.compile(module);
-        return new SwitchModule(module, Lowerer.lowerAll(module, name()), null);
+        boolean[] fuse = Superinstructions.parse(options.get(EngineOptions.SWITCH_SUPERINSTRUCTIONS));
+        return new SwitchModule(module, Lowerer.lowerAll(module, name(), fuse), null);
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return SwitchAttribution.INSTANCE; }

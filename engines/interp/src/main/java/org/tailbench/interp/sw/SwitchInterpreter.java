@@ -365,6 +365,91 @@ final class SwitchInterpreter {
                         s[sp - 1] = LOpNumeric.binary(op, s[sp - 1], s[sp]);
                         continue;
 
+                    // superinstructions (Superinstructions; only in code lowered with a selection): the components' effects
+                    // in order; a trapping component leaves pc just past its own operand, so the trap names its offset
+                    case LOp.LOCAL_GET_LOCAL_GET: s[sp] = s[fp + code[pc]]; s[sp + 1] = s[fp + code[pc + 1]]; sp += 2; pc += 2; continue;
+                    case LOp.LOCAL_GET_I32_CONST: s[sp] = s[fp + code[pc]]; s[sp + 1] = code[pc + 1]; sp += 2; pc += 2; continue;
+                    case LOp.LOCAL_GET_I32_LOAD: {
+                        long ea = (s[fp + code[pc]] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[sp++] = mem.get(LE_I32, ea);
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_I32_LOAD8_U: {
+                        long ea = (s[fp + code[pc]] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea >= mem.byteSize()) throw oob();
+                        s[sp++] = mem.get(I8, ea) & 0xFF;
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_I32_STORE: {
+                        long v = s[fp + code[pc]];
+                        long ea = (s[--sp] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        mem.set(LE_I32, ea, (int) v);
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_BR_IF: pc = (int) s[fp + code[pc]] != 0 ? code[pc + 1] : pc + 2; continue;
+                    case LOp.LOCAL_GET_LOCAL_SET: s[fp + code[pc + 1]] = s[fp + code[pc]]; pc += 2; continue;
+                    case LOp.LOCAL_SET_LOCAL_GET: s[fp + code[pc]] = s[sp - 1]; s[sp - 1] = s[fp + code[pc + 1]]; pc += 2; continue;
+                    case LOp.LOCAL_TEE_LOCAL_GET: s[fp + code[pc]] = s[sp - 1]; s[sp++] = s[fp + code[pc + 1]]; pc += 2; continue;
+                    case LOp.I32_CONST_I32_ADD: s[sp - 1] = (int) s[sp - 1] + code[pc++]; continue;
+                    case LOp.I32_CONST_I32_AND: s[sp - 1] = (int) s[sp - 1] & code[pc++]; continue;
+                    case LOp.I32_CONST_I32_SHL: s[sp - 1] = (int) s[sp - 1] << code[pc++]; continue;
+                    case LOp.I32_CONST_I32_SHR_U: s[sp - 1] = (int) s[sp - 1] >>> code[pc++]; continue;
+                    case LOp.I32_CONST_LOCAL_SET: s[fp + code[pc + 1]] = code[pc]; pc += 2; continue;
+                    case LOp.I32_ADD_LOCAL_SET: sp -= 2; s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1]; continue;
+                    case LOp.I32_LOAD_LOCAL_SET: {
+                        long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[fp + code[pc++]] = mem.get(LE_I32, ea);
+                        sp--;
+                        continue;
+                    }
+                    case LOp.I32_ADD_LOCAL_TEE: sp--; s[fp + code[pc++]] = s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; continue;
+                    case LOp.I32_LOAD_LOCAL_TEE: {
+                        long ea = (s[sp - 1] & M32) + (code[pc++] & M32);
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[fp + code[pc++]] = s[sp - 1] = mem.get(LE_I32, ea);
+                        continue;
+                    }
+                    case LOp.LOCAL_TEE_I32_CONST: s[fp + code[pc]] = s[sp - 1]; s[sp++] = code[pc + 1]; pc += 2; continue;
+                    case LOp.I32_CONST_I32_LOAD: {
+                        long ea = (code[pc] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[sp++] = mem.get(LE_I32, ea);
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_I32_CONST_I32_ADD: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; continue;
+                    case LOp.LOCAL_GET_LOCAL_GET_I32_ADD: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; continue;
+                    case LOp.LOCAL_GET_I32_CONST_I32_AND: s[sp++] = (int) s[fp + code[pc]] & code[pc + 1]; pc += 2; continue;
+                    case LOp.LOCAL_GET_I32_CONST_I32_SHL: s[sp++] = (int) s[fp + code[pc]] << code[pc + 1]; pc += 2; continue;
+                    case LOp.LOCAL_GET_LOCAL_GET_I32_STORE: {
+                        long v = s[fp + code[pc + 1]];
+                        long ea = (s[fp + code[pc]] & M32) + (code[pc + 2] & M32);
+                        pc += 3;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        mem.set(LE_I32, ea, (int) v);
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_I32_LOAD_LOCAL_SET: {
+                        long ea = (s[fp + code[pc]] & M32) + (code[pc + 1] & M32);
+                        pc += 2;
+                        if (ea > mem.byteSize() - 4) throw oob();
+                        s[fp + code[pc++]] = mem.get(LE_I32, ea);
+                        continue;
+                    }
+                    case LOp.LOCAL_GET_I32_EQZ_BR_IF: pc = (int) s[fp + code[pc]] == 0 ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_EQ_BR_IF: pc = (int) s[--sp] == code[pc] ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_NE_BR_IF: pc = (int) s[--sp] != code[pc] ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_LT_S_BR_IF: pc = (int) s[--sp] < code[pc] ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_LT_U_BR_IF: pc = Integer.compareUnsigned((int) s[--sp], code[pc]) < 0 ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_GT_S_BR_IF: pc = (int) s[--sp] > code[pc] ? code[pc + 1] : pc + 2; continue;
+                    case LOp.I32_CONST_I32_GT_U_BR_IF: pc = Integer.compareUnsigned((int) s[--sp], code[pc]) > 0 ? code[pc + 1] : pc + 2; continue;
+
                     case LOp.TABLE_GET: case LOp.TABLE_SET: case LOp.TABLE_SIZE: case LOp.TABLE_GROW:
                     case LOp.TABLE_FILL: case LOp.TABLE_COPY: case LOp.TABLE_INIT: case LOp.ELEM_DROP:
                     case LOp.MEMORY_INIT: case LOp.DATA_DROP: case LOp.MEMORY_COPY: case LOp.MEMORY_FILL:

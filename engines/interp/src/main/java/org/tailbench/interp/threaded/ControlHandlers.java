@@ -20,6 +20,19 @@ final class ControlHandlers {
             throw new IllegalStateException("PROBE: opcode-profile code runs only in the switch engine");
         }
     }
+    /**
+     * Never executed: superinstructions are lowered for (and run by) the switch engine only ({@code Lowerer} with a
+     * selection, option {@code switch.superinstructions}); this engine lowers without them. One object per opcode.
+     */
+    static final class SwitchOnly extends Handler {
+        private final int op;
+
+        SwitchOnly(int op) { this.op = op; }
+
+        int exec(Machine m, long[] s, int[] c, int pc) {
+            throw new IllegalStateException(org.tailbench.interp.lower.LOp.NAMES[op] + ": superinstructions run only in the switch engine");
+        }
+    }
     static final class UNREACHABLE extends Handler {
         int exec(Machine m, long[] s, int[] c, int pc) { throw new Trap(TrapKind.UNREACHABLE); }
     }

@@ -4,6 +4,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.tailbench.interp.lower.LOp;
+import org.tailbench.interp.lower.Lowerer;
+import org.tailbench.interp.lower.Superinstructions;
 import org.tailbench.interp.rt.LOpNumeric;
 
 /**
@@ -36,7 +38,8 @@ final class Handlers {
 
     /** the handler classes that serve several opcodes (constructed with the opcode), not named after one */
     private static final java.util.Set<Class<?>> GROUPED =
-            java.util.Set.of(FloatHandlers.Unary.class, FloatHandlers.Binary.class, MemoryHandlers.TableOrMemoryOp.class);
+            java.util.Set.of(FloatHandlers.Unary.class, FloatHandlers.Binary.class, MemoryHandlers.TableOrMemoryOp.class,
+                    ControlHandlers.SwitchOnly.class);
 
     /** One handler per {@link LOp}, indexed by opcode; length {@link LOp#COUNT}. */
     static final Handler[] TABLE = build();
@@ -60,6 +63,10 @@ final class Handlers {
             else if (LOpNumeric.isGroupedBinary(op)) put(t, op, new FloatHandlers.Binary(op));
         }
         for (int op : TABLE_OR_MEMORY) put(t, op, new MemoryHandlers.TableOrMemoryOp(op));
+        for (int k = 0; k < Superinstructions.CATALOG.size(); k++) {
+            int op = Lowerer.superinstruction(k);
+            put(t, op, new ControlHandlers.SwitchOnly(op));
+        }
         List<String> missing = new ArrayList<>();
         for (int op = 0; op < t.length; op++) if (t[op] == null) missing.add(LOp.NAMES[op]);
         if (!missing.isEmpty()) throw new IllegalStateException("threaded engine: no handler for " + missing);

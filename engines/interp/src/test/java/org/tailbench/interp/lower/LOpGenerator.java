@@ -16,7 +16,8 @@ import org.tailbench.wasm.Op;
  * Writes {@code LOp.java}, the interpreters' lowered opcodes, from the one opcode table {@link Op}: the internal
  * control opcodes that replace structured control flow and calls ({@link #INTERNAL}), then every {@link Op} that
  * lowers one-to-one, in {@link Op}'s order and under its name, then one fused compare-and-branch per i32
- * comparison, then the profiling probe. A new numeric instruction in {@link Op} therefore gets its {@code LOp}
+ * comparison, then one superinstruction per entry of {@link Superinstructions#CATALOG} (its input, like {@link Op}),
+ * then the profiling probe. A new numeric instruction in {@link Op} therefore gets its {@code LOp}
  * here, by regenerating, not by hand. {@code LOpTableTest} fails when the committed file differs from this
  * output; regenerate with
  * {@code ./mvn25 -B -ntp -o test -pl engines/interp -am -Dtest=LOpTableTest -Dsurefire.failIfNoSpecifiedTests=false -Dtailbench.regenerate=true}
@@ -116,6 +117,21 @@ public final class LOpGenerator {
         for (Op op : FUSED) {
             constant(b, names, "BR_IF_" + op.name(), "target: fused {@code " + op.text + "} + {@code br_if}: pops y then x,"
                     + " jumps when the comparison holds");
+        }
+        b.append('\n');
+        for (List<Op> p : Superinstructions.CATALOG) {
+            StringBuilder ops = new StringBuilder();
+            for (Op op : p) {
+                if (!Superinstructions.hasOperand(op)) continue;
+                ops.append(ops.isEmpty() ? "" : " ").append(switch (op.imm) {
+                    case LOCAL -> "localIndex";
+                    case I32 -> "value";
+                    case MEMARG -> "offset";
+                    default -> "target";
+                });
+            }
+            constant(b, names, Superinstructions.lopName(p), ops + ": superinstruction {@code "
+                    + String.join("; ", p.stream().map(op -> op.text).toList()) + "} (switch only, when selected)");
         }
         b.append("""
 

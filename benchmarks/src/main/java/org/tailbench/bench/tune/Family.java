@@ -1,0 +1,111 @@
+package org.tailbench.bench.tune;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tailbench.aot.tune.Devirtualization;
+import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.interp.lower.Superinstructions;
+
+/**
+ * The decisions of one engine family made from the training profiles ({@code tailbench tune}, step 2 "Decide"), grouped
+ * in kinds that are measured on their own and together, and how a forked JMH JVM gets a tuning file's decisions.
+ */
+sealed interface Family permits Family.Aot, Family.Interp {
+    /** @return the decision kinds the decisions have, in the order first found */
+    Set<String> kinds();
+
+    /** @return the tuning file holding the decisions of {@code kinds} */
+    TuningFile file(Set<String> kinds, String note);
+
+    /** @return the JVM flags that make a forked JVM's engine use the decisions of {@code file} */
+    List<String> jvmArgs(Path file);
+
+    /** @return the rule, one line (for notes and the report) */
+    String rule();
+
+    /** @return how many decisions there are of all kinds */
+    int size();
+
+    /** @return the family of {@code engine}: aot for aot / aot-naive, the interpreters' for switch; null for others */
+    static String of(String engine) {
+        return switch (engine) {
+            case "aot", "aot-naive" -> "aot";
+            case "switch" -> "interp";
+            default -> null;
+        };
+    }
+
+    /**
+     * aot's guarded devirtualization ({@link Devirtualization}): per training module; kinds are the sites' opcodes
+     * ({@code call_indirect}, {@code return_call_indirect}); a fork gets the file as {@code -Dtailbench.aot.tuning=FILE}.
+     */
+    record Aot(List<TrainingProfile> profiles, Devirtualization.Rule devirtualization) implements Family {
+        @Override public Set<String> kinds() {
+            Set<String> k = new LinkedHashSet<>();
+            for (TrainingProfile p : profiles) for (TuningFile.Devirtualize d : p.decisions()) k.add(d.kind());
+            return k;
+        }
+
+        @Override public TuningFile file(Set<String> kinds, String note) {
+            List<TuningFile.ModuleEntry> entries = new ArrayList<>();
+            for (TrainingProfile p : profiles) {
+                List<TuningFile.Devirtualize> ds = p.decisions().stream().filter(d -> kinds.contains(d.kind())).toList();
+                if (!ds.isEmpty()) entries.add(p.entry(ds));
+            }
+            return new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, note, entries);
+        }
+
+        @Override public List<String> jvmArgs(Path file) { return List.of("-Dtailbench.aot.tuning=" + file.toAbsolutePath()); }
+
+        @Override public String rule() { return devirtualization.describe(); }
+
+        @Override public int size() { return profiles.stream().mapToInt(p -> p.decisions().size()).sum(); }
+    }
+
+    /**
+     * The interpreters' superinstructions ({@link Superinstructions}, rule in engines/interp/README.md): one decision list for
+     * every module, from the pair and triple counts of all training profiles summed; kinds are {@code pairs} and
+     * {@code triples}; a fork gets them as {@code -Dtailbench.switch.superinstructions=...} (what {@code run --tuning} sets).
+     * @param decisions the rule's choice, most executed first
+     * @param total     Wasm instructions executed in the training profiles
+     * @param counts    executions of every pair and triple there (catalog or not), for the report
+     */
+    record Interp(List<Superinstructions.Decision> decisions, long total, Map<String, Long> counts, Superinstructions.Rule superinstructions)
+            implements Family {
+        /** Decides from {@code profiles} under {@code rule}. */
+        static Interp of(List<TrainingProfile> profiles, Superinstructions.Rule rule) {
+            Map<String, Long> counts = new HashMap<>();
+            long total = 0;
+            for (TrainingProfile p : profiles) {
+                p.sequenceCounts().forEach((k, n) -> counts.merge(k, n, Long::sum));
+                total += p.profile().totalInstructions();
+            }
+            return new Interp(Superinstructions.decide(counts, total, rule), total, counts, rule);
+        }
+
+        @Override public Set<String> kinds() {
+            Set<String> k = new LinkedHashSet<>();
+            for (Superinstructions.Decision d : decisions) k.add(d.kind());
+            return k;
+        }
+
+        @Override public TuningFile file(Set<String> kinds, String note) {
+            List<TuningFile.Superinstruction> xs = decisions.stream().filter(d -> kinds.contains(d.kind()))
+                    .map(d -> new TuningFile.Superinstruction(d.pattern(), new TuningFile.PatternEvidence(d.count(), d.share()))).toList();
+            return new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, note, List.of(), xs.isEmpty() ? null : new TuningFile.Interp(xs));
+        }
+
+        @Override public List<String> jvmArgs(Path file) {
+            return List.of("-Dtailbench.switch.superinstructions=" + TuningFile.read(file).superinstructionsOption());
+        }
+
+        @Override public String rule() { return superinstructions.describe(); }
+
+        @Override public int size() { return decisions.size(); }
+    }
+}
