@@ -245,7 +245,7 @@ public abstract class NumericEdgeValueTest extends EngineSuite {
     }
 
     /** {@code f(x, y) = op(x, y)} and {@code g(x, y) = op(id(x), id(y))}, floats reinterpreted from / to bits. */
-    static byte[] module(Op op) {
+    public static byte[] module(Op op) {
         String params = op.signature.substring(0, op.signature.indexOf(':'));
         char result = op.signature.charAt(op.signature.length() - 1);
         String w = wire(op);

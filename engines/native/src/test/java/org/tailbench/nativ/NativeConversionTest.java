@@ -1,4 +1,4 @@
-package org.tailbench.interp;
+package org.tailbench.nativ;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tailbench.nativ.NativeEngine;
+import org.tailbench.testkit.NumericEdgeValueTest;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
