@@ -1,4 +1,4 @@
-package org.tailbench.spectest;
+package org.tailbench.interp.sw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,13 +10,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.Engines;
+import org.tailbench.spectest.SpecRunner;
+import org.tailbench.spectest.Testsuite;
 
 /**
  * The tuned {@code switch} engine passes the spec testsuite as the untuned one does: with every superinstruction of the
  * catalog selected ({@code -Dtailbench.switch.superinstructions=all}, what a tuning file's {@code interp.superinstructions}
  * sets, with all candidates), every non-SIMD file passes with no failure (the untuned engine passes 27,464 commands of
- * the pinned suite, {@link ConformanceTest}; more than 27,000 must pass here). A tuning file names patterns, not modules,
- * so the same selection applies to all of the suite's modules.
+ * the pinned suite, {@code org.tailbench.interp.kit.ConformanceTest}; more than 27,000 must pass here). A tuning file names patterns, not modules,
+ * so the same selection applies to all of the suite's modules. (In engines/interp, not engines/spectest: the runner's
+ * module has no engine on its test class path since the engine test kit.)
  */
 class SuperinstructionConformanceTest {
     @Test
