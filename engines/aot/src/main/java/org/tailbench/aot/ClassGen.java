@@ -261,22 +261,7 @@ final class ClassGen {
             for (int f : dispatch) if (plan.type(f).equals(t)) same.add(f);
             Label slow = new Label();
             Type rt = CallingConvention.returnType(t);
-            if (!same.isEmpty()) {
-                int[] keys = same.stream().mapToInt(Integer::intValue).toArray();
-                Label[] cases = new Label[keys.length];
-                for (int k = 0; k < keys.length; k++) cases[k] = new Label();
-                mv.visitVarInsn(ILOAD, fi);
-                mv.visitLookupSwitchInsn(slow, keys, cases);
-                for (int k = 0; k < keys.length; k++) {
-                    a.label(cases[k]);
-                    int slot = 0;
-                    for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
-                    a.aload(ctx);
-                    CallGen.invokeFunction(plan, this, a, keys[k]);
-                    if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
-                    a.ret(rt);
-                }
-            }
+            if (!same.isEmpty()) directCalls(a, mv, t, same.stream().mapToInt(Integer::intValue).toArray(), fi, ctx, slow);
             a.label(slow);
             if (others.length > 0) {   // a function of this instance in another group: that group's $cx<T>, unboxed
                 Label boxed = new Label();
@@ -306,6 +291,29 @@ final class ClassGen {
         });
     }
 
+    /**
+     * Emits the direct part of {@code $ci<T>} and {@code $cx<T>}: a lookupswitch on the function index in slot {@code fi}
+     * over {@code keys} (functions of this group, of type {@code t}); each case passes the helper's Wasm parameters and
+     * the context (slot {@code ctx}) to the function, runs a tail call it leaves pending and returns; any other index
+     * goes to {@code otherwise}.
+     */
+    private void directCalls(Asm a, MethodVisitor mv, FuncType t, int[] keys, int fi, int ctx, Label otherwise) {
+        Type rt = CallingConvention.returnType(t);
+        Label[] cases = new Label[keys.length];
+        for (int k = 0; k < keys.length; k++) cases[k] = new Label();
+        mv.visitVarInsn(ILOAD, fi);
+        mv.visitLookupSwitchInsn(otherwise, keys, cases);
+        for (int k = 0; k < keys.length; k++) {
+            a.label(cases[k]);
+            int slot = 0;
+            for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
+            a.aload(ctx);
+            CallGen.invokeFunction(plan, this, a, keys[k]);
+            if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
+            a.ret(rt);
+        }
+    }
+
     /** @return the dispatch classes other than this one whose groups hold a function of type {@code t} (none with hidden classes) */
     private int[] otherGroups(FuncType t) {
         if (!plan.namedCalls()) return new int[0];
@@ -328,19 +336,7 @@ final class ClassGen {
             int fi = CallingConvention.contextSlot(t), ctx = fi + 1;
             int[] keys = dispatch.stream().mapToInt(Integer::intValue).filter(f -> plan.type(f).equals(t)).toArray();
             Label none = new Label();
-            Label[] cases = new Label[keys.length];
-            for (int k = 0; k < keys.length; k++) cases[k] = new Label();
-            mv.visitVarInsn(ILOAD, fi);
-            mv.visitLookupSwitchInsn(none, keys, cases);
-            for (int k = 0; k < keys.length; k++) {
-                a.label(cases[k]);
-                int slot = 0;
-                for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
-                a.aload(ctx);
-                CallGen.invokeFunction(plan, this, a, keys[k]);
-                if (plan.mayTailCall()[keys[k]]) CallGen.drainIfPending(a, t, name, () -> a.aload(ctx));
-                a.ret(rt);
-            }
+            directCalls(a, mv, t, keys, fi, ctx, none);
             a.label(none);
             mv.visitVarInsn(ILOAD, fi);
             a.invoke(RtCalls.NOT_DISPATCHED);
