@@ -151,10 +151,19 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
-    /** @return the fork JVM flags as published: without the run folder's own paths ({@code -Dtailbench.failures.dir=...}) */
+    /**
+     * @return the fork JVM flags as published: without the run folder's own paths ({@code -Dtailbench.failures.dir=...}),
+     *         and a path into the repository (GraalWasm's {@code --module-path …/engines/peer-graalwasm/target/graal/…})
+     *         shown from {@code REPO/}, as on the page, so that results.md names no local folder
+     */
     static String shownJvmArgs(List<String> args) {
-        return String.join(" ", args.stream().filter(a -> !a.startsWith("-Dtailbench.failures.dir=") && !a.startsWith("-Dtailbench.firstrun.dir=")).toList());
+        return String.join(" ", args.stream().filter(a -> !a.startsWith("-Dtailbench.failures.dir=") && !a.startsWith("-Dtailbench.firstrun.dir="))
+                .map(a -> REPO_PATH.matcher(a).replaceAll("$1REPO/$2/")).toList());
     }
+
+    /** An absolute path up to the repository's top-level folder {@code engines/}, {@code workloads/} or {@code results/}. */
+    private static final java.util.regex.Pattern REPO_PATH =
+            java.util.regex.Pattern.compile("(^|[=:,])/[^\\s:=,]*?/(engines|workloads|results|benchmarks)/");
 
     static String settings(List<Section> sections) {
         StringBuilder sb = new StringBuilder("## JMH settings\n\n");

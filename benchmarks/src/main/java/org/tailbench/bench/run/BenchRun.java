@@ -62,7 +62,7 @@ final class BenchRun {
         Plan plan = Plan.of(m.workloads(), List.of(Bench.values()), m.engines(), forks, c.shard(), c.shards());
         Jmh jmh = new Jmh(c, m, graalFlags);
         if (c.dryRun()) {
-            OpTimes prior = OpTimes.fromLatest(c.resultsDir(), c.size());
+            OpTimes prior = c.wasm() != null ? OpTimes.none() : OpTimes.forEstimate(c.resultsDir(), c.size());
             header(m, plan, prior, true);
             if (!c.references().equals("none") && c.shard() == 1) {
                 List<String> ref = Children.referencesCommand(c, m, Path.of("RUN_DIR"), Path.of("RUN_DIR/references.tsv"));

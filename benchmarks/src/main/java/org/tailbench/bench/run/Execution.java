@@ -68,7 +68,7 @@ final class Execution {
                 + c.commandLine() + "\n# JMH invocations (java = " + Children.java() + ", tailbench.jar = " + Children.classPath() + "):\n");
         BenchRun.write(dir.resolve("command.txt"), command.toString());
         r.say("writing " + dir);
-        r.header(m, plan, OpTimes.fromLatest(c.resultsDir(), c.size()), true);
+        r.header(m, plan, c.wasm() != null ? OpTimes.none() : OpTimes.forEstimate(c.resultsDir(), c.size()), true);
         if (c.wasm() != null) {
             Path module = Files.createDirectories(dir.resolve("module"));
             Files.copy(c.wasm(), module.resolve(c.wasmName() + ".wasm"));
@@ -130,20 +130,22 @@ final class Execution {
             }
             r.say("(" + i + "/" + plan.units().size() + ") " + u.label() + " — " + describe(s) + "; elapsed " + Jmh.fmt(r.elapsedMs())
                     + ", about " + Jmh.fmt(remaining + Estimates.jfrMs(c, m, plan, times)) + " to go");
-            Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
-            Path tmp = dir.resolve("jmh-parts").resolve(u.partName(i) + ".tmp");
-            Path log = Files.createTempFile("tailbench-jmh", ".log");
-            append("command.txt", BenchCommand.quote(jmh.commandLine(u, s, dir, u.partName(i))) + "\n");
-            Collection<RunResult> results = List.of();
-            try {
-                results = r.runJmh(jmh.options(u, s, dir, tmp, log));
-            } catch (RunnerException e) {
-                r.say("JMH could not run " + u.label() + ": " + e.getMessage());
-            } finally {
-                r.appendLog(Files.readString(log, StandardCharsets.UTF_8));
-                Files.deleteIfExists(log);
+            Collection<RunResult> results = attempt(u, i, s);
+            Profile.Settings ps = c.profile().of(u.bench());
+            for (Profile.Jmh next = ps.retry(s, relativeError(results)); next != null; next = ps.retry(next, relativeError(results))) {
+                // a wide error: measure the cell again with a longer warm-up (Profile.TARGET_ERROR); the last attempt counts
+                Path attempts = Files.createDirectories(dir.resolve("jmh-attempts"));
+                Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
+                String kept = u.partName(i).replaceFirst("\\.json$", "") + ".attempt" + (next.attempt() - 1) + ".json";
+                if (Files.isRegularFile(part)) Files.move(part, attempts.resolve(kept), StandardCopyOption.REPLACE_EXISTING);
+                remaining += next.estimateMs();
+                r.say("    error " + String.format(Locale.ROOT, "%.0f", 100 * relativeError(results)) + " % of the score (over "
+                        + Math.round(100 * Profile.TARGET_ERROR) + " %): attempt " + next.attempt() + " — " + describe(next));
+                append("command.txt", "# attempt " + next.attempt() + " of " + u.label() + " (the error of the last was "
+                        + String.format(Locale.ROOT, "%.1f", 100 * relativeError(results)) + " %; it is kept in jmh-attempts/" + kept + ")\n");
+                results = attempt(u, i, next);
+                remaining -= next.estimateMs();
             }
-            if (Files.size(tmp) > 0) Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING); else Files.deleteIfExists(tmp);
             if (results.isEmpty()) {
                 r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
                 if (!m.peers().contains(u.engine())) ownFailures++;
@@ -191,6 +193,35 @@ final class Execution {
         if (refStatus != 0) { r.say("FAILED: the references or the output check failed — see results.md and jmh.log"); return 1; }
         if (jfrStatus != 0) { r.say("FAILED: a cell of the JFR pass failed — see jmh.log"); return 1; }
         return 0;
+    }
+
+    /** Runs one JMH invocation of {@code u} with settings {@code s} into its part file. @return its results (empty: none) */
+    private Collection<RunResult> attempt(Plan.Unit u, int i, Profile.Jmh s) throws IOException {
+        Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
+        Path tmp = dir.resolve("jmh-parts").resolve(u.partName(i) + ".tmp");
+        Path log = Files.createTempFile("tailbench-jmh", ".log");
+        append("command.txt", BenchCommand.quote(jmh.commandLine(u, s, dir, u.partName(i))) + "\n");
+        Collection<RunResult> results = List.of();
+        try {
+            results = r.runJmh(jmh.options(u, s, dir, tmp, log));
+        } catch (RunnerException e) {
+            r.say("JMH could not run " + u.label() + ": " + e.getMessage());
+        } finally {
+            r.appendLog(Files.readString(log, StandardCharsets.UTF_8));
+            Files.deleteIfExists(log);
+        }
+        if (Files.size(tmp) > 0) Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING); else Files.deleteIfExists(tmp);
+        return results;
+    }
+
+    /** @return the largest error ÷ score among {@code results}' primary results; NaN when there is none */
+    static double relativeError(Collection<RunResult> results) {
+        double worst = Double.NaN;
+        for (RunResult rr : results) {
+            double score = rr.getPrimaryResult().getScore(), error = rr.getPrimaryResult().getScoreError();
+            if (score > 0 && Double.isFinite(error) && !(error / score <= worst)) worst = error / score;
+        }
+        return worst;
     }
 
     private static String describe(Profile.Jmh s) {

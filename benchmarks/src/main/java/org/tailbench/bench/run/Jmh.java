@@ -33,10 +33,15 @@ final class Jmh {
      * @return the settings of {@code u} given the measured operation times. The trial setup of the run and instantiation
      *         benchmarks compiles the module, and the instantiation benchmark's also runs the whole program once to check
      *         its output (PreparedWorkload): that costs the cell's measured compile and run times, and an instantiation
-     *         cell whose program run is over the profile's limit is not run either (its setup alone would take that long)
+     *         cell whose program run is over the profile's limit is not run either (its setup alone would take that long).
+     *         A cell whose last run's error was above {@link Profile#TARGET_ERROR} starts at its second attempt's
+     *         settings ({@link Profile.Settings#retry}), when they fit its budget
      */
     Profile.Jmh settings(Plan.Unit u, OpTimes times) {
-        Profile.Jmh s = c.profile().of(u.bench()).adaptTo(times.of(u.bench(), u.workload(), u.engine()));
+        Profile.Settings ps = c.profile().of(u.bench());
+        Profile.Jmh s = ps.adaptTo(times.of(u.bench(), u.workload(), u.engine()));
+        Profile.Jmh wider = ps.retry(s, times.relativeError(u.bench(), u.workload(), u.engine()));
+        if (wider != null) s = wider;
         if (u.bench() != Bench.COMPILE) {
             double run = times.of(Bench.RUN, u.workload(), u.engine()), compile = times.of(Bench.COMPILE, u.workload(), u.engine());
             long setup = (long) ((Double.isFinite(compile) ? compile : 0) + (u.bench() == Bench.INSTANTIATE && Double.isFinite(run) ? run : 0));

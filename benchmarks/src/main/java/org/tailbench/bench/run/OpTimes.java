@@ -12,10 +12,18 @@ import org.tailbench.charts.JmhResult;
 /**
  * Measured milliseconds of one operation per benchmark × workload × engine: from {@code Calibrate} (before a run)
  * or from the last run's jmh.json (for a dry run's estimate). Missing = unknown (NaN).
+ * @param relativeErrors the last run's error ÷ score per cell (same keys; only from jmh.json)
  * @param source where the times come from (for the console)
  */
-record OpTimes(Map<String, Double> ms, String source) {
+record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, String source) {
+    OpTimes(Map<String, Double> ms, String source) { this(ms, Map.of(), source); }
+
     static OpTimes none() { return new OpTimes(Map.of(), "nothing"); }
+
+    /** @return the last run's error ÷ score of the cell, NaN when unknown (then the cell starts at its profile's settings) */
+    double relativeError(Bench b, String workload, String engine) {
+        return relativeErrors.getOrDefault(key(b, workload, engine), Double.NaN);
+    }
 
     boolean isEmpty() { return ms.isEmpty(); }
 
@@ -26,20 +34,51 @@ record OpTimes(Map<String, Double> ms, String source) {
 
     static String key(Bench b, String workload, String engine) { return b.name() + "|" + workload + "|" + engine; }
 
+    /**
+     * @return the times an estimate uses before the run measures its own: the last run's ({@link #fromLatest}), and
+     *         where it has none, those of the newest committed run under {@code resultsDir/published/} (another
+     *         machine, so only a guide: a fresh clone's first estimate was 41 min against a real 105 min without it).
+     *         Never used to size iterations or skip the calibration; its errors are left out, so the dry run shows the
+     *         first attempts the real run makes.
+     */
+    static OpTimes forEstimate(Path resultsDir, String size) {
+        OpTimes latest = fromLatest(resultsDir, size);
+        try (var dirs = Files.list(resultsDir.resolve("published"))) {
+            Path newest = dirs.filter(d -> Files.isRegularFile(d.resolve("jmh.json"))).max(java.util.Comparator.naturalOrder()).orElse(null);
+            if (newest == null) return latest;
+            OpTimes read = read(newest.resolve("jmh.json"), size, "the published run " + newest.getFileName() + " (another machine)");
+            OpTimes published = new OpTimes(read.ms(), Map.of(), read.source());   // its errors do not decide this run's attempts
+            return latest.isEmpty() ? published : latest.merge(published);
+        } catch (IOException | RuntimeException e) {
+            return latest;
+        }
+    }
+
     /** @return the scores of {@code resultsDir/latest/jmh.json} at {@code size}, or none when there is no such run */
     static OpTimes fromLatest(Path resultsDir, String size) {
         Path json = resultsDir.resolve("latest").resolve("jmh.json");
         if (!Files.isRegularFile(json)) return none();
         try {
-            Map<String, Double> m = new HashMap<>();
+            return read(json, size, "the last run, " + resultsDir.resolve("latest").toRealPath().getFileName());
+        } catch (IOException | RuntimeException e) {
+            return none();
+        }
+    }
+
+    private static OpTimes read(Path json, String size, String source) {
+        try {
+            Map<String, Double> m = new HashMap<>(), err = new HashMap<>();
             for (JmhResult r : JmhJson.parse(JmhJson.readRaw(List.of(json)))) {
                 String sz = r.params().get("size");
                 if (sz != null && !sz.equals(size) || !r.params().getOrDefault("wasmFile", "").isEmpty()) continue;
                 for (Bench b : Bench.values()) {
-                    if (b.fqn.equals(r.benchmark())) m.put(key(b, r.params().get("workload"), r.params().get("engine")), r.ms().score());
+                    if (!b.fqn.equals(r.benchmark())) continue;
+                    String k = key(b, r.params().get("workload"), r.params().get("engine"));
+                    m.put(k, r.ms().score());
+                    if (r.ms().hasError() && r.ms().score() > 0) err.put(k, r.ms().error() / r.ms().score());
                 }
             }
-            return new OpTimes(m, "the last run, " + resultsDir.resolve("latest").toRealPath().getFileName());
+            return new OpTimes(m, err, source);
         } catch (IOException | RuntimeException e) {
             return none();
         }
@@ -72,8 +111,9 @@ record OpTimes(Map<String, Double> ms, String source) {
 
     /** @return these times, with {@code other}'s where these have none (and these times' source) */
     OpTimes merge(OpTimes other) {
-        Map<String, Double> m = new HashMap<>(other.ms);
+        Map<String, Double> m = new HashMap<>(other.ms), err = new HashMap<>(other.relativeErrors);
         m.putAll(ms);
-        return new OpTimes(m, source);
+        err.putAll(relativeErrors);
+        return new OpTimes(m, err, source);
     }
 }

@@ -52,4 +52,17 @@ class JmhSettingsTest {
         // unknown times cost nothing extra
         assertThat(jmh().settings(new Plan.Unit(Bench.INSTANTIATE, "w", "e", 0), OpTimes.none()).setupMs()).isZero();
     }
+
+    @Test
+    void aCellWhoseLastRunHadAWideErrorStartsAtItsSecondAttempt() {
+        Map<String, Double> ms = Map.of(OpTimes.key(Bench.RUN, "w", "e"), 60.0, OpTimes.key(Bench.RUN, "w2", "e"), 60.0);
+        OpTimes t = new OpTimes(ms, Map.of(OpTimes.key(Bench.RUN, "w", "e"), 0.35, OpTimes.key(Bench.RUN, "w2", "e"), 0.04), "test");
+        Profile.Jmh wide = jmh().settings(new Plan.Unit(Bench.RUN, "w", "e", 0), t);
+        assertThat(wide.attempt()).isEqualTo(2);
+        assertThat(wide.warmups()).isEqualTo(9);
+        assertThat(wide.iterationMs()).isEqualTo(1500);
+        Profile.Jmh narrow = jmh().settings(new Plan.Unit(Bench.RUN, "w2", "e", 0), t);
+        assertThat(narrow.attempt()).isEqualTo(1);
+        assertThat(narrow.warmups()).isEqualTo(3);
+    }
 }

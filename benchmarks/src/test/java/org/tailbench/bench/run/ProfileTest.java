@@ -65,4 +65,37 @@ class ProfileTest {
         assertThat(Profile.FULL.run.adaptTo(3_600_000).notRun()).isNull();
         assertThat(Profile.QUICK.run.adaptTo(Double.NaN).notRun()).as("an unknown time runs").isNull();
     }
+
+    @Test
+    void aWideErrorIsMeasuredAgainWithALongerWarmUpWhileItFitsTheBudget() {
+        Profile.Jmh first = Profile.QUICK.run.adaptTo(60);   // 750 ms iterations, 3 + 8
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(Profile.QUICK.run.retry(first, 0.10)).as("at the target: kept").isNull();
+        assertThat(Profile.QUICK.run.retry(first, Double.NaN)).as("no result: nothing to widen").isNull();
+        Profile.Jmh second = Profile.QUICK.run.retry(first, 0.30);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.warmups()).as("2 × 3 + 3").isEqualTo(9);
+        assertThat(second.iterations()).isEqualTo(12);
+        assertThat(second.iterationMs()).isEqualTo(1500);
+        Profile.Jmh third = Profile.QUICK.run.retry(second, 0.30);
+        assertThat(third.attempt()).isEqualTo(3);
+        assertThat(third.warmups()).isEqualTo(21);
+        assertThat(third.iterations()).isEqualTo(18);
+        assertThat(third.iterationMs()).isEqualTo(3000);
+        // 3 s + 2 setup runs + 39 × 3 s = 120 s: within the 180 s budget
+        assertThat(third.estimateMs()).isEqualTo(3000 + 120 + 39 * 3000);
+        assertThat(Profile.QUICK.run.retry(third, 0.30)).as("the quick profile makes 3 attempts at most").isNull();
+        assertThat(Profile.SMOKE.run.retry(Profile.SMOKE.run.adaptTo(60), 0.90)).as("smoke: one attempt").isNull();
+    }
+
+    @Test
+    void singleShotRetriesAddShotsAndStopAtTheCellBudget() {
+        Profile.Jmh first = Profile.QUICK.run.adaptTo(2000);   // 6 warm-up + 8 shots of 2 s
+        Profile.Jmh second = Profile.QUICK.run.retry(first, 0.2);
+        assertThat(second.singleShot()).isTrue();
+        assertThat(second.warmups()).isEqualTo(12);
+        assertThat(second.iterations()).isEqualTo(12);
+        // 20 s per operation: the first attempt already fills the 180 s budget, so no second one
+        assertThat(Profile.QUICK.run.retry(Profile.QUICK.run.adaptTo(20_000), 0.5)).isNull();
+    }
 }

@@ -67,4 +67,58 @@ class ChicoryPeerTest extends PeerContractTest {
         var module = ValidatedModule.of(HexFormat.of().parseHex(hex));
         return wasi.runStart(Engines.byName(engine).compile(module).instantiate(new Store(), wasi.imports()));
     }
+
+    /**
+     * A function too large for one JVM method (40,000 × {@code i32.const 1; i32.add}: about 80 KB of bytecode, over the
+     * JVM's 64 KB limit) runs in Chicory's interpreter inside chicory-aot, and says nothing on stderr (Chicory's
+     * default prints one line per such function at every compile, which flooded run-bench's console on CPython).
+     * Expected value: the sum, 40,000.
+     */
+    @Test
+    void aFunctionChicoryCannotCompileRunsInItsInterpreterWithoutAWord() throws Exception {
+        int n = 40_000;
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(new byte[] {0x00, 0x41, 0x00});   // no locals; i32.const 0
+        for (int k = 0; k < n; k++) body.write(new byte[] {0x41, 0x01, 0x6a});   // i32.const 1; i32.add
+        body.write(0x0b);
+        byte[] b = body.toByteArray();
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.write(1);
+        leb(code, b.length);
+        code.write(b);
+        java.io.ByteArrayOutputStream wasm = new java.io.ByteArrayOutputStream();
+        wasm.write(HexFormat.of().parseHex("0061736d01000000" + "010501600001" + "7f" + "03020100" + "070501016600" + "00"));
+        wasm.write(0x0a);
+        leb(wasm, code.size());
+        wasm.write(code.toByteArray());
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        long[] result;
+        try {
+            System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            var instance = Engines.byName("chicory-aot").compile(ValidatedModule.of(wasm.toByteArray())).instantiate(new Store(), org.tailbench.runtime.Imports.NONE);
+            result = ((org.tailbench.runtime.FunctionInstance) instance.export("f")).invoke();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(result).containsExactly(n);
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        // the premise: Chicory's own default does fall back for this function, and says so
+        java.io.ByteArrayOutputStream control = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(control, true, java.nio.charset.StandardCharsets.UTF_8));
+            com.dylibso.chicory.compiler.MachineFactoryCompiler.compile(com.dylibso.chicory.wasm.Parser.parse(wasm.toByteArray()));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(control.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("interpreted mode");
+    }
+
+    private static void leb(java.io.ByteArrayOutputStream out, int v) {
+        do {
+            int b = v & 0x7f;
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+    }
 }
