@@ -135,15 +135,9 @@ public final class AotModule implements CompiledModule {
      */
     @Override public Instance instantiate(Store store, Imports imports) {
         Module m = module.module();
-        AotContext[] ctx = new AotContext[1];
-        return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
-            if (ctx[0] == null) {
-                ctx[0] = new AotContext(inst, linkage);
-                inst.attachEngineState(ctx[0]);
-            }
-            int typeIndex = m.functions.get(defined).typeIndex();
-            return new AotFunction(linkage.canonicalTypes[typeIndex], ctx[0], m.importedFunctions() + defined);
-        }, classes.arrayMemory() ? Memory.Backing.HEAP : null);   // the byte[] path needs the heap backing the compiler chose
+        return Instantiator.instantiate(store, module, imports, inst -> new AotContext(inst, linkage), (ctx, defined) ->
+                new AotFunction(linkage.canonicalTypes[m.functions.get(defined).typeIndex()], ctx, m.importedFunctions() + defined),
+                classes.arrayMemory() ? Memory.Backing.HEAP : null);   // the byte[] path needs the heap backing the compiler chose
     }
 
     /**

@@ -2,9 +2,9 @@ package org.tailbench.aot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.testkit.TestSupport.call;
+import static org.tailbench.testkit.TestSupport.resource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,20 +30,6 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * Expected values: the little-endian byte order of the spec (spec 2.0 §4.4.7).
  */
 class AotMemoryPathTest {
-    private static byte[] wasm(String resource) {
-        try (InputStream in = AotMemoryPathTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static long call(Instance inst, String name, long... args) {
-        long[] r = inst.exportedFunction(name).invoke(args);
-        return r.length == 0 ? 0 : r[0];
-    }
-
     /** heap.wasm declares no max (heap, byte[] path); memory4g.wasm 65,536 pages and grow4g.wasm max 65,536 (mapped, segment path) */
     static Stream<Arguments> definedMemories() {
         return Stream.of(Arguments.of("/memory4g/heap.wasm", true, Memory.Backing.HEAP),
@@ -54,7 +40,7 @@ class AotMemoryPathTest {
     @ParameterizedTest
     @MethodSource("definedMemories")
     void theAccessPathFollowsTheBackingRule(String resource, boolean array, Memory.Backing backing) {
-        ValidatedModule vm = ValidatedModule.of(wasm(resource));
+        ValidatedModule vm = ValidatedModule.of(resource(resource));
         AotModule m = new AotEngine().compile(vm);
         assertThat(m.classes().arrayMemory()).isEqualTo(array);
         Instance inst = m.instantiate(new Store(), Imports.NONE);
@@ -70,17 +56,17 @@ class AotMemoryPathTest {
 
     @Test
     void aJarKeepsTheAccessPathAndItsBacking(@TempDir Path dir) throws Exception {
-        ValidatedModule vm = ValidatedModule.of(wasm("/memory4g/heap.wasm"));
+        ValidatedModule vm = ValidatedModule.of(resource("/memory4g/heap.wasm"));
         AotClasses classes = new AotEngine().compileClasses(vm, "heap.wasm", new AotOptions(true, false, false));
         assertThat(classes.arrayMemory()).isTrue();
         Path jar = dir.resolve("heap.jar");
         AotJar.write(classes, jar);
-        AotModule loaded = AotJar.load(jar, ValidatedModule.of(wasm("/memory4g/heap.wasm")));
+        AotModule loaded = AotJar.load(jar, ValidatedModule.of(resource("/memory4g/heap.wasm")));
         assertThat(loaded.classes().arrayMemory()).isTrue();
         Instance inst = loaded.instantiate(new Store(), Imports.NONE);
         assertThat(inst.memory().backing()).isEqualTo(Memory.Backing.HEAP);
         assertThat((int) call(inst, "i32.load", 65532)).isEqualTo(0xDDCC_BBAA);
-        ValidatedModule big = ValidatedModule.of(wasm("/memory4g/grow4g.wasm"));
+        ValidatedModule big = ValidatedModule.of(resource("/memory4g/grow4g.wasm"));
         AotClasses segment = new AotEngine().compileClasses(big, "grow4g.wasm", new AotOptions(true, false, false));
         AotJar.write(segment, dir.resolve("grow4g.jar"));
         assertThat(AotJar.read(dir.resolve("grow4g.jar")).arrayMemory()).isFalse();
@@ -94,7 +80,7 @@ class AotMemoryPathTest {
     @ParameterizedTest
     @MethodSource("importedMemories")
     void anImportedMemoryUsesTheSegmentPathOnEitherBacking(Limits limits) {
-        ValidatedModule vm = ValidatedModule.of(wasm("/aot-memory/imported-memory.wasm"));
+        ValidatedModule vm = ValidatedModule.of(resource("/aot-memory/imported-memory.wasm"));
         AotModule m = new AotEngine().compile(vm);
         assertThat(m.classes().arrayMemory()).isFalse();
         Memory mem = new Memory(limits, Memory.MAX_PAGES);

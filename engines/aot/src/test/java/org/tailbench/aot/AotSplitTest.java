@@ -7,7 +7,6 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -183,17 +182,6 @@ class AotSplitTest {
         return cases.stream();
     }
 
-    /** Outcome of one call: the result or the trap kind, plus a digest of memory. */
-    private static String run(Instance inst, int x) {
-        String outcome;
-        try {
-            outcome = "= " + inst.exportedFunction("main").invoke(x)[0];
-        } catch (Trap t) {
-            outcome = "trap " + t.kind();
-        }
-        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
-    }
-
     @ParameterizedTest(name = "seed {0}, split {1}, cheap {2} B, hard {3} B")
     @MethodSource("randomCases")
     void randomFunctionsSplitAtSmallBudgetsBehaveLikeSwitch(int seed, AotOptions.Split mode, int cheap, int hard) {
@@ -207,7 +195,7 @@ class AotSplitTest {
             }
             Instance a = instantiate(SWITCH.compile(vm)), b = instantiate(m);
             for (int x : new int[] {0, 1, -1, 7, 100, 12345, -99999, Integer.MIN_VALUE, 3, 42}) {
-                assertThat(run(b, x)).as("%s x=%d, %s", engine.name(), x, m.classes().log()).isEqualTo(run(a, x));
+                assertThat(RandomFunctions.outcome(b, x)).as("%s x=%d, %s", engine.name(), x, m.classes().log()).isEqualTo(RandomFunctions.outcome(a, x));
             }
         }
     }

@@ -28,6 +28,36 @@ public final class Instantiator {
     }
 
     /**
+     * Makes the engine's function instance for defined function {@code definedIndex} (0-based among defined functions)
+     * of an instance whose defined functions share one engine context.
+     * @param <C> the engine's per-instance context
+     */
+    @FunctionalInterface
+    public interface ContextFunctionFactory<C> {
+        FunctionInstance create(C context, int definedIndex);
+    }
+
+    /**
+     * As {@link #instantiate(Store, ValidatedModule, Imports, FunctionFactory, Memory.Backing)}, for an engine whose
+     * defined functions share one context per instance: {@code newContext} makes it when the first defined function
+     * is made (the instance's arrays are still filling then), and it is attached to the instance
+     * ({@link Instance#attachEngineState}); a module without defined functions gets none.
+     */
+    public static <C> Instance instantiate(Store store, ValidatedModule validated, Imports imports,
+                                           java.util.function.Function<Instance, C> newContext,
+                                           ContextFunctionFactory<C> factory, Memory.Backing memoryBacking) {
+        var made = new Object() { Instance inst; C context; };
+        return instantiate(store, validated, imports, (inst, definedIndex) -> {
+            if (made.inst != inst) {
+                made.inst = inst;
+                made.context = newContext.apply(inst);
+                inst.attachEngineState(made.context);
+            }
+            return factory.create(made.context, definedIndex);
+        }, memoryBacking);
+    }
+
+    /**
      * Instantiates {@code validated} in {@code store}: every function (imported and defined) gets a
      * store address; tables, memories and globals are allocated; exports are bound; then active
      * element segments, active data segments and the start function run, in that order.

@@ -214,4 +214,28 @@ class InstantiatorTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("i32.eqz");
         assertThatThrownBy(() -> ConstEval.eval(expr(Op.GLOBAL_GET, 3), inst)).isInstanceOf(IllegalStateException.class);
     }
+
+    /** An engine's per-instance context: records the instance it was made for. */
+    private record Context(Instance inst) {}
+
+    @Test
+    void functionsOfOneInstanceShareOneContextAttachedToIt() {
+        Module m = withFunctions(3);
+        ValidatedModule vm = new ValidatedModule(m, new FunctionInfo[3]);
+        List<Context> made = new ArrayList<>();
+        List<Context> seen = new ArrayList<>();
+        Instantiator.ContextFunctionFactory<Context> functions = (ctx, i) -> { seen.add(ctx); return new Recorder(VOID, i); };
+        Instance a = Instantiator.instantiate(new Store(), vm, Imports.NONE,
+                inst -> { Context c = new Context(inst); made.add(c); return c; }, functions, null);
+        Instance b = Instantiator.instantiate(new Store(), vm, Imports.NONE,
+                inst -> { Context c = new Context(inst); made.add(c); return c; }, functions, null);
+        assertThat(made).extracting(Context::inst).containsExactly(a, b);               // one per instance
+        assertThat(seen).containsExactly(made.get(0), made.get(0), made.get(0), made.get(1), made.get(1), made.get(1));
+        assertThat(a.engineState(Context.class)).isSameAs(made.get(0));
+        assertThat(b.engineState(Context.class)).isSameAs(made.get(1));
+        Instance none = Instantiator.instantiate(new Store(), new ValidatedModule(withFunctions(0), new FunctionInfo[0]),
+                Imports.NONE, inst -> { made.add(new Context(inst)); return made.getLast(); }, functions, null);
+        assertThat(none.engineState(Context.class)).as("no defined function, no context").isNull();
+        assertThat(made).hasSize(2);
+    }
 }

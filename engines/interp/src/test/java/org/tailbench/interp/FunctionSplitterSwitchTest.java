@@ -3,7 +3,6 @@ package org.tailbench.interp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
-import org.tailbench.runtime.Trap;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
@@ -174,7 +172,7 @@ class FunctionSplitterSwitchTest {
         assertThat(r.module().module().functionCount()).isGreaterThan(1);
         for (ValidatedModule m : List.of(vm, r.module())) {
             Instance inst = instantiate(m);
-            assertThat(run(inst, 5)).startsWith("trap UNREACHABLE");
+            assertThat(RandomFunctions.outcome(inst, 5)).startsWith("trap UNREACHABLE");
             for (int k = 0; k < 300; k++) assertThat(inst.memory().load32(4L * k)).isEqualTo(5 + k);
         }
     }
@@ -189,17 +187,6 @@ class FunctionSplitterSwitchTest {
         return cases.stream();
     }
 
-    /** Outcome of one call: the result or the trap kind, plus a digest of memory. */
-    private static String run(Instance inst, int x) {
-        String outcome;
-        try {
-            outcome = "= " + inst.exportedFunction("main").invoke(x)[0];
-        } catch (Trap t) {
-            outcome = "trap " + t.kind();
-        }
-        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
-    }
-
     @ParameterizedTest(name = "seed {0}, budget {1}, cheapOnly {2}")
     @MethodSource("randomCases")
     void randomFunctionBehavesTheSameAfterSplitting(int seed, int budget, boolean cheap) {
@@ -210,7 +197,7 @@ class FunctionSplitterSwitchTest {
         }
         Instance a = instantiate(vm), b = instantiate(r.module());
         for (int x : new int[] {0, 1, -1, 7, 100, 12345, -99999, Integer.MIN_VALUE, 3, 42}) {
-            assertThat(run(b, x)).as("x=%d, %s", x, r.reports()).isEqualTo(run(a, x));
+            assertThat(RandomFunctions.outcome(b, x)).as("x=%d, %s", x, r.reports()).isEqualTo(RandomFunctions.outcome(a, x));
         }
     }
 }

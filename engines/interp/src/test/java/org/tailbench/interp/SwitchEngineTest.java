@@ -2,6 +2,7 @@ package org.tailbench.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.testkit.TestSupport.call;
 import static org.tailbench.wasm.ModuleBuilder.F32;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 
@@ -10,14 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tailbench.runtime.Engine;
 import org.tailbench.runtime.Engines;
-import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
+import org.tailbench.testkit.TestSupport;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
-import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * The {@code switch} engine on hand-assembled modules: integer and float edge cases, traps, bounds checks.
@@ -28,13 +28,7 @@ class SwitchEngineTest {
     private static final int ADD = 0x6A, DIV_S = 0x6D, REM_S = 0x6F;
     private final Engine engine = Engines.byName("switch");
 
-    private Instance instantiate(ModuleBuilder mb, Store store) {
-        return engine.compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
-    }
-
-    private static long call(Instance inst, String name, long... args) {
-        return inst.exportedFunction(name).invoke(args)[0];
-    }
+    private Instance instantiate(ModuleBuilder mb, Store store) { return TestSupport.instantiate(engine, mb, store); }
 
     private static Instance binary(int opcode) {
         ModuleBuilder mb = new ModuleBuilder();

@@ -109,8 +109,7 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
 
     private long[] invokeHere(NativeFunction f, long[] args) {
         FuncType t = f.type();
-        int n = t.params().length;
-        if (args.length != n) throw new IllegalArgumentException(f.name() + " takes " + n + " arguments, got " + args.length);
+        int n = t.params().length;   // args.length: NativeFunction.invoke checked it
         prepare();
         for (int i = 0; i < n; i++) ctx.set(JAVA_LONG, Abi.RESULTS + 8L * i, args[i]);
         long depth = ctx.get(JAVA_LONG, Abi.C_DEPTH);
@@ -217,7 +216,7 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
             s[i] = ref;
             long id, addr = 0;
             if (ref == ValType.NULL_REF) id = Abi.NULL_ENTRY;
-            else if (funcref && instance.store.function(ref) instanceof NativeFunction nf && nf.context == this) {
+            else if (funcref && instance.store.function(ref) instanceof NativeFunction nf && nf.ctx == this) {
                 id = ModuleCompiler.typeIdOf(nf.type());
                 addr = module.codeAddress(nf.index - instance.module.importedFunctions());
             } else id = Abi.FOREIGN_ENTRY;
@@ -334,7 +333,7 @@ final class NativeContext implements org.tailbench.jfr.CallDepthSource {
         long[] a = new long[n];
         for (int k = 0; k < n; k++) a[k] = normalize(pt[k], arg(args, k, n + extra));
         globalsOut();
-        long[] r = f instanceof NativeFunction nf && nf.context == this ? f.invoke(a) : FunctionCalls.callForeign(f, instance, a);
+        long[] r = f instanceof NativeFunction nf && nf.ctx == this ? f.invoke(a) : FunctionCalls.callForeign(f, instance, a);
         globalsIn();
         memorySize();
         // anything the callee ran (a host function may call other instances) may have changed shared tables

@@ -90,13 +90,8 @@ public final class NativeModule implements CompiledModule {
 
     @Override public Instance instantiate(Store store, Imports imports) {
         Module m = module.module();
-        NativeContext[] ctx = new NativeContext[1];
-        return Instantiator.instantiate(store, module, imports, (inst, defined) -> {
-            if (ctx[0] == null) {
-                ctx[0] = new NativeContext(this, inst);
-                inst.attachEngineState(ctx[0]);
-            }
-            return new NativeFunction(m.types.get(m.functions.get(defined).typeIndex()), ctx[0], m.importedFunctions() + defined);
-        }, Memory.Backing.MAPPED);
+        return Instantiator.instantiate(store, module, imports, inst -> new NativeContext(this, inst), (ctx, defined) ->
+                new NativeFunction(m.types.get(m.functions.get(defined).typeIndex()), ctx, m.importedFunctions() + defined),
+                Memory.Backing.MAPPED);
     }
 }

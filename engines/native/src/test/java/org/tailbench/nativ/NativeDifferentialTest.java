@@ -2,7 +2,6 @@ package org.tailbench.nativ;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +12,6 @@ import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
-import org.tailbench.runtime.Trap;
 import org.tailbench.testkit.gen.RandomFunctions;
 import org.tailbench.wasm.validate.ValidatedModule;
 
@@ -29,16 +27,6 @@ class NativeDifferentialTest {
     @BeforeAll
     static void platform() { Assumptions.assumeTrue(Platform.UNAVAILABLE == null, String.valueOf(Platform.UNAVAILABLE)); }
 
-    private static String run(Instance inst, int x) {
-        String outcome;
-        try {
-            outcome = "= " + inst.exportedFunction("main").invoke(x)[0];
-        } catch (Trap t) {
-            outcome = "trap " + t.kind();
-        }
-        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
-    }
-
     private static Instance instantiate(CompiledModule cm) { return cm.instantiate(new Store(), Imports.NONE); }
 
     @Test
@@ -52,9 +40,9 @@ class NativeDifferentialTest {
             Instance naive = instantiate(new NativeNaiveEngine().compile(vm));
             for (int k = 0; k < 12; k++) {
                 int x = k < 4 ? new int[] {0, 1, -1, Integer.MIN_VALUE}[k] : inputs.nextInt(k < 8 ? 100 : Integer.MAX_VALUE) * (k % 2 == 0 ? 1 : -1);
-                String want = run(ref, x);
-                assertThat(run(nat, x)).as("native seed %d x=%d", seed, x).isEqualTo(want);
-                assertThat(run(naive, x)).as("native-naive seed %d x=%d", seed, x).isEqualTo(want);
+                String want = RandomFunctions.outcome(ref, x);
+                assertThat(RandomFunctions.outcome(nat, x)).as("native seed %d x=%d", seed, x).isEqualTo(want);
+                assertThat(RandomFunctions.outcome(naive, x)).as("native-naive seed %d x=%d", seed, x).isEqualTo(want);
                 cases++;
             }
         }

@@ -2,9 +2,11 @@ package org.tailbench.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.testkit.TestSupport.call;
+import static org.tailbench.testkit.TestSupport.instantiate;
+import static org.tailbench.testkit.TestSupport.onSmallStack;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,32 +35,10 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * each engine's own test class.
  */
 public abstract class EngineContractTest extends EngineSuite {
-    /** Java stack for "constant Java stack" checks: far too small for one Java frame per Wasm call. */
-    private static final long SMALL_JAVA_STACK = 256 * 1024;
-
     /** Each engine under test is registered ({@code META-INF/services/org.tailbench.runtime.Engine}) and found by ServiceLoader. */
     @Test
     void everyEngineUnderTestIsFound() {
         assertThat(Engines.all()).extracting(Engine::name).containsAll(engineNames());
-    }
-
-    private static Instance instantiate(Engine engine, ModuleBuilder mb, Store store) {
-        return engine.compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
-    }
-
-    private static long call(Instance inst, String name, long... args) {
-        return inst.exportedFunction(name).invoke(args)[0];
-    }
-
-    /** Runs {@code r} on a fresh thread with a {@link #SMALL_JAVA_STACK} and rethrows what it threw. */
-    private static void onSmallStack(Runnable r) throws Throwable {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try { r.run(); } catch (Throwable e) { failure.set(e); }
-        }, "small-stack", SMALL_JAVA_STACK);
-        t.start();
-        t.join();
-        if (failure.get() != null) throw failure.get();
     }
 
     /** even(n) = n == 0 ? 1 : tail(odd, n-1); odd(n) = n == 0 ? 0 : tail(even, n-1); tail by index or through the table. */
@@ -121,6 +101,18 @@ public abstract class EngineContractTest extends EngineSuite {
         mb.func(t, 0, new Body().localGet(0).op(Op.I32_EQZ).ifResult(I32).i32Const(0).op(Op.ELSE)
                 .localGet(0).i32Const(1).op(Op.I32_SUB).call(0).i32Const(1).op(Op.I32_ADD).end());
         return mb.export("count", 0);
+    }
+
+    /** The host entry checks the argument count ({@code FunctionInstance.checkArity}) before running anything. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aHostCallWithTheWrongArgumentCountIsRefusedAndTheEngineStaysUsable(Engine engine) {
+        Instance inst = instantiate(engine, count(), new Store());
+        assertThatThrownBy(() -> inst.exportedFunction("count").invoke(1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 1 arguments, got 2");
+        assertThatThrownBy(() -> inst.exportedFunction("count").invoke())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 1 arguments, got 0");
+        assertThat(call(inst, "count", 3)).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,9 +3,8 @@ package org.tailbench.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.tailbench.testkit.TestSupport.call;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -36,19 +35,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
 public abstract class LargeMemoryTest extends EngineSuite {
     private static final Duration BUDGET = Duration.ofSeconds(20);
 
-    private static byte[] wasm(String name) {
-        try (InputStream in = LargeMemoryTest.class.getResourceAsStream("/memory4g/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static long call(Instance inst, String name, long... args) {
-        long[] r = inst.exportedFunction(name).invoke(args);
-        return r.length == 0 ? 0 : r[0];
-    }
+    private static byte[] wasm(String name) { return TestSupport.resource("/memory4g/" + name); }
 
     private static void assertOutOfBounds(Instance inst, String name, long... args) {
         assertThatThrownBy(() -> call(inst, name, args)).as(name)

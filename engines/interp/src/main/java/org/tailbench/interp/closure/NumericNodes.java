@@ -17,7 +17,11 @@ import org.tailbench.wasm.Op;
 final class NumericNodes {
     private NumericNodes() {}
 
-    /** @return the node for {@code op} on {@code x} (and {@code y} when binary), or null when there is no dedicated class */
+    /**
+     * @param y the second operand of a binary instruction, null for a unary one (the arity is {@link Op#signature}'s)
+     * @return the node for {@code op} on {@code x} (and {@code y} when binary), or null when there is no dedicated class
+     *         (the tree builder then makes a {@link Generic1} / {@link Generic2})
+     */
     static Expr of(Op op, Expr x, Expr y) {
         Expr special = y == null ? null : LeafNodes.specialised(op, x, y);
         if (special != null) return special;
@@ -138,15 +142,6 @@ final class NumericNodes {
             case I32_TRUNC_F32_S -> new I32TruncF32S(x);
             case I64_TRUNC_F64_S -> new I64TruncF64S(x);
             default -> null;
-        };
-    }
-
-    /** @return 1 or 2 for the instructions {@link #of} handles, else 0 */
-    static int arity(Op op) {
-        return switch (op) {
-            case I32_EQZ, I32_CLZ, I32_CTZ, I32_POPCNT, I64_EQZ, I64_CLZ, I64_CTZ, I64_POPCNT, F32_SQRT, F64_SQRT, F32_ABS, F32_NEG, F64_ABS, F64_NEG, F32_CEIL, F32_FLOOR, F32_TRUNC, F32_NEAREST, F64_CEIL, F64_FLOOR, F64_TRUNC, F64_NEAREST, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U, I32_EXTEND8_S, I32_EXTEND16_S, I64_EXTEND8_S, I64_EXTEND16_S, I64_EXTEND32_S, F64_CONVERT_I32_S, F64_CONVERT_I32_U, F64_CONVERT_I64_S, F32_CONVERT_I32_S, F64_PROMOTE_F32, F32_DEMOTE_F64, I32_TRUNC_F64_S, I32_TRUNC_F32_S, I64_TRUNC_F64_S -> 1;
-            case I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S, I32_LT_U, I32_GT_U, I32_LE_U, I32_GE_U, I32_ADD, I32_SUB, I32_MUL, I32_AND, I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U, I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I32_ROTL, I32_ROTR, I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S, I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U, I64_ADD, I64_SUB, I64_MUL, I64_AND, I64_OR, I64_XOR, I64_SHL, I64_SHR_S, I64_SHR_U, I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U, I64_ROTL, I64_ROTR, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F32_ADD, F32_SUB, F32_MUL, F32_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE, F64_ADD, F64_SUB, F64_MUL, F64_DIV, F32_MIN, F32_MAX, F32_COPYSIGN, F64_MIN, F64_MAX, F64_COPYSIGN -> 2;
-            default -> 0;
         };
     }
 

@@ -383,16 +383,24 @@ final class TreeBuilder {
         }
     }
 
+    /** A numeric instruction: its dedicated node ({@link NumericNodes#of}), else a generic one by {@code LOp} code; operands from {@link Op#signature}. */
     private void numeric(Op op) {
-        int arity = NumericNodes.arity(op);
-        if (arity == 2) { Expr y = pop(), x = pop(); push(NumericNodes.of(op, x, y)); return; }
-        if (arity == 1) { push(NumericNodes.of(op, pop(), null)); return; }
+        int params = op.signature == null ? 0 : op.signature.indexOf(':');
+        if (params == 2) {
+            Expr y = pop(), x = pop(), e = NumericNodes.of(op, x, y);
+            push(e != null ? e : new NumericNodes.Generic2(genericLop(op), x, y));
+        } else if (params == 1) {
+            Expr x = pop(), e = NumericNodes.of(op, x, null);
+            push(e != null ? e : new NumericNodes.Generic1(genericLop(op), x));
+        } else {
+            throw new IllegalStateException("no tree node for " + op);
+        }
+    }
+
+    private static int genericLop(Op op) {
         int lop = Lowerer.lop(op);
-        if (lop < 0 || op.signature == null) throw new IllegalStateException("no tree node for " + op);
-        int params = op.signature.indexOf(':');
-        if (params == 2) { Expr y = pop(), x = pop(); push(new NumericNodes.Generic2(lop, x, y)); }
-        else if (params == 1) push(new NumericNodes.Generic1(lop, pop()));
-        else throw new IllegalStateException("no tree node for " + op);
+        if (lop < 0) throw new IllegalStateException("no tree node for " + op);
+        return lop;
     }
 
 }

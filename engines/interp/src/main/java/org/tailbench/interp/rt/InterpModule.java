@@ -1,7 +1,5 @@
 package org.tailbench.interp.rt;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntFunction;
 import org.tailbench.jfr.TailCallCounter;
 import org.tailbench.runtime.CompiledModule;
@@ -61,14 +59,7 @@ public abstract class InterpModule<C extends InstanceContext<F>, F extends Funct
 
     /** Instantiates with {@link Instantiator} (spec §4.5.4); errors as {@link CompiledModule#instantiate} says. */
     @Override public final Instance instantiate(Store store, Imports imports) {
-        List<C> ctx = new ArrayList<>(1);
-        return Instantiator.instantiate(store, module, imports, (inst, i) -> {
-            if (ctx.isEmpty() || ctx.getFirst().inst != inst) {
-                ctx.clear();
-                ctx.add(newContext(inst));
-            }
-            C c = ctx.getFirst();
-            return c.defined[i] = newFunction(c, i, types[module.module().functions.get(i).typeIndex()]);
-        });
+        return Instantiator.instantiate(store, module, imports, this::newContext,
+                (C c, int i) -> c.defined[i] = newFunction(c, i, types[module.module().functions.get(i).typeIndex()]), null);
     }
 }

@@ -43,6 +43,19 @@ public class LoweredModule<C extends InstanceContext<F>, F extends LoweredFuncti
         this.makeFunction = makeFunction;
     }
 
+    /**
+     * A module of an engine whose context is {@link InstanceContext} as it is ({@code threaded}, {@code tailcall}),
+     * lowered here ({@link Lowerer#lowerAll}, no superinstructions).
+     * @param engine       the engine's name, carried by its JFR events
+     * @param newArray     the function class's array maker ({@code XFunction[]::new})
+     * @param makeFunction the function class's maker ({@code XFunction::new})
+     */
+    public static <F extends LoweredFunctionInstance<InstanceContext<F>>> LoweredModule<InstanceContext<F>, F> lower(
+            ValidatedModule module, String engine, IntFunction<F[]> newArray, Functions<InstanceContext<F>, F> makeFunction) {
+        return new LoweredModule<InstanceContext<F>, F>(module, engine, Lowerer.lowerAll(module, engine), newArray,
+                InstanceContext::new, makeFunction);
+    }
+
     @Override protected final C newContext(Instance inst) { return contexts.make(inst, this); }
 
     @Override protected final F newFunction(C ctx, int definedIndex, FuncType canonicalType) {

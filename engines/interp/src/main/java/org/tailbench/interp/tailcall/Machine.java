@@ -3,8 +3,8 @@ package org.tailbench.interp.tailcall;
 import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
+import org.tailbench.interp.rt.MachineState;
 import org.tailbench.interp.rt.Stacks;
-import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
@@ -12,11 +12,11 @@ import org.tailbench.runtime.TrapKind;
 /**
  * One thread's execution state for the {@code tailcall} engine, and its trampoline ({@link #run}).
  *
- * <p>The value stack {@link #stack} holds each frame's locals followed by its operand stack; Wasm
- * frames live on an explicit frame stack ({@link #calls}, {@link #fps}, {@link #fns}: the call
- * instruction to resume after, the caller's frame base, the caller), so Wasm calls between functions
- * of this engine, even across instances, never recurse on the Java stack, and {@code return_call*}
- * reuse the current frame. A {@code fns} entry of null marks a return to the host. A re-entrant call
+ * <p>The value stack {@link #stack} ({@link MachineState}, shared with {@code threaded}) holds each frame's
+ * locals followed by its operand stack; Wasm frames live on an explicit frame stack ({@link #calls},
+ * {@link #fps}, {@link #fns}: the call instruction to resume after, the caller's frame base, the caller), so
+ * Wasm calls between functions of this engine, even across instances, never recurse on the Java stack, and
+ * {@code return_call*} reuse the current frame. A {@code fns} entry of null marks a return to the host. A re-entrant call
  * (host → Wasm → host → Wasm) runs a nested trampoline on top of the same stacks;
  * {@link #invoke} saves and restores the outer one's registers around it.
  *
@@ -24,24 +24,15 @@ import org.tailbench.runtime.TrapKind;
  * when control is back in the trampoline (stored by a {@link Bounce}, a call or a return), while
  * {@link #fp} and {@link #cur} always describe the executing frame.
  */
-final class Machine implements CallDepthSource {
+final class Machine extends MachineState {
     private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
-    long[] stack = new long[1 << 12];
-    /** first free value slot (when back in the trampoline) */
-    int sp;
-    /** base of the executing frame (local 0) */
-    int fp;
-    /** active Wasm frames of this thread, host-return markers included */
-    int depth;
-    /** frame limit of the current run ({@link org.tailbench.runtime.Store#maxCallDepth()}) */
-    int maxDepth;
     /** the executing function */
     TailCallFunction cur;
     /** the instruction that raised the trap being thrown, or null when unknown */
     Instr fault;
+    /** frame stack (with {@link #fps}): for the caller of frame {@code d + 1}, its call instruction and function */
     CallInstr[] calls = new CallInstr[64];
-    int[] fps = new int[64];
     TailCallFunction[] fns = new TailCallFunction[64];
 
     /**
@@ -67,9 +58,6 @@ final class Machine implements CallDepthSource {
 
     /** Counts a tail call made by {@link #cur} for the JFR event {@code tailbench.TailCalls} (call only when it is on). */
     void countTailCall() { cur.ctx.tailCalls.count(cur.fn.functionIndex()); }
-
-    // CallDepthSource, read racily by the JFR periodic hook (fields are always current in this engine)
-    @Override public int wasmCallDepth() { return depth; }
 
     @Override public int innermostFunction() { return LoweredFunctionInstance.functionIndexOf(cur); }
 
@@ -160,10 +148,7 @@ final class Machine implements CallDepthSource {
     }
 
     /** Grows the value stack to at least {@code needed} slots and returns it. */
-    long[] ensure(long needed) {
-        if (needed <= stack.length) return stack;
-        return stack = Stacks.grow(stack, needed);
-    }
+    long[] ensure(long needed) { return needed <= stack.length ? stack : growStack(needed); }
 
     private void growFrames() {
         int cap = Stacks.framesCapacity(fns.length, maxDepth);

@@ -1,7 +1,6 @@
 package org.tailbench.interp.tailcall;
 
 import org.tailbench.interp.lower.Lowerer;
-import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.interp.rt.LoweredModule;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
@@ -58,8 +57,7 @@ public final class TailCallEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new LoweredModule<InstanceContext<TailCallFunction>, TailCallFunction>(module, name(),
-                Lowerer.lowerAll(module, name()), TailCallFunction[]::new, InstanceContext::new, TailCallFunction::new);
+        return LoweredModule.lower(module, name(), TailCallFunction[]::new, TailCallFunction::new);
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return TailCallAttribution.INSTANCE; }

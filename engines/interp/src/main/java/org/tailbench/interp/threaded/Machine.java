@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.tailbench.interp.rt.Calls;
 import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.interp.rt.LoweredFunctionInstance;
+import org.tailbench.interp.rt.MachineState;
 import org.tailbench.interp.rt.Stacks;
-import org.tailbench.jfr.CallDepthSource;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.FunctionInstance;
 import org.tailbench.runtime.Memory;
@@ -30,9 +30,9 @@ import org.tailbench.runtime.TrapKind;
  *       bodies are small and each is compiled on its own (C2 inlines one into the loop only when it
  *       dominates the profile). {@link Handler} is an abstract class, not an interface, so the call
  *       is a vtable call rather than a slower itable search.</li>
- *   <li>The machine registers ({@link #sp}, {@link #fp}, the current function, memory bytes) live in
- *       fields of this per-thread object, since the megamorphic call prevents the JIT from keeping them
- *       in registers across instructions; each handler loads and stores the few it needs. The value
+ *   <li>The machine registers ({@link #sp}, {@link #fp}: {@link MachineState}, shared with {@code tailcall}; the
+ *       current function, memory bytes) live in fields of this per-thread object, since the megamorphic call
+ *       prevents the JIT from keeping them in registers across instructions; each handler loads and stores the few it needs. The value
  *       stack and the code array are passed as arguments instead (register-passed under HotSpot's
  *       calling convention), and the loop only reloads them when a handler signals a frame change by
  *       returning a negative {@code ~pc}: one sign test per instruction serves both that and exit.</li>
@@ -47,21 +47,12 @@ import org.tailbench.runtime.TrapKind;
  * nested loop on top of the same stacks; {@link #invoke} saves and restores the outer loop's
  * registers. A {@code fns} entry of null marks a return to the host.
  */
-final class Machine implements CallDepthSource {
+final class Machine extends MachineState {
     /** Returned by a handler when the entry frame of the current loop returned. */
     static final int EXIT = Integer.MIN_VALUE;
-        private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
+    private static final ThreadLocal<Machine> MACHINE = ThreadLocal.withInitial(Machine::new);
 
-    /** value stack: each frame's locals followed by its operand stack */
-    long[] stack = new long[1 << 12];
-    /** first free slot of {@link #stack} */
-    int sp;
-    /** base of the current frame (local 0) */
-    int fp;
-    /** active Wasm frames of this thread, the current one included */
-    int depth;
-    /** the frame limit of the store of the current loop's entry function */
-    int maxDepth;
+    /** the executing function, and its context, code and constants */
     ThreadedFunction cur;
     InstanceContext<ThreadedFunction> ctx;
     int[] code;
@@ -69,9 +60,8 @@ final class Machine implements CallDepthSource {
     /** the current instance's memory 0 (null when it has none) and its bytes, reloaded after calls and grow */
     Memory memory;
     MemorySegment mem = Memory.EMPTY;
-    /** frame stack: for the caller of frame {@code d + 1}: its return pc, frame base and function */
+    /** frame stack (with {@link #fps}): for the caller of frame {@code d + 1}, its return pc and function */
     int[] retPc = new int[64];
-    int[] fps = new int[64];
     ThreadedFunction[] fns = new ThreadedFunction[64];
 
     private Machine() {}
@@ -106,9 +96,6 @@ final class Machine implements CallDepthSource {
 
     /** Counts a tail call made by {@link #cur} for the JFR event {@code tailbench.TailCalls} (call only when it is on). */
     private void countTailCall() { ctx.tailCalls.count(cur.fn.functionIndex()); }
-
-    // CallDepthSource, read racily by the JFR periodic hook (fields are always current in this engine)
-    @Override public int wasmCallDepth() { return depth; }
 
     @Override public int innermostFunction() { return LoweredFunctionInstance.functionIndexOf(cur); }
 
@@ -240,9 +227,6 @@ final class Machine implements CallDepthSource {
             t.addFrame(Calls.frame(fns[d].fn, retPc[d] - 1));
         }
     }
-
-    /** Grows the value stack to at least {@code needed} slots and returns it. */
-    long[] growStack(long needed) { return stack = Stacks.grow(stack, needed); }
 
     /** Grows the frame stack (called when {@code depth == fns.length}), up to {@code maxDepth} + 1 entries. */
     private void growFrames() {

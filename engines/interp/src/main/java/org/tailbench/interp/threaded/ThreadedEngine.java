@@ -1,7 +1,6 @@
 package org.tailbench.interp.threaded;
 
 import org.tailbench.interp.lower.Lowerer;
-import org.tailbench.interp.rt.InstanceContext;
 import org.tailbench.interp.rt.LoweredModule;
 import org.tailbench.runtime.CompiledModule;
 import org.tailbench.runtime.Engine;
@@ -23,8 +22,7 @@ public final class ThreadedEngine implements Engine {
     }
 
     @Override public CompiledModule compile(ValidatedModule module) {
-        return new LoweredModule<InstanceContext<ThreadedFunction>, ThreadedFunction>(module, name(),
-                Lowerer.lowerAll(module, name()), ThreadedFunction[]::new, InstanceContext::new, ThreadedFunction::new);
+        return LoweredModule.lower(module, name(), ThreadedFunction[]::new, ThreadedFunction::new);
     }
 
     @Override public org.tailbench.runtime.FrameAttribution frameAttribution(ValidatedModule module) { return ThreadedAttribution.INSTANCE; }

@@ -2,6 +2,7 @@ package org.tailbench.interp.closure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.testkit.TestSupport.call;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,6 @@ class ClosureEngineTest {
         return ENGINE.compile(ValidatedModule.of(mb.build())).instantiate(store, imports);
     }
 
-    static long call(Instance inst, String name, long... args) {
-        return inst.exportedFunction(name).invoke(args)[0];
-    }
 
     /** count(n) = n == 0 ? 0 : count(n - 1) + 1, a non-tail recursion of depth n + 1. */
     static ModuleBuilder count() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
+import org.tailbench.testkit.TestSupport;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.validate.ValidatedModule;
@@ -66,7 +67,7 @@ class TreeBuilderTest {
                 .localGet(0).i32Const(1).op(ClosureEngineTest.ADD).localSet(0)
                 .i32Const(10).op(ClosureEngineTest.MUL).localGet(0).op(ClosureEngineTest.ADD));
         Instance inst = ClosureEngineTest.instantiate(mb.export("f", 0), new Store(), Imports.NONE);
-        assertThat(ClosureEngineTest.call(inst, "f", 5)).isEqualTo(56);
+        assertThat(TestSupport.call(inst, "f", 5)).isEqualTo(56);
     }
 
     @Test
@@ -76,6 +77,6 @@ class TreeBuilderTest {
         mb.func(mb.type(new int[] {I32}, I32), 0, new Body().localGet(0).i32Const(3).op(ClosureEngineTest.MUL)
                 .localTee(0).localGet(0).op(ClosureEngineTest.SUB));
         Instance inst = ClosureEngineTest.instantiate(mb.export("f", 0), new Store(), Imports.NONE);
-        assertThat(ClosureEngineTest.call(inst, "f", 7)).isZero();
+        assertThat(TestSupport.call(inst, "f", 7)).isZero();
     }
 }

@@ -2,6 +2,7 @@ package org.tailbench.interp.tailcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tailbench.testkit.TestSupport.call;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,6 @@ import org.tailbench.wasm.validate.ValidatedModule;
 class TailCallCallsTest {
     private static final FuncType I32_TO_I32 = new FuncType(new ValType[] {ValType.I32}, new ValType[] {ValType.I32});
 
-    private static long call(Instance inst, String name, long... args) { return inst.exportedFunction(name).invoke(args)[0]; }
 
     /**
      * Instance A (engine {@code engineA}) exports {@code peek(a) = i32.load8_u(a)} of its own memory and

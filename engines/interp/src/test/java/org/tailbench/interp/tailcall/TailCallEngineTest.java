@@ -1,22 +1,22 @@
 package org.tailbench.interp.tailcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tailbench.testkit.TestSupport.call;
+import static org.tailbench.testkit.TestSupport.onSmallStack;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 import static org.tailbench.wasm.ModuleBuilder.I64;
 
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
 import org.tailbench.runtime.Trap;
 import org.tailbench.runtime.TrapKind;
+import org.tailbench.testkit.TestSupport;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
-import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * The {@code tailcall} engine on hand-assembled modules: long straight-line code and loops on a small Java
@@ -24,27 +24,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * every engine by {@link org.tailbench.testkit.EngineContractTest}.
  */
 class TailCallEngineTest {
-    /** Java stack for "constant Java stack" checks: far too small for one Java frame per Wasm call or instruction. */
-    private static final long SMALL_JAVA_STACK = 256 * 1024;
-
-    static Instance instantiate(ModuleBuilder mb, Store store) {
-        return new TailCallEngine().compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
-    }
-
-    static long call(Instance inst, String name, long... args) {
-        return inst.exportedFunction(name).invoke(args)[0];
-    }
-
-    /** Runs {@code r} on a fresh thread with a {@link #SMALL_JAVA_STACK} and rethrows what it threw. */
-    static void onSmallStack(Runnable r) throws Throwable {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try { r.run(); } catch (Throwable e) { failure.set(e); }
-        }, "small-stack", SMALL_JAVA_STACK);
-        t.start();
-        t.join();
-        if (failure.get() != null) throw failure.get();
-    }
+    static Instance instantiate(ModuleBuilder mb, Store store) { return TestSupport.instantiate(new TailCallEngine(), mb, store); }
 
     @Test
     void aMillionInstructionStraightLineBodyRunsOnASmallJavaStack() throws Throwable {

@@ -1,17 +1,17 @@
 package org.tailbench.interp.threaded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tailbench.testkit.TestSupport.call;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 
 import org.junit.jupiter.api.Test;
 import org.tailbench.runtime.Engines;
-import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;
 import org.tailbench.runtime.Store;
+import org.tailbench.testkit.TestSupport;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
-import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
  * The {@code threaded} engine on hand-assembled modules: memory growth seen across calls. Tail calls, the
@@ -19,13 +19,7 @@ import org.tailbench.wasm.validate.ValidatedModule;
  * {@link org.tailbench.testkit.EngineContractTest}.
  */
 class ThreadedEngineTest {
-    static Instance instantiate(ModuleBuilder mb, Store store) {
-        return Engines.byName("threaded").compile(ValidatedModule.of(mb.build())).instantiate(store, Imports.NONE);
-    }
-
-    static long call(Instance inst, String name, long... args) {
-        return inst.exportedFunction(name).invoke(args)[0];
-    }
+    static Instance instantiate(ModuleBuilder mb, Store store) { return TestSupport.instantiate(Engines.byName("threaded"), mb, store); }
 
     @Test
     void memoryGrownByACalleeIsSeenByTheCaller() {

@@ -4,9 +4,13 @@ import static org.tailbench.wasm.ModuleBuilder.F64;
 import static org.tailbench.wasm.ModuleBuilder.I32;
 import static org.tailbench.wasm.ModuleBuilder.I64;
 
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.tailbench.runtime.Instance;
+import org.tailbench.runtime.Trap;
 import org.tailbench.wasm.ModuleBuilder;
 import org.tailbench.wasm.ModuleBuilder.Body;
 import org.tailbench.wasm.Op;
@@ -50,6 +54,23 @@ public final class RandomFunctions {
      */
     public static byte[] module(long seed, int size) {
         return new RandomFunctions(seed, size).build();
+    }
+
+    /**
+     * What one call of {@code main} did, as differential tests compare it between engines.
+     * @param inst an instance of a {@link #module} (or of any module with a memory and {@code main(x: i32) -> i32})
+     * @param x    the argument of {@code main}
+     * @return {@code "= R"} (the i32 result as a signed decimal) or {@code "trap KIND"} ({@link Trap#kind()}), then
+     *         {@code " mem#H"}, H the {@link Arrays#hashCode(byte[])} of the whole memory after the call
+     */
+    public static String outcome(Instance inst, int x) {
+        String outcome;
+        try {
+            outcome = "= " + inst.exportedFunction("main").invoke(x)[0];
+        } catch (Trap t) {
+            outcome = "trap " + t.kind();
+        }
+        return outcome + " mem#" + Arrays.hashCode(inst.memory().segment().toArray(ValueLayout.JAVA_BYTE));
     }
 
     private byte[] build() {
