@@ -54,7 +54,14 @@ final class HtmlReport {
      */
     static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
                          Map<String, String> paths) {
+        return render(runName, markdown, env, command, figures, notes, paths, List.of());
+    }
+
+    /** @param sections sections after the tables and chart groups (e.g. {@link TunePages}' "Tuning" sections), in order */
+    static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
+                         Map<String, String> paths, List<PageSection> sections) {
         markdown = unpath(markdown, paths);
+        sections = sections.stream().map(x -> new PageSection(x.id(), x.title(), unpath(x.before(), paths), x.figures(), unpath(x.after(), paths))).toList();
         command = unpath(command, paths);
         notes = notes.stream().map(n -> unpath(n, paths)).toList();
         String title = "tailbench — " + runName;
@@ -92,6 +99,7 @@ final class HtmlReport {
             if (!g.equals(Workbench.SUMMARY)) h.append("<li><a href=\"#charts-").append(gi).append("\">Charts: ").append(esc(g)).append("</a></li>\n");
             gi++;
         }
+        for (PageSection x : sections) h.append("<li><a href=\"#").append(esc(x.id())).append("\">").append(esc(x.title())).append("</a></li>\n");
         if (!notes.isEmpty()) h.append("<li><a href=\"#not-drawn\">Not drawn</a></li>\n");
         if (command != null) h.append("<li><a href=\"#command\">Command</a></li>\n");
         h.append("</ul></nav>\n");
@@ -104,16 +112,16 @@ final class HtmlReport {
                 tables = true;
             }
             h.append("<section id=\"charts-").append(gi++).append("\">\n<h2>").append(esc(name)).append("</h2>\n");
-            for (Figure f : groups.get(name)) {
-                h.append("<figure id=\"fig-").append(fi++).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
-                 .append("\" src=\"data:image/svg+xml;base64,")
-                 .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
-                 .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.png())).append("\">PNG</a> · <a href=\"")
-                 .append(esc(f.svg())).append("\">SVG</a></figcaption>\n</figure>\n");
-            }
+            for (Figure f : groups.get(name)) figure(h, f, fi++);
             h.append("</section>\n");
         }
         if (!tables) h.append("<section id=\"tables\">\n").append(RENDERER.render(doc)).append("</section>\n");
+        for (PageSection x : sections) {
+            h.append("<section id=\"").append(esc(x.id())).append("\">\n<h2>").append(esc(x.title())).append("</h2>\n")
+             .append(RENDERER.render(PARSER.parse(x.before() == null ? "" : x.before())));
+            for (Figure f : x.figures()) figure(h, f, fi++);
+            h.append(RENDERER.render(PARSER.parse(x.after() == null ? "" : x.after()))).append("</section>\n");
+        }
         if (!notes.isEmpty()) {
             h.append("<section id=\"not-drawn\">\n<h2>Not drawn</h2>\n<ul>\n");
             for (String n : notes) h.append("<li>").append(esc(n)).append("</li>\n");
@@ -125,6 +133,15 @@ final class HtmlReport {
         }
         h.append("<footer><p>Made by tailbench (<code>./tailbench charts RUN_DIR</code> redraws this page from the run folder).</p></footer>\n");
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** Appends one figure: the SVG embedded as a data: URI, the caption, links to the PNG and SVG files. */
+    private static void figure(StringBuilder h, Figure f, int index) {
+        h.append("<figure id=\"fig-").append(index).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
+         .append("\" src=\"data:image/svg+xml;base64,")
+         .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
+         .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.png())).append("\">PNG</a> · <a href=\"")
+         .append(esc(f.svg())).append("\">SVG</a></figcaption>\n</figure>\n");
     }
 
     /** @return {@code text} with each local path of {@code paths} replaced (null stays null) */
