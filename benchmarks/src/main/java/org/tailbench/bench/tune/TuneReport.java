@@ -54,7 +54,15 @@ record TuneReport(String engine, String size, String profileSize, Family family,
             if (d != null) {
                 Map<String, TuneResult.Gain> gains = new LinkedHashMap<>();
                 d.perWorkload().forEach((w, g) -> gains.put(w, TuneResult.Gain.of(g[0], g[1])));
-                verdict = new TuneResult.Verdict(TuneResult.Gain.of(d.trainGain(), d.trainError()), gains, d.keep(), d.reason());
+                boolean keep = d.keep();
+                String reason = d.reason();
+                if (v.name().equals("all") && kinds.size() > 1 && keep != kept.containsAll(kinds)) {
+                    // with several kinds each is kept or dropped on its own row: say what that made of "all"
+                    keep = kept.containsAll(kinds);
+                    reason += "; each kind is kept or dropped on its own row, so the final tuning is "
+                            + (kept.isEmpty() ? "empty" : "only " + String.join(", ", kept));
+                }
+                verdict = new TuneResult.Verdict(TuneResult.Gain.of(d.trainGain(), d.trainError()), gains, keep, reason);
             }
             vs.add(new TuneResult.Variant(v.name(), List.copyOf(v.kinds()), family.size(v.kinds()), sc, verdict));
         }
