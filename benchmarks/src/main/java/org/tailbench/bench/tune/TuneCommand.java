@@ -131,6 +131,7 @@ public final class TuneCommand implements Callable<Integer> {
     private String commandLine() {
         StringBuilder sb = new StringBuilder("tailbench tune");
         if (spec == null) return sb.toString();
+        if (spec.parent() != null) sb.setLength("tailbench".length());   // a subcommand: the original arguments start with "tune"
         for (String a : spec.commandLine().getParseResult().originalArgs()) {
             sb.append(' ').append(a.matches("[A-Za-z0-9_./,:=@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }

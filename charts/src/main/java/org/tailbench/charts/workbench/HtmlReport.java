@@ -61,7 +61,8 @@ final class HtmlReport {
     static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
                          Map<String, String> paths, List<PageSection> sections) {
         markdown = unpath(markdown, paths);
-        sections = sections.stream().map(x -> new PageSection(x.id(), x.title(), unpath(x.before(), paths), x.figures(), unpath(x.after(), paths))).toList();
+        sections = sections.stream().map(x -> new PageSection(x.id(), x.title(), unpathAll(x.before(), paths), x.figures(),
+                unpathAll(x.after(), paths))).toList();
         command = unpath(command, paths);
         notes = notes.stream().map(n -> unpath(n, paths)).toList();
         String title = "tailbench — " + runName;
@@ -149,6 +150,19 @@ final class HtmlReport {
         if (text == null) return null;
         for (var e : paths.entrySet()) if (!e.getKey().isBlank()) text = text.replace(e.getKey(), e.getValue());
         return text;
+    }
+
+    /** An absolute path of two or more parts that no placeholder covers (not inside a URL or a relative path). */
+    private static final java.util.regex.Pattern OTHER_PATH =
+            java.util.regex.Pattern.compile("(?<![\\w.~:/])/(?:[^\\s/`'\"|<>()\\[\\]]+/)+([^\\s/`'\"|<>()\\[\\]]+)");
+
+    /**
+     * {@link #unpath}, then every other absolute path shortened to "…/" and its last part: for text whose paths the page
+     * cannot know (e.g. a tune command's {@code --measured-in /somewhere/tune-aot} becomes {@code --measured-in …/tune-aot}).
+     */
+    static String unpathAll(String text, Map<String, String> paths) {
+        String t = unpath(text, paths);
+        return t == null ? null : OTHER_PATH.matcher(t).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("…/" + m.group(1)));
     }
 
     /** HTML-escapes text for element content and double-quoted attribute values. */

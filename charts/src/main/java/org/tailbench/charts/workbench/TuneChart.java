@@ -96,6 +96,7 @@ final class TuneChart {
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         goal.setLabel("issue 17 goal: +" + Math.round(100 * TuneMarkdown.GOAL_GAIN) + " %");
         goal.setLabelFont(ChartStyle.SMALL_TICK);
+        goal.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         goal.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         goal.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(goal);
