@@ -29,6 +29,20 @@ class TuneCommandTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The top-level command, as engines/cli's Main has it: {@code tune} is a subcommand. */
+    @CommandLine.Command(name = "tailbench")
+    static final class Root {}
+
+    /** Runs {@code tailbench tune ARGS} through a top-level command line, as {@code ./tailbench} does. */
+    static Result tailbench(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        CommandLine root = new CommandLine(new Root());
+        org.tailbench.bench.run.BenchCommands.register(root, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = root.execute(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void badUsageIsRefused(@TempDir Path dir) {
         Result r = tune("--engine", "threaded", "--workloads", "nbody", "--out", dir.toString());
@@ -75,7 +89,7 @@ class TuneCommandTest {
 
         // --measured-in: the same report from the JMH files alone (read from JSON, not from JMH's in-memory results)
         Path again = dir.resolve("again");
-        Result m = tune("--engine", "switch", "--workloads", "pyvm_switch", "--holdout", "nbody", "--size", "smoke", "--profile-size", "smoke",
+        Result m = tailbench("tune", "--engine", "switch", "--workloads", "pyvm_switch", "--holdout", "nbody", "--size", "smoke", "--profile-size", "smoke",
                 "--max-superinstructions", "4", "--forks", "1", "--warmups", "1", "--iterations", "2", "--iteration-ms", "100",
                 "--measured-in", dir.toString(), "--out", again.toString());
         assertThat(m.code()).as(m.err()).isZero();
@@ -90,6 +104,10 @@ class TuneCommandTest {
             if (v.verdict() != null) assertThat(read.variant(v.name()).verdict().keep()).as(v.name()).isEqualTo(v.verdict().keep());
         }
         assertThat(read.kept()).isEqualTo(result.kept());
+        assertThat(result.command()).isEqualTo("tailbench tune --engine switch --workloads pyvm_switch --holdout nbody --size smoke"
+                + " --profile-size smoke --max-superinstructions 4 --forks 1 --warmups 1 --iterations 2 --iteration-ms 100 --out " + dir);
+        assertThat(read.command()).startsWith("tailbench tune --engine switch --workloads pyvm_switch --holdout nbody")
+                .contains(" --measured-in " + dir + " --out " + again);
         assertThat(read.measurement()).isEqualTo(result.measurement());   // the settings come from the JMH files
         assertThat(again.resolve("jmh-untuned.log")).isRegularFile();
         Result other = tune("--engine", "switch", "--workloads", "pyvm_switch", "--size", "smoke", "--max-superinstructions", "2",
