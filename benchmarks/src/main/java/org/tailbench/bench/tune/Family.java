@@ -31,6 +31,9 @@ sealed interface Family permits Family.Aot, Family.Interp {
     /** @return how many decisions there are of all kinds */
     int size();
 
+    /** @return how many decisions there are of {@code kinds} */
+    int size(Set<String> kinds);
+
     /** @return the family of {@code engine}: aot for aot / aot-naive, the interpreters' for switch; null for others */
     static String of(String engine) {
         return switch (engine) {
@@ -65,6 +68,10 @@ sealed interface Family permits Family.Aot, Family.Interp {
         @Override public String rule() { return devirtualization.describe(); }
 
         @Override public int size() { return profiles.stream().mapToInt(p -> p.decisions().size()).sum(); }
+
+        @Override public int size(Set<String> kinds) {
+            return (int) profiles.stream().flatMap(p -> p.decisions().stream()).filter(d -> kinds.contains(d.kind())).count();
+        }
     }
 
     /**
@@ -107,5 +114,7 @@ sealed interface Family permits Family.Aot, Family.Interp {
         @Override public String rule() { return superinstructions.describe(); }
 
         @Override public int size() { return decisions.size(); }
+
+        @Override public int size(Set<String> kinds) { return (int) decisions.stream().filter(d -> kinds.contains(d.kind())).count(); }
     }
 }

@@ -1,6 +1,11 @@
 package org.tailbench.bench.tune;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -17,6 +23,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.tailbench.bench.run.Bench;
 import org.tailbench.bench.run.JmhLock;
+import org.tailbench.charts.JmhJson;
+import org.tailbench.charts.JmhResult;
 
 /**
  * Step 3 of {@code tailbench tune} ("Verify"): JMH's {@code WorkloadBenchmark.run} (a whole program run, output checked)
@@ -68,7 +76,7 @@ final class Measurement {
 
         boolean ok() { return failure == null && !Double.isNaN(score); }
         double relError() { return ok() ? error / score : Double.NaN; }
-        String text() { return ok() ? String.format(java.util.Locale.ROOT, "%.2f ± %.2f", score, error) : "failed: " + failure; }
+        String text() { return org.tailbench.charts.workbench.TuneResult.Score.of(score, error, failure).text(); }
     }
 
     private Measurement() {}
@@ -107,6 +115,71 @@ final class Measurement {
         }
         for (String w : workloads) out.put(w, byWorkload.getOrDefault(w, Score.failed("no JMH result (see " + logFile.getFileName() + ")")));
         return out;
+    }
+
+    /**
+     * The scores of an earlier {@link #run}'s JMH result file (its per-iteration raw data, as {@code run} pools them), for
+     * {@code tune --measured-in}; the file and its {@code .log} are copied into {@code into} (unless already there).
+     * @return score per workload, in the given order (a workload the file has no result for: a failure)
+     * @throws IOException naming the file when it is missing, not JMH's JSON, or not in ms/op
+     */
+    static Map<String, Score> read(Path jsonFile, List<String> workloads, Path into) throws IOException {
+        if (!Files.isRegularFile(jsonFile)) {
+            throw new IOException("no JMH result file " + jsonFile + " (was that run made with other --rounds, or stopped before this variant?)");
+        }
+        Map<String, Score> byWorkload = new LinkedHashMap<>();
+        JsonNode root;
+        try {
+            root = JmhJson.MAPPER.readTree(jsonFile.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(jsonFile + ": not JMH's JSON result: " + e.getOriginalMessage(), e);
+        }
+        if (root != null && !root.isMissingNode() && !root.isArray()) throw new IOException(jsonFile + ": not JMH's JSON result (no array)");
+        for (JsonNode e : root == null ? List.<JsonNode>of() : root) {
+            String unit = e.path("primaryMetric").path("scoreUnit").asText();
+            if (!unit.equals("ms/op")) throw new IOException(jsonFile + ": score unit \"" + unit + "\", expected ms/op");
+            List<Double> samples = new ArrayList<>();
+            for (JsonNode fork : e.path("primaryMetric").path("rawData")) {
+                for (JsonNode x : fork) samples.add(x.asDouble());
+            }
+            byWorkload.put(e.path("params").path("workload").asText(), Score.of(samples));
+        }
+        String log = jsonFile.getFileName().toString().replaceFirst("\\.json$", ".log");
+        for (Path f : List.of(jsonFile, jsonFile.resolveSibling(log))) {
+            Path to = into.resolve(f.getFileName());
+            if (Files.isRegularFile(f) && !(Files.exists(to) && Files.isSameFile(f, to))) Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, Score> out = new LinkedHashMap<>();
+        for (String w : workloads) out.put(w, byWorkload.getOrDefault(w, Score.failed("no JMH result (see " + log + ")")));
+        return out;
+    }
+
+    /**
+     * @return the settings the earlier run of {@code jmhFile} (a {@link #run} result) used: forks, iterations, their time
+     *         and the fork flags from the file, rounds from {@code given}; {@code given} when the file holds no result
+     * @throws IOException when the file cannot be read
+     */
+    static Settings settingsOf(Path jmhFile, Settings given) throws IOException {
+        if (!Files.isRegularFile(jmhFile)) return given;
+        List<JmhResult> rs = JmhJson.parse(JmhJson.readRaw(List.of(jmhFile)));
+        if (rs.isEmpty()) return given;
+        JmhResult.Settings st = rs.get(0).settings();
+        var t = Pattern.compile("(\\d+) (ns|us|ms|s|min)").matcher(st.measurementTime());
+        int ms = !t.matches() ? given.iterationMs() : (int) (Long.parseLong(t.group(1)) * switch (t.group(2)) {
+            case "min" -> 60_000.0;
+            case "s" -> 1000.0;
+            case "ms" -> 1.0;
+            case "us" -> 1e-3;
+            default -> 1e-6;
+        });
+        return new Settings(given.rounds(), st.forks(), st.warmupIterations(), st.measurementIterations(), ms, st.jvmArgs());
+    }
+
+    /** @return the load averages before and after of an earlier run's {@code report.md}, or "unknown" for each */
+    static String[] loadsOf(Path reportMd) throws IOException {
+        String md = Files.isRegularFile(reportMd) ? Files.readString(reportMd) : "";
+        var m = Pattern.compile("load average \\(1, 5, 15 min\\) before: ([^,]+, [^,]+, [^,]+), after: ([^,\\n]+, [^,\\n]+, [^,\\n]+)").matcher(md);
+        return m.find() ? new String[] {m.group(1), m.group(2)} : new String[] {"unknown", "unknown"};
     }
 
     /**

@@ -17,11 +17,16 @@ import java.util.concurrent.Callable;
 import org.tailbench.aot.tune.Devirtualization;
 import org.tailbench.aot.tune.TuningFile;
 import org.tailbench.bench.run.JvmFlags;
+import org.tailbench.charts.workbench.TuneMarkdown;
+import org.tailbench.charts.workbench.TuneResult;
+import org.tailbench.charts.workbench.Workbench;
 import org.tailbench.interp.lower.Superinstructions;
 import org.tailbench.workloads.Workload;
 import org.tailbench.workloads.WorkloadCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive) and the {@code switch}
@@ -38,18 +43,21 @@ import picocli.CommandLine.Option;
  * </ol>
  * Writes to the output folder: {@code profiles/<workload>.json}, {@code candidate.json} (every decision), one
  * {@code variants/<name>.json} per measured variant, {@code jmh-<variant>.log/json}, the final {@code tuning.json}
- * (kept kinds only) and {@code report.md}. Exit status: 0 done (whether or not a decision was kept); 1 a step failed;
+ * (kept kinds only), {@code report.json} (what was measured and decided, {@link TuneResult}), {@code report.md} made from it,
+ * the gains chart {@code gains.png} / {@code gains.svg} and {@code index.html} (the report as one page, drawn by
+ * {@link Workbench}, which also draws a tune folder's section into a run's page). Exit status: 0 done (whether or not a decision was kept); 1 a step failed;
  * 2 bad usage.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Profile-guided tuning with proof: profiles the training workloads (switch engine, counting mode), turns the"
                 + " profile into decisions by the engine's written rule, measures untuned vs tuned with JMH on the training and"
-                + " held-out workloads, keeps only decisions with a gain beyond the error, and writes tuning.json and report.md.",
+                + " held-out workloads, keeps only decisions with a gain beyond the error, and writes tuning.json, report.md (and report.json), a gains chart and index.html.",
                 "Engines: aot, aot-naive (guarded devirtualization of call_indirect / return_call_indirect sites); switch"
                 + " (superinstructions: fused pairs and triples of instructions)."})
 public final class TuneCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
+    @Spec CommandSpec spec;
 
     @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default), aot-naive or switch")
     String engine = "aot";
@@ -89,12 +97,45 @@ public final class TuneCommand implements Callable<Integer> {
     int iterations = 5;
     @Option(names = "--iteration-ms", paramLabel = "MS", description = "milliseconds per JMH iteration (default: ${DEFAULT-VALUE})")
     int iterationMs = 1000;
+    @Option(names = "--measured-in", paramLabel = "DIR", description = "make the report from the JMH results of an earlier tune"
+            + " with the same options in DIR (its jmh-<variant>[-round<N>].json, copied to the output folder) instead of measuring;"
+            + " profiles and decides again and stops if the decisions differ from DIR's candidate.json")
+    Path measuredIn;
     @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"", description = "flags of the forked JMH JVMs (default: \"${DEFAULT-VALUE}\")")
     String jvmArgs = String.join(" ", JvmFlags.FORK);
 
     public TuneCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Stops unless {@code candidate} makes the decisions of the earlier run's {@code file}: its measurements are of those.
+     * @throws IOException naming the file when it is missing or its decisions differ
+     */
+    private static void sameDecisions(TuningFile candidate, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("--measured-in: no " + file + " (not a tune output folder?)");
+        TuningFile old;
+        try {
+            old = TuningFile.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("--measured-in: " + e.getMessage(), e);
+        }
+        if (!java.util.Objects.equals(old.modules(), candidate.modules()) || !java.util.Objects.equals(old.interp(), candidate.interp())) {
+            throw new IOException("--measured-in: the decisions differ from " + file + " (give the options of that run: engine,"
+                    + " workloads, sizes and rule)");
+        }
+    }
+
+    /** @return {@code tailbench tune} and the arguments as given (each quoted when it holds a space or quote) */
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("tailbench tune");
+        if (spec == null) return sb.toString();
+        if (spec.parent() != null) sb.setLength("tailbench".length());   // a subcommand: the original arguments start with "tune"
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./,:=@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
     }
 
     /** A measured configuration: its name, decision kinds and tuning file (null: untuned). */
@@ -109,6 +150,10 @@ public final class TuneCommand implements Callable<Integer> {
         if (family == null) {
             err.println("error: tune supports aot, aot-naive and switch so far; " + engine + " has no decision rule yet"
                     + " (threaded and tailcall run no superinstructions, native later)");
+            return 2;
+        }
+        if (measuredIn != null && !Files.isDirectory(measuredIn)) {
+            err.println("error: --measured-in " + measuredIn + ": no such folder");
             return 2;
         }
         if (profileSize == null) profileSize = size;
@@ -152,6 +197,12 @@ public final class TuneCommand implements Callable<Integer> {
         Files.createDirectories(dir.resolve("profiles"));
         Files.createDirectories(dir.resolve("variants"));
         String loadBefore = TuneReport.loadAverage();
+        String loadAfter = null;
+        if (measuredIn != null) {
+            String[] loads = Measurement.loadsOf(measuredIn.resolve("report.md"));
+            loadBefore = loads[0];
+            loadAfter = loads[1];
+        }
         // 1 + 2: profile, decide
         List<TrainingProfile> profiles = new ArrayList<>();
         for (Workload w : training) {
@@ -171,6 +222,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
         Set<String> kinds = fam.kinds();
         TuningFile candidate = file(fam, kinds);
+        if (measuredIn != null) sameDecisions(candidate, measuredIn.resolve("candidate.json"));
         candidate.write(dir.resolve("candidate.json"));
         // 3: verify
         List<Variant> variants = new ArrayList<>();
@@ -180,10 +232,18 @@ public final class TuneCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(workloads);
         all.addAll(holdout);
         Measurement.Settings s = new Measurement.Settings(rounds, forks, warmups, iterations, iterationMs, JvmFlags.split(jvmArgs));
+        if (measuredIn != null) s = Measurement.settingsOf(measuredIn.resolve("jmh-untuned" + (rounds > 1 ? "-round1" : "") + ".json"), s);
         Map<String, Map<String, Measurement.Score>> scores = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Variant v : variants) {
                 String tag = v.name() + (rounds > 1 ? "-round" + round : "");
+                if (measuredIn != null) {
+                    out.println("reading " + v.name() + (rounds > 1 ? " (round " + round + " of " + rounds + ")" : "") + " from " + measuredIn);
+                    Map<String, Measurement.Score> r = Measurement.read(measuredIn.resolve("jmh-" + tag + ".json"), all, dir);
+                    r.forEach((w, sc) -> out.println("  " + w + ": " + sc.text() + " ms/op"));
+                    scores.put(v.name(), Measurement.pool(scores.get(v.name()), r));
+                    continue;
+                }
                 out.println("measuring " + v.name() + (rounds > 1 ? " (round " + round + " of " + rounds + ")" : "") + " (" + engine + ", "
                         + String.join(",", all) + ", " + size + ") …");
                 Map<String, Measurement.Score> r = Measurement.run(engine, all, size, v.file() == null ? List.of() : fam.jvmArgs(v.file()), s,
@@ -206,11 +266,15 @@ public final class TuneCommand implements Callable<Integer> {
         TuningFile fin = file(fam, kept);
         fin.write(dir.resolve("tuning.json"));
         String finalVariant = kept.isEmpty() ? null : kept.size() == kinds.size() ? "all" : kept.size() == 1 ? "only-" + kept.iterator().next() : null;
-        String report = new TuneReport(engine, size, profileSize, fam, s, profiles, variants, scores, verdicts, kinds, kept,
-                finalVariant, workloads, holdout, loadBefore, TuneReport.loadAverage(), dir).markdown();
-        Files.writeString(dir.resolve("report.md"), report);
+        TuneResult result = new TuneReport(engine, size, profileSize, fam, s, profiles, variants, scores, verdicts, kinds, kept,
+                finalVariant, workloads, holdout, loadBefore, loadAfter != null ? loadAfter : TuneReport.loadAverage()).result(commandLine());
+        result.write(dir.resolve(TuneResult.FILE));
+        Files.writeString(dir.resolve("report.md"), TuneMarkdown.report(result));
         out.println("kept: " + (kept.isEmpty() ? "nothing" : String.join(", ", kept)) + "; wrote " + dir.resolve("tuning.json")
-                + " and " + dir.resolve("report.md"));
+                + ", " + dir.resolve("report.md") + " and " + dir.resolve(TuneResult.FILE));
+        Workbench.Drawn page = Workbench.draw(dir);   // the gains chart and index.html: the report as one page
+        out.println("wrote " + page.index() + " (" + page.figures().size() + " chart" + (page.figures().size() == 1 ? "" : "s") + ")");
+        for (String n : page.notes()) out.println("note: " + n);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package org.tailbench.bench.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.charts.workbench.TuneResult;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +26,20 @@ class TuneCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = new CommandLine(new TuneCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The top-level command, as engines/cli's Main has it: {@code tune} is a subcommand. */
+    @CommandLine.Command(name = "tailbench")
+    static final class Root {}
+
+    /** Runs {@code tailbench tune ARGS} through a top-level command line, as {@code ./tailbench} does. */
+    static Result tailbench(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        CommandLine root = new CommandLine(new Root());
+        org.tailbench.bench.run.BenchCommands.register(root, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = root.execute(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -44,6 +60,9 @@ class TuneCommandTest {
         r = tune("--engine", "switch", "--workloads", "nbody", "--min-pattern-share", "2", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("superinstruction rule");
+        r = tune("--workloads", "nbody", "--measured-in", dir.resolve("nope").toString(), "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--measured-in").contains("no such folder");
     }
 
     @Test
@@ -61,6 +80,40 @@ class TuneCommandTest {
         assertThat(report).contains("## Rule (engines/interp/README.md").contains("| superinstruction | kind |")
                 .contains("| untuned |").contains("| all |").contains("nbody (held out)").contains("Goal");
         assertThat(r.out()).contains("superinstruction ").contains("measuring untuned").contains("measuring all");
+        TuneResult result = TuneResult.read(dir.resolve("report.json"));
+        assertThat(result.variants()).extracting(TuneResult.Variant::name).startsWith("untuned").endsWith("all");
+        assertThat(result.variant("all").decisions()).isEqualTo(candidate.interp().superinstructions().size());
+        assertThat(dir.resolve("gains.png")).isRegularFile();
+        assertThat(dir.resolve("index.html")).content().contains("Tuning: switch").contains("Effect per decision kind")
+                .doesNotContain(dir.toAbsolutePath().toString());
+
+        // --measured-in: the same report from the JMH files alone (read from JSON, not from JMH's in-memory results)
+        Path again = dir.resolve("again");
+        Result m = tailbench("tune", "--engine", "switch", "--workloads", "pyvm_switch", "--holdout", "nbody", "--size", "smoke", "--profile-size", "smoke",
+                "--max-superinstructions", "4", "--forks", "1", "--warmups", "1", "--iterations", "2", "--iteration-ms", "100",
+                "--measured-in", dir.toString(), "--out", again.toString());
+        assertThat(m.code()).as(m.err()).isZero();
+        assertThat(m.out()).contains("reading untuned from").doesNotContain("measuring");
+        TuneResult read = TuneResult.read(again.resolve("report.json"));
+        for (TuneResult.Variant v : result.variants()) {   // JMH's JSON rounds each iteration to 6 decimals
+            v.scores().forEach((w, sc) -> {
+                TuneResult.Score again2 = read.variant(v.name()).scores().get(w);
+                if (sc.ok()) assertThat(again2.ms()).as(v.name() + " " + w).isCloseTo(sc.ms(), withinPercentage(1e-3));
+                else assertThat(again2.ok()).isFalse();
+            });
+            if (v.verdict() != null) assertThat(read.variant(v.name()).verdict().keep()).as(v.name()).isEqualTo(v.verdict().keep());
+        }
+        assertThat(read.kept()).isEqualTo(result.kept());
+        assertThat(result.command()).isEqualTo("tailbench tune --engine switch --workloads pyvm_switch --holdout nbody --size smoke"
+                + " --profile-size smoke --max-superinstructions 4 --forks 1 --warmups 1 --iterations 2 --iteration-ms 100 --out " + dir);
+        assertThat(read.command()).startsWith("tailbench tune --engine switch --workloads pyvm_switch --holdout nbody")
+                .contains(" --measured-in " + dir + " --out " + again);
+        assertThat(read.measurement()).isEqualTo(result.measurement());   // the settings come from the JMH files
+        assertThat(again.resolve("jmh-untuned.log")).isRegularFile();
+        Result other = tune("--engine", "switch", "--workloads", "pyvm_switch", "--size", "smoke", "--max-superinstructions", "2",
+                "--measured-in", dir.toString(), "--out", dir.resolve("other").toString());
+        assertThat(other.code()).isEqualTo(1);
+        assertThat(other.err()).contains("--measured-in: the decisions differ from");
     }
 
     @Test
@@ -78,5 +131,7 @@ class TuneCommandTest {
         assertThat(report).contains("## Rule").contains("## Profile evidence").contains("| untuned |").contains("| all |")
                 .contains("## Effect per decision kind").contains("Goal");
         assertThat(r.out()).contains("profiling pyvm_tailcall").contains("measuring untuned").contains("measuring all");
+        assertThat(TuneResult.read(dir.resolve("report.json")).evidence()).extracting(TuneResult.Evidence::heading).containsExactly("pyvm_tailcall");
+        assertThat(dir.resolve("index.html")).content().contains("Tuning: aot").contains("Profile evidence");
     }
 }

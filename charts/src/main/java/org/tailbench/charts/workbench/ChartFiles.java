@@ -10,7 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.tailbench.charts.AtomicFiles;
 
-/** Writes a chart as {@code charts/<name>.png} and {@code charts/<name>.svg} (JFreeSVG), both atomically. */
+/** Writes a chart as {@code charts/<name>.png} and {@code charts/<name>.svg} (JFreeSVG), both atomically (or into another folder of the run). */
 final class ChartFiles {
     private ChartFiles() {}
 
@@ -32,7 +32,16 @@ final class ChartFiles {
      * @param name   file name without extension (already {@link #slug}ged)
      */
     static Figure write(Path runDir, String name, String group, String caption, JFreeChart chart) throws IOException {
-        Path dir = runDir.resolve("charts");
+        return write(runDir, "charts", name, group, caption, chart);
+    }
+
+    /**
+     * As {@link #write(Path, String, String, String, JFreeChart)}, into {@code folder} (relative to {@code runDir}, "/"
+     * separated; "" = {@code runDir} itself); the figure's paths are relative to {@code runDir}.
+     */
+    static Figure write(Path runDir, String folder, String name, String group, String caption, JFreeChart chart) throws IOException {
+        Path dir = folder.isEmpty() ? runDir : runDir.resolve(folder);
+        String rel = folder.isEmpty() ? "" : folder + "/";
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(png, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
         AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
@@ -42,6 +51,6 @@ final class ChartFiles {
         chart.draw(g, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
         String svg = g.getSVGDocument();
         AtomicFiles.write(dir.resolve(name + ".svg"), svg);
-        return new Figure(group, chart.getTitle().getText(), caption, "charts/" + name + ".png", "charts/" + name + ".svg", svg);
+        return new Figure(group, chart.getTitle().getText(), caption, rel + name + ".png", rel + name + ".svg", svg);
     }
 }

@@ -54,7 +54,15 @@ final class HtmlReport {
      */
     static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
                          Map<String, String> paths) {
+        return render(runName, markdown, env, command, figures, notes, paths, List.of());
+    }
+
+    /** @param sections sections after the tables and chart groups (e.g. {@link TunePages}' "Tuning" sections), in order */
+    static String render(String runName, String markdown, JsonNode env, String command, List<Figure> figures, List<String> notes,
+                         Map<String, String> paths, List<PageSection> sections) {
         markdown = unpath(markdown, paths);
+        sections = sections.stream().map(x -> new PageSection(x.id(), x.title(), unpathAll(x.before(), paths), x.figures(),
+                unpathAll(x.after(), paths))).toList();
         command = unpath(command, paths);
         notes = notes.stream().map(n -> unpath(n, paths)).toList();
         String title = "tailbench — " + runName;
@@ -92,6 +100,7 @@ final class HtmlReport {
             if (!g.equals(Workbench.SUMMARY)) h.append("<li><a href=\"#charts-").append(gi).append("\">Charts: ").append(esc(g)).append("</a></li>\n");
             gi++;
         }
+        for (PageSection x : sections) h.append("<li><a href=\"#").append(esc(x.id())).append("\">").append(esc(x.title())).append("</a></li>\n");
         if (!notes.isEmpty()) h.append("<li><a href=\"#not-drawn\">Not drawn</a></li>\n");
         if (command != null) h.append("<li><a href=\"#command\">Command</a></li>\n");
         h.append("</ul></nav>\n");
@@ -104,16 +113,16 @@ final class HtmlReport {
                 tables = true;
             }
             h.append("<section id=\"charts-").append(gi++).append("\">\n<h2>").append(esc(name)).append("</h2>\n");
-            for (Figure f : groups.get(name)) {
-                h.append("<figure id=\"fig-").append(fi++).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
-                 .append("\" src=\"data:image/svg+xml;base64,")
-                 .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
-                 .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.png())).append("\">PNG</a> · <a href=\"")
-                 .append(esc(f.svg())).append("\">SVG</a></figcaption>\n</figure>\n");
-            }
+            for (Figure f : groups.get(name)) figure(h, f, fi++);
             h.append("</section>\n");
         }
         if (!tables) h.append("<section id=\"tables\">\n").append(RENDERER.render(doc)).append("</section>\n");
+        for (PageSection x : sections) {
+            h.append("<section id=\"").append(esc(x.id())).append("\">\n<h2>").append(esc(x.title())).append("</h2>\n")
+             .append(RENDERER.render(PARSER.parse(x.before() == null ? "" : x.before())));
+            for (Figure f : x.figures()) figure(h, f, fi++);
+            h.append(RENDERER.render(PARSER.parse(x.after() == null ? "" : x.after()))).append("</section>\n");
+        }
         if (!notes.isEmpty()) {
             h.append("<section id=\"not-drawn\">\n<h2>Not drawn</h2>\n<ul>\n");
             for (String n : notes) h.append("<li>").append(esc(n)).append("</li>\n");
@@ -127,11 +136,33 @@ final class HtmlReport {
         return h.append("</body>\n</html>\n").toString();
     }
 
+    /** Appends one figure: the SVG embedded as a data: URI, the caption, links to the PNG and SVG files. */
+    private static void figure(StringBuilder h, Figure f, int index) {
+        h.append("<figure id=\"fig-").append(index).append("\">\n<img width=\"1200\" height=\"800\" alt=\"").append(esc(f.title()))
+         .append("\" src=\"data:image/svg+xml;base64,")
+         .append(Base64.getEncoder().encodeToString(f.svgText().getBytes(StandardCharsets.UTF_8))).append("\">\n")
+         .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.png())).append("\">PNG</a> · <a href=\"")
+         .append(esc(f.svg())).append("\">SVG</a></figcaption>\n</figure>\n");
+    }
+
     /** @return {@code text} with each local path of {@code paths} replaced (null stays null) */
     static String unpath(String text, Map<String, String> paths) {
         if (text == null) return null;
         for (var e : paths.entrySet()) if (!e.getKey().isBlank()) text = text.replace(e.getKey(), e.getValue());
         return text;
+    }
+
+    /** An absolute path of two or more parts that no placeholder covers (not inside a URL or a relative path). */
+    private static final java.util.regex.Pattern OTHER_PATH =
+            java.util.regex.Pattern.compile("(?<![\\w.~:/])/(?:[^\\s/`'\"|<>()\\[\\]]+/)+([^\\s/`'\"|<>()\\[\\]]+)");
+
+    /**
+     * {@link #unpath}, then every other absolute path shortened to "…/" and its last part: for text whose paths the page
+     * cannot know (e.g. a tune command's {@code --measured-in /somewhere/tune-aot} becomes {@code --measured-in …/tune-aot}).
+     */
+    static String unpathAll(String text, Map<String, String> paths) {
+        String t = unpath(text, paths);
+        return t == null ? null : OTHER_PATH.matcher(t).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("…/" + m.group(1)));
     }
 
     /** HTML-escapes text for element content and double-quoted attribute values. */

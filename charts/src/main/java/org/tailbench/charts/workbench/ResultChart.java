@@ -92,6 +92,16 @@ final class ResultChart {
         return chart(title, ds, cat, series, subtitle, "time ÷ baseline (log scale; lower is faster)");
     }
 
+    /** @return points (no lines) with dark grey error bars, the series side by side within a category */
+    static StatisticalLineAndShapeRenderer errorBarRenderer() {
+        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
+        r.setErrorIndicatorPaint(Color.DARK_GRAY);
+        r.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        r.setUseSeriesOffset(true);   // series side by side within a category, so their error bars do not overlap
+        r.setItemMargin(0.25);
+        return r;
+    }
+
     static JFreeChart chart(String title, DefaultStatisticalCategoryDataset ds, CategoryAxis cat, int series, String subtitle, String axisLabel) {
         LogAxis val = new NiceLogAxis(axisLabel);
         val.setSmallestValue(1e-4);
@@ -110,11 +120,7 @@ final class ResultChart {
             double min = Math.min(lo, 1) / 1.3, max = Math.max(hi, 1) * 1.3;
             val.setRange(min, max);
         }
-        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
-        r.setErrorIndicatorPaint(Color.DARK_GRAY);
-        r.setErrorIndicatorStroke(new BasicStroke(1.5f));
-        r.setUseSeriesOffset(true);   // engines side by side within a workload, so their error bars do not overlap
-        r.setItemMargin(0.25);
+        StatisticalLineAndShapeRenderer r = errorBarRenderer();
         for (int i = 0; i < Math.max(series, 1); i++) {
             r.setSeriesPaint(i, series > 1 ? ChartStyle.engineColor(String.valueOf(ds.getRowKey(i))) : ChartStyle.color(i));
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));

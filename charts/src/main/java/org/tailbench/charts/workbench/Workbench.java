@@ -40,7 +40,10 @@ import org.tailbench.workloads.WorkloadCatalog;
  *       ({@link ProfileCharts}); frames are attributed through {@link Engine#frameAttribution}, for which
  *       the module comes from {@code module/<workload>.wasm} or else the workload catalog, and the engine
  *       from the class path ({@link Engines});</li>
- *   <li>{@code opcodes/<workload>/<engine>.json}: exact opcode and pair counts ({@link OpcodeProfileCharts}).</li>
+ *   <li>{@code opcodes/<workload>/<engine>.json}: exact opcode and pair counts ({@link OpcodeProfileCharts});</li>
+ *   <li>a {@code tailbench tune} output ({@code report.json}) in the folder itself or in a folder directly under it: a
+ *       "Tuning" section each, with its gains chart ({@link TunePages}); a folder holding only that gets no
+ *       {@code results.md} (it has its {@code report.md}).</li>
  * </ul>
  * Usage: {@code Workbench RUN_DIR} (exit 1 when the folder cannot be read or written, 2 on bad usage).
  */
@@ -109,14 +112,18 @@ public final class Workbench {
                 }
             }
         }
+        List<PageSection> tuning = TunePages.sections(runDir, notes);
         JsonNode env = readJson(runDir.resolve("environment.json"), notes);
         String markdown = readOrRender(runDir, sections, baseline, env);
         Path index = runDir.resolve("index.html");
         String command = read(runDir.resolve("command.txt"));
         AtomicFiles.write(index, HtmlReport.render(runDir.toAbsolutePath().normalize().getFileName().toString(), markdown, env,
-                command, figures, notes, localPaths(runDir, command, env)));
-        ResultsMarkdown.writeChartsSection(runDir, markdown, figures, notes);
-        return new Drawn(figures, notes, index);
+                command, figures, notes, localPaths(runDir, command, env), tuning));
+        List<Figure> all = new ArrayList<>(figures);
+        for (PageSection t : tuning) all.addAll(t.figures());
+        // a tune output folder alone has its report.md: no results.md is made for it
+        if (markdown != null || !figures.isEmpty() || tuning.isEmpty()) ResultsMarkdown.writeChartsSection(runDir, markdown, all, notes);
+        return new Drawn(all, notes, index);
     }
 
     /** The "Summary" figure (first on the page): each engine's geometric mean ÷ native ({@link SummaryChart}). */
