@@ -241,6 +241,14 @@ public final class AotCompiler {
         int[] bytecode = new int[in.functionCount()], methods = new int[in.functionCount()], largest = new int[in.functionCount()];
         for (int k = 0; k < names.length; k++) {
             Map<String, Integer> sizes = ClassFiles.codeSizes(files[k]);
+            for (var e : new java.util.TreeMap<>(sizes).entrySet()) {   // dispatch helpers are windowed (SwitchChunks): none expected
+                if (!e.getKey().startsWith("$") || e.getValue() <= BytecodeSize.HUGE_METHOD_LIMIT) continue;
+                String line = String.format("%s: helper %s of %s: bytecode %d B, above C2's HugeMethodLimit %d B: stays "
+                        + "interpreted/C1 unless -XX:-DontCompileHugeMethods", engine, e.getKey(), names[k], e.getValue(),
+                        BytecodeSize.HUGE_METHOD_LIMIT);
+                log.add(line);
+                if (options.log()) System.err.println(line);
+            }
             for (int f = imported; f < m.functionCount(); f++) {
                 if (plan.classOf()[f] != k) continue;
                 int b = sizes.getOrDefault(plan.methodName()[f], 0);

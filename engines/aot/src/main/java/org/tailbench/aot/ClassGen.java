@@ -261,7 +261,7 @@ final class ClassGen {
             for (int f : dispatch) if (plan.type(f).equals(t)) same.add(f);
             Label slow = new Label();
             Type rt = CallingConvention.returnType(t);
-            if (!same.isEmpty()) directCalls(a, mv, t, same.stream().mapToInt(Integer::intValue).toArray(), fi, ctx, slow);
+            if (!same.isEmpty()) directCalls(a, mv, typeIndex, same.stream().mapToInt(Integer::intValue).toArray(), fi, ctx, slow);
             a.label(slow);
             if (others.length > 0) {   // a function of this instance in another group: that group's $cx<T>, unboxed
                 Label boxed = new Label();
@@ -295,10 +295,27 @@ final class ClassGen {
      * Emits the direct part of {@code $ci<T>} and {@code $cx<T>}: a lookupswitch on the function index in slot {@code fi}
      * over {@code keys} (functions of this group, of type {@code t}); each case passes the helper's Wasm parameters and
      * the context (slot {@code ctx}) to the function, runs a tail call it leaves pending and returns; any other index
-     * goes to {@code otherwise}.
+     * goes to {@code otherwise}. Cases estimated above {@link SwitchChunks#BUDGET} in all go to window methods
+     * {@code $dc<T>$<w>} (one per window of indices, shared by {@code $ci<T>} and {@code $cx<T>}) instead, so that no
+     * method is above C2's HugeMethodLimit.
      */
-    private void directCalls(Asm a, MethodVisitor mv, FuncType t, int[] keys, int fi, int ctx, Label otherwise) {
+    private void directCalls(Asm a, MethodVisitor mv, int typeIndex, int[] keys, int fi, int ctx, Label otherwise) {
+        FuncType t = plan.module().types.get(typeIndex);
         Type rt = CallingConvention.returnType(t);
+        SwitchChunks chunks = SwitchChunks.of(keys, f -> directCaseBytes(t, f), SwitchChunks.BUDGET);
+        if (chunks != null) {
+            String desc = CallingConvention.descriptor(CallingConvention.helperParams(t), "I", rt);
+            chunks.route(a, fi, otherwise, (window, w) -> {
+                String n = switchMethod("$dc" + typeIndex + "$" + w, ACC_PRIVATE, typeIndex, window);
+                int slot = 0;
+                for (ValType p : CallingConvention.helperParams(t)) { a.load(p, slot); slot += CallingConvention.size(p); }
+                mv.visitVarInsn(ILOAD, fi);
+                a.aload(ctx);
+                a.invokeStatic(name, n, desc);
+                a.ret(rt);
+            });
+            return;
+        }
         Label[] cases = new Label[keys.length];
         for (int k = 0; k < keys.length; k++) cases[k] = new Label();
         mv.visitVarInsn(ILOAD, fi);
@@ -314,6 +331,11 @@ final class ClassGen {
         }
     }
 
+    /** estimated bytes of one case of {@link #directCalls}: switch entry, a load per parameter, context, call, drain, return */
+    private int directCaseBytes(FuncType t, int f) {
+        return 8 + 2 * CallingConvention.helperParams(t).length + 2 + 5 + (plan.mayTailCall()[f] ? 20 : 0) + 1;
+    }
+
     /** @return the dispatch classes other than this one whose groups hold a function of type {@code t} (none with hidden classes) */
     private int[] otherGroups(FuncType t) {
         if (!plan.namedCalls()) return new int[0];
@@ -325,25 +347,37 @@ final class ClassGen {
      * {@code $ci<T>} of another group resolved and checked it), running a tail call it leaves pending; public
      */
     private void crossGroupHelper(int typeIndex) {
-        String n = "$cx" + typeIndex;
         FuncType t = plan.module().types.get(typeIndex);
-        helper(n, () -> {
-            Type rt = CallingConvention.returnType(t);
-            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PUBLIC, n,
-                    CallingConvention.descriptor(CallingConvention.helperParams(t), "I", rt), null, null);
-            Asm a = new Asm(mv);
-            mv.visitCode();
-            int fi = CallingConvention.contextSlot(t), ctx = fi + 1;
-            int[] keys = dispatch.stream().mapToInt(Integer::intValue).filter(f -> plan.type(f).equals(t)).toArray();
-            Label none = new Label();
-            directCalls(a, mv, t, keys, fi, ctx, none);
-            a.label(none);
-            mv.visitVarInsn(ILOAD, fi);
-            a.invoke(RtCalls.NOT_DISPATCHED);
-            a.op(ATHROW);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-        });
+        helper("$cx" + typeIndex, () -> writeSwitchMethod("$cx" + typeIndex, ACC_PUBLIC, typeIndex,
+                dispatch.stream().mapToInt(Integer::intValue).filter(f -> plan.type(f).equals(t)).toArray()));
+    }
+
+    /** registers {@link #writeSwitchMethod} as helper {@code n} (once) and returns {@code n} */
+    private String switchMethod(String n, int access, int typeIndex, int[] keys) {
+        return helper(n, () -> writeSwitchMethod(n, access, typeIndex, keys));
+    }
+
+    /**
+     * A static method {@code n(params..., int f, ctx) R} that calls function f, one of {@code keys} (this group's
+     * functions of a type equal to T), running a tail call it leaves pending: {@code $cx<T>}, or a window of
+     * {@code $ci<T>} / {@code $cx<T>} ({@code $dc<T>$<w>}); another f is a compiler bug ({@code Rt.notDispatched})
+     */
+    private void writeSwitchMethod(String n, int access, int typeIndex, int[] keys) {
+        FuncType t = plan.module().types.get(typeIndex);
+        Type rt = CallingConvention.returnType(t);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC | access, n,
+                CallingConvention.descriptor(CallingConvention.helperParams(t), "I", rt), null, null);
+        Asm a = new Asm(mv);
+        mv.visitCode();
+        int fi = CallingConvention.contextSlot(t), ctx = fi + 1;
+        Label none = new Label();
+        directCalls(a, mv, typeIndex, keys, fi, ctx, none);
+        a.label(none);
+        mv.visitVarInsn(ILOAD, fi);
+        a.invoke(RtCalls.NOT_DISPATCHED);
+        a.op(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** f = Rt.resolve(index, table, T, ctx) into fSlot; fi = Rt.localIndex(f, ctx) into fiSlot */
@@ -383,7 +417,8 @@ final class ClassGen {
 
     /**
      * {@code $invoke(int f, long[] args, ctx) long}: a function of another group goes to that group's {@code $invoke}
-     * (one of {@code others}, found with {@code Rt.dispatchClass}), else to {@code Rt.invokeOne}
+     * (one of {@code others}, found with {@code Rt.dispatchClass}), else to {@code Rt.invokeOne}. Cases estimated above
+     * {@link SwitchChunks#BUDGET} in all go to window methods {@code $invoke$<w>} (so none is above HugeMethodLimit).
      */
     private void invoke(int[] others) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$invoke", "(I[J" + C + ")J", null, null);
@@ -391,32 +426,18 @@ final class ClassGen {
         mv.visitCode();
         Label other = new Label();
         int[] keys = dispatch.stream().mapToInt(Integer::intValue).toArray();
-        Label[] cases = new Label[keys.length];
-        for (int k = 0; k < keys.length; k++) cases[k] = new Label();
-        mv.visitVarInsn(ILOAD, 0);
-        if (keys.length > 0 && keys[keys.length - 1] - keys[0] == keys.length - 1) {
-            mv.visitTableSwitchInsn(keys[0], keys[keys.length - 1], other, cases);   // functions of a class are contiguous
+        SwitchChunks chunks = SwitchChunks.of(keys, this::invokeCaseBytes, SwitchChunks.BUDGET);
+        if (chunks == null) {
+            invokeCases(a, mv, keys, other);
         } else {
-            mv.visitLookupSwitchInsn(other, keys, cases);
-        }
-        for (int k = 0; k < keys.length; k++) {
-            a.label(cases[k]);
-            FuncType t = plan.type(keys[k]);
-            if (CallingConvention.wide(t)) {   // arguments go in ctx.tcArgs (a no-op copy when args is tcArgs)
+            chunks.route(a, 0, other, (window, w) -> {
+                String n = helper("$invoke$" + w, () -> invokeWindow("$invoke$" + w, window));
+                mv.visitVarInsn(ILOAD, 0);
                 a.aload(1);
-                a.iconst(0);
                 a.aload(2);
-                a.getField(CallingConvention.CTX, "tcArgs", "[J");
-                a.iconst(0);
-                a.iconst(t.params().length);
-                a.invokeStatic("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
-            } else {
-                for (int p = 0; p < t.params().length; p++) a.loadSlot(1, p, t.params()[p]);
-            }
-            a.aload(2);
-            CallGen.invokeFunction(plan, this, a, keys[k]);
-            if (t.results().length == 1) a.toLong(t.results()[0]); else a.op(LCONST_0);
-            a.op(LRETURN);
+                a.invokeStatic(name, n, "(I[J" + C + ")J");
+                a.op(LRETURN);
+            });
         }
         a.label(other);
         if (others.length > 0) {
@@ -444,6 +465,58 @@ final class ClassGen {
         a.op(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** {@code $invoke$<w>(int f, long[] args, ctx) long}: the cases of one window of {@code $invoke}; another f is a compiler bug */
+    private void invokeWindow(String n, int[] keys) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, n, "(I[J" + C + ")J", null, null);
+        Asm a = new Asm(mv);
+        mv.visitCode();
+        Label none = new Label();
+        invokeCases(a, mv, keys, none);
+        a.label(none);
+        mv.visitVarInsn(ILOAD, 0);
+        a.invoke(RtCalls.NOT_DISPATCHED);
+        a.op(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** a switch on the function index (slot 0) over {@code keys}: each case unboxes args (slot 1), calls, returns the result as long */
+    private void invokeCases(Asm a, MethodVisitor mv, int[] keys, Label otherwise) {
+        Label[] cases = new Label[keys.length];
+        for (int k = 0; k < keys.length; k++) cases[k] = new Label();
+        mv.visitVarInsn(ILOAD, 0);
+        if (keys.length > 0 && keys[keys.length - 1] - keys[0] == keys.length - 1) {
+            mv.visitTableSwitchInsn(keys[0], keys[keys.length - 1], otherwise, cases);   // functions of a class are contiguous
+        } else {
+            mv.visitLookupSwitchInsn(otherwise, keys, cases);
+        }
+        for (int k = 0; k < keys.length; k++) {
+            a.label(cases[k]);
+            FuncType t = plan.type(keys[k]);
+            if (CallingConvention.wide(t)) {   // arguments go in ctx.tcArgs (a no-op copy when args is tcArgs)
+                a.aload(1);
+                a.iconst(0);
+                a.aload(2);
+                a.getField(CallingConvention.CTX, "tcArgs", "[J");
+                a.iconst(0);
+                a.iconst(t.params().length);
+                a.invokeStatic("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
+            } else {
+                for (int p = 0; p < t.params().length; p++) a.loadSlot(1, p, t.params()[p]);
+            }
+            a.aload(2);
+            CallGen.invokeFunction(plan, this, a, keys[k]);
+            if (t.results().length == 1) a.toLong(t.results()[0]); else a.op(LCONST_0);
+            a.op(LRETURN);
+        }
+    }
+
+    /** estimated bytes of one case of {@link #invokeCases}: switch entry, unboxing (8 B per parameter), call, boxing, return */
+    private int invokeCaseBytes(int f) {
+        FuncType t = plan.type(f);
+        return 8 + (CallingConvention.wide(t) ? 16 : 8 * t.params().length) + 1 + 5 + 4 + 1;
     }
 
     /** {@code $drain(ctx) long}: the trampoline loop */

@@ -46,6 +46,8 @@ final class Planner {
         Set<Region.Exit> exits;         // null: too many
         Set<Integer> uses, writes;      // null: too many
         boolean falls;
+        /** holds a wide {@code br_table} (the dispatch of an interpreter loop; shared frame only, see {@link #closeBody}) */
+        boolean dispatch;
     }
 
     private static final class Frame {
@@ -71,6 +73,8 @@ final class Planner {
         stack.add(new Frame(null, false));
         int[] cost = costs.of(fa.code);
         spreadWideTables(cost);
+        List<Integer> wide = new ArrayList<>();
+        if (shared) for (int i = 0; i < fa.n; i++) if (fa.code.opAt(i) == Op.BR_TABLE && Region.passThrough(fa, i)) wide.add(i);
         for (int i = 0; i < fa.n; i++) {
             Op op = fa.code.opAt(i);
             Frame f = stack.get(stack.size() - 1);
@@ -85,6 +89,7 @@ final class Planner {
                     b.uses = new HashSet<>();
                     b.writes = new HashSet<>();
                     b.falls = fa.live[fa.end[i]];
+                    for (int w : wide) b.dispatch |= i < w && w < fa.end[i];
                     stack.add(new Frame(b, f.inLoop || op == Op.LOOP));
                 }
                 case ELSE -> {
@@ -101,7 +106,11 @@ final class Planner {
                     stack.remove(stack.size() - 1);
                     stack.get(stack.size() - 1).items.add(b);
                 }
-                default -> f.items.add(plain(i, op, cost[i]));
+                default -> {
+                    Item it = plain(i, op, cost[i]);
+                    it.dispatch = wide.contains(i);
+                    f.items.add(it);
+                }
             }
         }
         throw new IllegalStateException("function body without final end");
@@ -172,9 +181,22 @@ final class Planner {
             trampolines = costs.calleeOverhead(0, 0, f.block.exits.size(), values);
         }
         int target = root ? rootTarget : Math.max(innerTarget / 4, innerTarget - f.block.size - trampolines);
+        if (shared && !(cheapOnly && f.inLoop) && f.items.stream().anyMatch(it -> it.dispatch)) {
+            // shared frame, a body around a wide br_table (the dispatch of an interpreter loop): every run of the code
+            // after the block nest (the handlers) that is worth a call moves out first, whatever the body's size, so
+            // the nest keeps only stubs and is cut into few levels. A dispatch passes through every level of the nest
+            // (a call down, a table replay back up): CPython's eval loop, its handlers left in the nest, went through
+            // 20+ levels per opcode (issue 14, "Why aot was slow on CPython").
+            List<Item> next = outline(f.items, Integer.MAX_VALUE, true);
+            if (next != null) {
+                f.items.clear();
+                f.items.addAll(next);
+                total = sum(f.items);
+            }
+        }
         if (total > target && !(cheapOnly && f.inLoop)) {
             for (int round = 0; round < 8 && total > target; round++) {
-                List<Item> next = outline(f.items, total - target);
+                List<Item> next = outline(f.items, total - target, false);
                 if (next == null) break;
                 f.items.clear();
                 f.items.addAll(next);
@@ -226,20 +248,28 @@ final class Planner {
     /** A candidate run of items {@code [s, e)}. */
     private record Run(int s, int e, int gain) {}
 
-    /** One round: pack runs, outline the best until {@code excess} is saved; null when nothing helps. */
-    private List<Item> outline(List<Item> items, int excess) {
+    /**
+     * One round: pack runs, outline the best until {@code excess} is saved; null when nothing helps.
+     * @param avoidDispatch runs start after the first item containing a wide {@code br_table} ({@link Item#dispatch}) and
+     *                      hold no such item
+     */
+    private List<Item> outline(List<Item> items, int excess, boolean avoidDispatch) {
         List<Run> runs = new ArrayList<>();
         int i = 0;
+        if (avoidDispatch) {   // only the code after the nest: what runs before the dispatch stays in line
+            while (i < items.size() && !items.get(i).dispatch) i++;
+            i++;
+        }
         while (i < items.size()) {
             Item first = items.get(i);
-            if (first.exits == null || first.uses == null) { i++; continue; }
+            if (first.exits == null || first.uses == null || (avoidDispatch && first.dispatch)) { i++; continue; }
             Set<Region.Exit> exits = new HashSet<>();
             Set<Integer> uses = new HashSet<>(), writes = new HashSet<>();
             int size = 0, j = i, minLow = fa.height(first.start), exitValues = 0, directs = 0;
             int bestJ = -1, bestGain = 0;
             while (j < items.size()) {
                 Item it = items.get(j);
-                if (it.exits == null || it.uses == null) break;
+                if (it.exits == null || it.uses == null || (avoidDispatch && it.dispatch)) break;
                 int newExits = 0, newValues = 0, newUses = 0, newWrites = 0, newDirects = 0;
                 for (Region.Exit x : it.exits) {
                     if (!exits.contains(x)) {
@@ -324,6 +354,7 @@ final class Planner {
             Item it = items.get(k);
             size += it.size;
             stub.low = Math.min(stub.low, it.low);
+            stub.dispatch |= it.dispatch;
             stub.exits = union(stub.exits, it.exits, Integer.MAX_VALUE);
             stub.uses = union(stub.uses, it.uses, Integer.MAX_VALUE);
             stub.writes = union(stub.writes, it.writes, Integer.MAX_VALUE);

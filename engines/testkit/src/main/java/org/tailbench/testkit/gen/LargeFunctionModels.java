@@ -41,12 +41,17 @@ public final class LargeFunctionModels {
 
     /** The model of {@link LargeFunctions#interpreter(int, int[], int)} with {@code shared} shared locals. */
     public static int interpreter(int handlers, int[] program, int shared, int[] hist) {
+        return interpreter(handlers, program, shared, 1, hist);
+    }
+
+    /** The model of {@link LargeFunctions#interpreter(int, int[], int, int)}: handlers updating {@code widen} shared locals. */
+    public static int interpreter(int handlers, int[] program, int shared, int widen, int[] hist) {
         int acc = 1;
         int[] s = new int[shared];
         for (int pc = 0; program[pc] < handlers; pc++) {
             int k = program[pc], c = LargeFunctions.handlerConst(k);
             acc = switch (k % 4) { case 0 -> acc + c; case 1 -> acc * c; case 2 -> acc ^ c; default -> Integer.rotateLeft(acc, c); };
-            if (shared > 0) s[k % shared] += acc;
+            for (int j = 0; shared > 0 && j < widen; j++) s[(k + j) % shared] += acc;
             hist[k % 256] += acc;
         }
         for (int v : s) acc ^= v;

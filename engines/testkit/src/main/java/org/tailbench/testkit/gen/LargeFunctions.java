@@ -103,7 +103,18 @@ public final class LargeFunctions {
      * handlers sharing them (the shape of CPython's eval loop): handler {@code k} also does {@code s[k % shared] +=
      * acc} before its histogram update, and the result is {@code acc ^ s[0] ^ ... ^ s[shared-1]}.
      */
-    public static byte[] interpreter(int handlers, int[] program, int shared) {
+    public static byte[] interpreter(int handlers, int[] program, int shared) { return interpreter(handlers, program, shared, 1); }
+
+    /**
+     * {@link #interpreter(int, int[], int)} with larger handlers (CPython's eval loop has ~300 B of Wasm per handler):
+     * handler {@code k} does {@code s[(k + j) % shared] += acc} for each {@code j < widen} (one update when
+     * {@code widen} is 1, as there).
+     * @throws IllegalArgumentException when {@code widen > 1} without shared locals, or {@code widen < 1}
+     */
+    public static byte[] interpreter(int handlers, int[] program, int shared, int widen) {
+        if (widen < 1 || (widen > 1 && shared == 0)) {
+            throw new IllegalArgumentException("widen must be 1, or above 1 with shared locals: widen " + widen + ", shared " + shared);
+        }
         ModuleBuilder mb = new ModuleBuilder().memory(1 + (PROGRAM_BASE + 2 * program.length + 2) / 65536);
         byte[] prog = new byte[2 * program.length];
         for (int i = 0; i < program.length; i++) {
@@ -124,7 +135,10 @@ public final class LargeFunctions {
             body.localGet(acc).i32Const(c).op(switch (k % 4) {
                 case 0 -> Op.I32_ADD; case 1 -> Op.I32_MUL; case 2 -> Op.I32_XOR; default -> Op.I32_ROTL;
             }).localSet(acc);
-            if (shared > 0) body.localGet(2 + k % shared).localGet(acc).op(Op.I32_ADD).localSet(2 + k % shared);
+            for (int j = 0; shared > 0 && j < widen; j++) {
+                int x = 2 + (k + j) % shared;
+                body.localGet(x).localGet(acc).op(Op.I32_ADD).localSet(x);
+            }
             int h = (k % 256) * 4;
             body.i32Const(h).i32Const(h).mem(Op.I32_LOAD, 2, 0).localGet(acc).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
             body.localGet(pc).i32Const(2).op(Op.I32_ADD).localSet(pc).br(handlers - k);

@@ -235,4 +235,42 @@ class FunctionSplitterTest {
             assertThat(size).isLessThanOrEqualTo((long) (FunctionSplitter.SHARED_SLACK * 8000));
         }
     }
+
+    /**
+     * Issue 14, "Why aot was slow on CPython": a dispatch runs through every level of pieces nested around the wide
+     * br_table (a call down, a table replay up), so the shared-frame split moves each large handler out of the block
+     * nest first and the nest keeps only stubs. 200 handlers of ~180 instructions (CPython's shape: ~130 KB estimated
+     * in all) put the br_table at most 2 calls below the root (it was one level per ~8 KB of handlers before), and the
+     * handlers' code lives in pieces of their own (called from the nest), not in the pieces the dispatch runs through.
+     */
+    @Test
+    void sharedFrameSplitKeepsLargeHandlersOutOfTheDispatchNest() {
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(200, new int[] {5, 199, 200}, 64, 40));
+        FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(8000, Options.DEFAULT_MODEL, false, null, true));
+        var m = r.module().module();
+        int n = m.functionCount();
+        assertThat(n).as("pieces").isGreaterThan(20);
+        int[] caller = new int[n];
+        java.util.Arrays.fill(caller, -1);
+        int dispatch = -1;
+        for (int f = 0; f < n; f++) {
+            Code c = m.functions.get(f).body();
+            for (int i = 0; i < c.length; i++) {
+                if (c.opAt(i) == Op.CALL) caller[(int) c.a[i]] = f;
+                if (c.opAt(i) == Op.BR_TABLE && java.util.Arrays.stream(c.brTables[(int) c.a[i]]).distinct().count() >= 16
+                        && dispatch < 0) dispatch = f;
+            }
+        }
+        assertThat(dispatch).as("the function with the dispatch br_table").isNotNegative();
+        List<Integer> path = new ArrayList<>(List.of(0));
+        for (int f = dispatch; f > 0; f = caller[f]) path.add(f);
+        assertThat(path).as("the root and the pieces down to the dispatch").hasSizeLessThanOrEqualTo(3);
+        // what the dispatch passes through holds a stub per handler, not the handlers' code (40 local.set each)
+        for (int f : path) {
+            Code c = m.functions.get(f).body();
+            int sets = 0;
+            for (int i = 0; i < c.length; i++) if (c.opAt(i) == Op.LOCAL_SET) sets++;
+            assertThat(sets).as("local.set in dispatch piece %d", f).isLessThan(40 * 10);
+        }
+    }
 }
