@@ -138,13 +138,11 @@ final class Execution {
                 Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
                 String kept = u.partName(i).replaceFirst("\\.json$", "") + ".attempt" + (next.attempt() - 1) + ".json";
                 if (Files.isRegularFile(part)) Files.move(part, attempts.resolve(kept), StandardCopyOption.REPLACE_EXISTING);
-                remaining += next.estimateMs();
                 r.say("    error " + String.format(Locale.ROOT, "%.0f", 100 * relativeError(results)) + " % of the score (over "
                         + Math.round(100 * Profile.TARGET_ERROR) + " %): attempt " + next.attempt() + " — " + describe(next));
                 append("command.txt", "# attempt " + next.attempt() + " of " + u.label() + " (the error of the last was "
                         + String.format(Locale.ROOT, "%.1f", 100 * relativeError(results)) + " %; it is kept in jmh-attempts/" + kept + ")\n");
                 results = attempt(u, i, next);
-                remaining -= next.estimateMs();
             }
             if (results.isEmpty()) {
                 r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
