@@ -214,15 +214,23 @@ public final class ResultTables {
         return m;
     }
 
-    /** The requested baseline; else {@code switch} if it has results or was requested; else the first engine; else null. */
+    /**
+     * @return the requested baseline; else, among the engines with results, {@code switch}, or the first in
+     *         {@code engines}' order, or the first seen; with no results at all, {@code switch} if listed, else the first
+     *         of {@code engines}; else null
+     */
     public static String chooseBaseline(String requested, List<JmhResult> results, List<String> engines) {
         if (requested != null) return requested;
-        List<String> seen = new ArrayList<>(engines);
+        // only an engine with results can be the baseline: `engines` may list every engine installed (a page redrawn
+        // from engines.txt), and a run without switch then got "switch" and no ratio chart at all
+        List<String> withResults = new ArrayList<>();
         for (JmhResult r : results) {
             String e = r.params().get("engine");
-            if (e != null && !seen.contains(e)) seen.add(e);
+            if (e != null && !withResults.contains(e)) withResults.add(e);
         }
-        if (seen.contains("switch")) return "switch";
-        return seen.isEmpty() ? null : seen.getFirst();
+        if (withResults.isEmpty()) withResults.addAll(engines);
+        if (withResults.contains("switch")) return "switch";
+        for (String e : engines) if (withResults.contains(e)) return e;
+        return withResults.isEmpty() ? null : withResults.getFirst();
     }
 }
