@@ -132,17 +132,19 @@ final class Execution {
                     + ", about " + Jmh.fmt(remaining + Estimates.jfrMs(c, m, plan, times)) + " to go");
             Collection<RunResult> results = attempt(u, i, s);
             Profile.Settings ps = c.profile().of(u.bench());
-            for (Profile.Jmh next = ps.retry(s, relativeError(results)); next != null; next = ps.retry(next, relativeError(results))) {
+            double error = relativeError(results);
+            for (Profile.Jmh next = ps.retry(s, error); next != null; next = ps.retry(next, error)) {
                 // a wide error: measure the cell again with a longer warm-up (Profile.TARGET_ERROR); the last attempt counts
                 Path attempts = Files.createDirectories(dir.resolve("jmh-attempts"));
                 Path part = dir.resolve("jmh-parts").resolve(u.partName(i));
                 String kept = u.partName(i).replaceFirst("\\.json$", "") + ".attempt" + (next.attempt() - 1) + ".json";
                 if (Files.isRegularFile(part)) Files.move(part, attempts.resolve(kept), StandardCopyOption.REPLACE_EXISTING);
-                r.say("    error " + String.format(Locale.ROOT, "%.0f", 100 * relativeError(results)) + " % of the score (over "
+                r.say("    error " + String.format(Locale.ROOT, "%.0f", 100 * error) + " % of the score (over "
                         + Math.round(100 * Profile.TARGET_ERROR) + " %): attempt " + next.attempt() + " — " + describe(next));
                 append("command.txt", "# attempt " + next.attempt() + " of " + u.label() + " (the error of the last was "
-                        + String.format(Locale.ROOT, "%.1f", 100 * relativeError(results)) + " %; it is kept in jmh-attempts/" + kept + ")\n");
+                        + String.format(Locale.ROOT, "%.1f", 100 * error) + " %; it is kept in jmh-attempts/" + kept + ")\n");
                 results = attempt(u, i, next);
+                error = relativeError(results);
             }
             if (results.isEmpty()) {
                 r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
