@@ -37,7 +37,7 @@ final class Measurement {
     /** JMH settings: rounds, forks, warm-up and measurement iterations, milliseconds per iteration. */
     record Settings(int rounds, int forks, int warmups, int iterations, int iterationMs, List<String> jvmArgs) {
         String describe() {
-            return "JMH WorkloadBenchmark.run, avgt ms/op, " + rounds + " round(s) (the variants one after the other in each round) of "
+            return "JMH WorkloadBenchmark.run, avgt ms/op, " + rounds + " round(s) (the variants one after the other in each round, in reverse order in even rounds) of "
                     + forks + " fork(s) × (" + warmups + " warm-up + " + iterations + " measurement iterations of " + iterationMs
                     + " ms); score = mean of all measurement iterations of all rounds, error = its 99.9 % confidence half-width"
                     + " (JMH's statistics); fork flags " + String.join(" ", jvmArgs);

@@ -87,7 +87,8 @@ public final class TuneCommand implements Callable<Integer> {
             + " a fused sequence must have, 0..1 (default: 0.005)")
     double minPatternShare = Superinstructions.Rule.DEFAULT.minShare();
     @Option(names = "--rounds", paramLabel = "N", description = "rounds of measurement: each runs every variant once, in turn,"
-            + " so that slow changes of the machine's load fall on all variants alike; iterations are pooled (default: ${DEFAULT-VALUE})")
+            + " the even rounds in reverse order (untuned last), so that a slow drift of the machine's speed falls on all variants alike"
+            + " and cancels over two rounds; iterations are pooled (default: ${DEFAULT-VALUE})")
     int rounds = 1;
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per variant × workload (default: ${DEFAULT-VALUE})")
     int forks = 1;
@@ -235,7 +236,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (measuredIn != null) s = Measurement.settingsOf(measuredIn.resolve("jmh-untuned" + (rounds > 1 ? "-round1" : "") + ".json"), s);
         Map<String, Map<String, Measurement.Score>> scores = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            for (Variant v : variants) {
+            for (Variant v : roundOrder(variants, round)) {
                 String tag = v.name() + (rounds > 1 ? "-round" + round : "");
                 if (measuredIn != null) {
                     out.println("reading " + v.name() + (rounds > 1 ? " (round " + round + " of " + rounds + ")" : "") + " from " + measuredIn);
@@ -320,5 +321,14 @@ public final class TuneCommand implements Callable<Integer> {
             if (regression != null) return new Verdict(gain, error, per, false, "regression on held-out " + regression + " beyond the error");
             return new Verdict(gain, error, per, true, "gain beyond the error, no held-out regression");
         }
+    }
+
+    /**
+     * The order the variants run in during round {@code round} (1-based): as given in odd rounds, reversed in even ones
+     * (an A-B-B-A design), so that a linear drift of the machine's speed over the measurement adds the same to every
+     * variant's pooled mean after an even number of rounds instead of favouring the variants measured last.
+     */
+    static <T> List<T> roundOrder(List<T> variants, int round) {
+        return round % 2 == 0 ? variants.reversed() : variants;
     }
 }

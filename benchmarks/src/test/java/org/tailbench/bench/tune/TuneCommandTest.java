@@ -134,4 +134,18 @@ class TuneCommandTest {
         assertThat(TuneResult.read(dir.resolve("report.json")).evidence()).extracting(TuneResult.Evidence::heading).containsExactly("pyvm_tailcall");
         assertThat(dir.resolve("index.html")).content().contains("Tuning: aot").contains("Profile evidence");
     }
+
+    /** Rounds alternate the variants' order (A-B-B-A), so that over two rounds each variant has the same mean position in time. */
+    @Test
+    void evenRoundsRunTheVariantsInReverse() {
+        java.util.List<String> v = java.util.List.of("untuned", "only-pairs", "only-triples", "all");
+        assertThat(TuneCommand.roundOrder(v, 1)).containsExactly("untuned", "only-pairs", "only-triples", "all");
+        assertThat(TuneCommand.roundOrder(v, 2)).containsExactly("all", "only-triples", "only-pairs", "untuned");
+        assertThat(TuneCommand.roundOrder(v, 3)).containsExactly("untuned", "only-pairs", "only-triples", "all");
+        // mean position (0-based) over rounds 1 and 2 is the same for every variant: (i + (n - 1 - i)) / 2
+        for (String x : v) {
+            double mean = (TuneCommand.roundOrder(v, 1).indexOf(x) + TuneCommand.roundOrder(v, 2).indexOf(x)) / 2.0;
+            assertThat(mean).isEqualTo(1.5);
+        }
+    }
 }
