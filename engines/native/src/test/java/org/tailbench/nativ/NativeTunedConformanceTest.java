@@ -33,6 +33,10 @@ class NativeTunedConformanceTest {
         String before = System.getProperty("tailbench.native.tuning");
         System.setProperty("tailbench.native.tuning", "every-site");
         try {
+            // the property reaches the engines' default compile (what SpecRunner calls): every site of a module is guarded
+            NativeModule probe = new NativeEngine().compile(org.tailbench.wasm.validate.ValidatedModule.of(
+                    org.tailbench.testkit.gen.IndirectCallModule.bytes()));
+            assertThat(probe.log()).singleElement().asString().startsWith("tuning: every-site testing mode: 4 indirect call sites guarded");
             for (String engine : List.of("native", "native-naive")) {
                 List<String> failures = new ArrayList<>();
                 int passed = 0, files = 0;
