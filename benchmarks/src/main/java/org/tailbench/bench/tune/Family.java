@@ -7,15 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tailbench.aot.tune.Devirtualization;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.Devirtualization;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.interp.lower.Superinstructions;
 
 /**
  * The decisions of one engine family made from the training profiles ({@code tailbench tune}, step 2 "Decide"), grouped
  * in kinds that are measured on their own and together, and how a forked JMH JVM gets a tuning file's decisions.
  */
-sealed interface Family permits Family.Aot, Family.Interp {
+sealed interface Family permits Family.Guards, Family.Interp {
     /** @return the decision kinds the decisions have, in the order first found */
     Set<String> kinds();
 
@@ -34,44 +34,69 @@ sealed interface Family permits Family.Aot, Family.Interp {
     /** @return how many decisions there are of {@code kinds} */
     int size(Set<String> kinds);
 
-    /** @return the family of {@code engine}: aot for aot / aot-naive, the interpreters' for switch; null for others */
+    /** @return the family of {@code engine}: aot for aot / aot-naive, native for native / native-naive, the interpreters' for switch; null for others */
     static String of(String engine) {
         return switch (engine) {
             case "aot", "aot-naive" -> "aot";
+            case "native", "native-naive" -> "native";
             case "switch" -> "interp";
             default -> null;
         };
     }
 
     /**
-     * aot's guarded devirtualization ({@link Devirtualization}): per training module; kinds are the sites' opcodes
-     * ({@code call_indirect}, {@code return_call_indirect}); a fork gets the file as {@code -Dtailbench.aot.tuning=FILE}.
+     * Guarded devirtualization ({@link Devirtualization}), one rule for the engines that apply it: per training module,
+     * the decisions {@link TrainingProfile#decisions()} made; kinds are the sites' opcodes ({@code call_indirect},
+     * {@code return_call_indirect}). The engines differ only in the section of the file they read and the property a
+     * fork gets it by.
      */
-    record Aot(List<TrainingProfile> profiles, Devirtualization.Rule devirtualization) implements Family {
-        @Override public Set<String> kinds() {
+    sealed interface Guards extends Family permits Aot, Native {
+        List<TrainingProfile> profiles();
+
+        Devirtualization.Rule devirtualization();
+
+        /** @return the tuning file entry of {@code p}'s module holding {@code ds} in this engine's section */
+        TuningFile.ModuleEntry entry(TrainingProfile p, List<TuningFile.Devirtualize> ds);
+
+        @Override default Set<String> kinds() {
             Set<String> k = new LinkedHashSet<>();
-            for (TrainingProfile p : profiles) for (TuningFile.Devirtualize d : p.decisions()) k.add(d.kind());
+            for (TrainingProfile p : profiles()) for (TuningFile.Devirtualize d : p.decisions()) k.add(d.kind());
             return k;
         }
 
-        @Override public TuningFile file(Set<String> kinds, String note) {
+        @Override default TuningFile file(Set<String> kinds, String note) {
             List<TuningFile.ModuleEntry> entries = new ArrayList<>();
-            for (TrainingProfile p : profiles) {
+            for (TrainingProfile p : profiles()) {
                 List<TuningFile.Devirtualize> ds = p.decisions().stream().filter(d -> kinds.contains(d.kind())).toList();
-                if (!ds.isEmpty()) entries.add(p.entry(ds));
+                if (!ds.isEmpty()) entries.add(entry(p, ds));
             }
             return new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, note, entries);
         }
 
-        @Override public List<String> jvmArgs(Path file) { return List.of("-Dtailbench.aot.tuning=" + file.toAbsolutePath()); }
+        @Override default String rule() { return devirtualization().describe(); }
 
-        @Override public String rule() { return devirtualization.describe(); }
+        @Override default int size() { return profiles().stream().mapToInt(p -> p.decisions().size()).sum(); }
 
-        @Override public int size() { return profiles.stream().mapToInt(p -> p.decisions().size()).sum(); }
-
-        @Override public int size(Set<String> kinds) {
-            return (int) profiles.stream().flatMap(p -> p.decisions().stream()).filter(d -> kinds.contains(d.kind())).count();
+        @Override default int size(Set<String> kinds) {
+            return (int) profiles().stream().flatMap(p -> p.decisions().stream()).filter(d -> kinds.contains(d.kind())).count();
         }
+    }
+
+    /** aot's guarded devirtualization: the file's {@code aot} sections; a fork gets it as {@code -Dtailbench.aot.tuning=FILE}. */
+    record Aot(List<TrainingProfile> profiles, Devirtualization.Rule devirtualization) implements Guards {
+        @Override public TuningFile.ModuleEntry entry(TrainingProfile p, List<TuningFile.Devirtualize> ds) { return p.entry(ds); }
+
+        @Override public List<String> jvmArgs(Path file) { return List.of("-Dtailbench.aot.tuning=" + file.toAbsolutePath()); }
+    }
+
+    /**
+     * native's guarded devirtualization (engines/native/README.md "Tuning"; aot's rule): the file's {@code native} sections;
+     * a fork gets it as {@code -Dtailbench.native.tuning=FILE}.
+     */
+    record Native(List<TrainingProfile> profiles, Devirtualization.Rule devirtualization) implements Guards {
+        @Override public TuningFile.ModuleEntry entry(TrainingProfile p, List<TuningFile.Devirtualize> ds) { return p.nativeEntry(ds); }
+
+        @Override public List<String> jvmArgs(Path file) { return List.of("-Dtailbench.native.tuning=" + file.toAbsolutePath()); }
     }
 
     /**

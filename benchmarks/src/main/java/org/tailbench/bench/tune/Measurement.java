@@ -29,7 +29,7 @@ import org.tailbench.charts.JmhResult;
 /**
  * Step 3 of {@code tailbench tune} ("Verify"): JMH's {@code WorkloadBenchmark.run} (a whole program run, output checked)
  * for one engine over the training and held-out workloads, once per variant: untuned, and each tuning file, given to
- * the forked JVMs as the family's flags ({@link Family#jvmArgs}: {@code -Dtailbench.aot.tuning=FILE} or
+ * the forked JVMs as the family's flags ({@link Family#jvmArgs}: {@code -Dtailbench.aot.tuning=FILE}, {@code -Dtailbench.native.tuning=FILE} or
  * {@code -Dtailbench.switch.superinstructions=...}, what {@code run --tuning} sets). Average time in ms per operation
  * with JMH's 99.9 % confidence half-width as the error.
  */

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tailbench.aot.AotClasses;
-import org.tailbench.aot.tune.Devirtualization;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.Devirtualization;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.interp.sw.OpcodeProfile;
 import org.tailbench.interp.sw.OpcodeProfiler;
 import org.tailbench.jfr.ProfileRecorder;
@@ -19,7 +18,7 @@ import org.tailbench.workloads.Workload;
 /**
  * Step 1 of {@code tailbench tune} (issue 17, "Profile"): one run of a training workload in the {@code switch} engine's
  * opcode-profile mode ({@link OpcodeProfiler}: exact instruction, pair and triple counts, per-function calls, indirect
- * call targets per site, branch bias), and step 2 for aot ("Decide": {@link Devirtualization}).
+ * call targets per site, branch bias), and step 2 for aot and native ("Decide": {@link Devirtualization}).
  *
  * @param workload  the catalog entry
  * @param size      the size the profile ran at
@@ -27,7 +26,7 @@ import org.tailbench.workloads.Workload;
  * @param profile   the counts
  * @param json      the counts as the opcode-profile JSON ({@link OpcodeProfile#toJson})
  * @param millis    wall time of the counting run
- * @param decisions aot's devirtualization decisions for the module under the rule
+ * @param decisions the devirtualization decisions for the module under the rule (aot's and native's: one rule)
  */
 record TrainingProfile(Workload workload, String size, ValidatedModule module, OpcodeProfile profile, String json, long millis,
                        List<TuningFile.Devirtualize> decisions) {
@@ -60,12 +59,19 @@ record TrainingProfile(Workload workload, String size, ValidatedModule module, O
     }
 
     /** @return hex SHA-256 of the module bytes (what a tuning file's entry is matched by) */
-    String sha256() { return AotClasses.sha256(module.module().bytes); }
+    String sha256() { return TuningFile.sha256(module.module().bytes); }
 
-    /** @return the tuning file entry of this module holding {@code ds} */
+    /** @return the tuning file entry of this module holding {@code ds} in its aot section */
     TuningFile.ModuleEntry entry(List<TuningFile.Devirtualize> ds) {
-        return new TuningFile.ModuleEntry(workload.wasmFile().replaceFirst(".*/", ""), sha256(), new TuningFile.Aot(null, ds));
+        return new TuningFile.ModuleEntry(fileName(), sha256(), new TuningFile.Aot(null, ds));
     }
+
+    /** @return the tuning file entry of this module holding {@code ds} in its native section */
+    TuningFile.ModuleEntry nativeEntry(List<TuningFile.Devirtualize> ds) {
+        return new TuningFile.ModuleEntry(fileName(), sha256(), null, new TuningFile.Native(ds));
+    }
+
+    private String fileName() { return workload.wasmFile().replaceFirst(".*/", ""); }
 
     /**
      * @return executions of every adjacent pair and triple of instructions (the profile's {@code "a>b"} and {@code "a>b>c"}

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.tailbench.aot.tune.Devirtualization;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.Devirtualization;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.bench.run.JvmFlags;
 import org.tailbench.charts.workbench.TuneMarkdown;
 import org.tailbench.charts.workbench.TuneResult;
@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive) and the {@code switch}
- * interpreter.
+ * {@code tailbench tune} (issue 17): profile → decide → verify, for the aot family (aot, aot-naive), the native family
+ * (native, native-naive) and the {@code switch} interpreter.
  * <ol>
  *   <li>Profile: each training workload once in the {@code switch} engine's opcode-profile mode ({@link TrainingProfile}).</li>
  *   <li>Decide ({@link Family}): for aot, the guarded devirtualization rule ({@link Devirtualization}, engines/aot/README.md
- *       "Tuning") gives decisions of two kinds, {@code call_indirect} and {@code return_call_indirect} sites; for switch, the
+ *       "Tuning") gives decisions of two kinds, {@code call_indirect} and {@code return_call_indirect} sites; the same rule and
+ *       decisions for native (written to the file's native section, engines/native/README.md "Tuning"); for switch, the
  *       superinstruction rule ({@link Superinstructions}, engines/interp/README.md "Superinstructions") gives two kinds,
  *       {@code pairs} and {@code triples}, chosen from all training profiles together and applied to every module.</li>
  *   <li>Verify: one JMH pass per variant ({@link Measurement}): untuned, each kind on its own, all kinds together, on the
@@ -52,14 +53,14 @@ import picocli.CommandLine.Spec;
         description = {"Profile-guided tuning with proof: profiles the training workloads (switch engine, counting mode), turns the"
                 + " profile into decisions by the engine's written rule, measures untuned vs tuned with JMH on the training and"
                 + " held-out workloads, keeps only decisions with a gain beyond the error, and writes tuning.json, report.md (and report.json), a gains chart and index.html.",
-                "Engines: aot, aot-naive (guarded devirtualization of call_indirect / return_call_indirect sites); switch"
+                "Engines: aot, aot-naive, native, native-naive (guarded devirtualization of call_indirect / return_call_indirect sites); switch"
                 + " (superinstructions: fused pairs and triples of instructions)."})
 public final class TuneCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
     @Spec CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default), aot-naive or switch")
+    @Option(names = "--engine", paramLabel = "NAME", description = "engine to tune: aot (default), aot-naive, native, native-naive or switch")
     String engine = "aot";
     @Option(names = "--workloads", split = ",", required = true, paramLabel = "a,b", description = "training workloads (catalog names)")
     List<String> workloads = new ArrayList<>();
@@ -73,13 +74,13 @@ public final class TuneCommand implements Callable<Integer> {
             + " pyvm_tailcall's smoke run is dominated by one loop and misleads: its hottest site's top target has 81.6 percent of its calls"
             + " there and 36.9 percent at the default size)")
     String profileSize;
-    @Option(names = "--min-calls", paramLabel = "N", description = "aot rule: least calls of a site (default: 1000)")
+    @Option(names = "--min-calls", paramLabel = "N", description = "aot and native rule: least calls of a site (default: 1000)")
     long minCalls = Devirtualization.Rule.DEFAULT.minCalls();
-    @Option(names = "--min-share", paramLabel = "F", description = "aot rule: least share of a site's calls per target, 0..1 (default: 0.10)")
+    @Option(names = "--min-share", paramLabel = "F", description = "aot and native rule: least share of a site's calls per target, 0..1 (default: 0.10)")
     double minShare = Devirtualization.Rule.DEFAULT.minShare();
-    @Option(names = "--max-targets", paramLabel = "N", description = "aot rule: most targets per site (default: 4)")
+    @Option(names = "--max-targets", paramLabel = "N", description = "aot and native rule: most targets per site (default: 4)")
     int maxTargets = Devirtualization.Rule.DEFAULT.maxTargets();
-    @Option(names = "--max-sites", paramLabel = "N", description = "aot rule: most sites per module (default: 256)")
+    @Option(names = "--max-sites", paramLabel = "N", description = "aot and native rule: most sites per module (default: 256)")
     int maxSites = Devirtualization.Rule.DEFAULT.maxSites();
     @Option(names = "--max-superinstructions", paramLabel = "N", description = "switch rule: most superinstructions (default: 16)")
     int maxSuperinstructions = Superinstructions.Rule.DEFAULT.maxCount();
@@ -149,8 +150,8 @@ public final class TuneCommand implements Callable<Integer> {
         }
         String family = Family.of(engine);
         if (family == null) {
-            err.println("error: tune supports aot, aot-naive and switch so far; " + engine + " has no decision rule yet"
-                    + " (threaded and tailcall run no superinstructions, native later)");
+            err.println("error: tune supports aot, aot-naive, native, native-naive and switch so far; " + engine + " has no decision rule yet"
+                    + " (threaded and tailcall run no superinstructions)");
             return 2;
         }
         if (measuredIn != null && !Files.isDirectory(measuredIn)) {
@@ -215,7 +216,11 @@ public final class TuneCommand implements Callable<Integer> {
                     TrainingProfile.covered(p.decisions()));
             profiles.add(p);
         }
-        Family fam = familyName.equals("interp") ? Family.Interp.of(profiles, superRule) : new Family.Aot(profiles, rule);
+        Family fam = switch (familyName) {
+            case "interp" -> Family.Interp.of(profiles, superRule);
+            case "native" -> new Family.Native(profiles, rule);
+            default -> new Family.Aot(profiles, rule);
+        };
         if (fam instanceof Family.Interp in) {
             for (Superinstructions.Decision d : in.decisions()) {
                 out.printf(java.util.Locale.ROOT, "  superinstruction %s: %,d executions (%.2f %% of all instructions)%n", d.pattern(), d.count(), 100 * d.share());

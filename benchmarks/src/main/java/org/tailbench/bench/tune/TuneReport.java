@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.charts.workbench.TuneMarkdown;
 import org.tailbench.charts.workbench.TuneResult;
 import org.tailbench.interp.sw.OpcodeProfile;
@@ -36,6 +36,14 @@ record TuneReport(String engine, String size, String profileSize, Family family,
                     + " sequence (longest first at each instruction, left to right) by one fused opcode, in every module the engine"
                     + " compiles (held-out workloads included). Decision kinds: `pairs` and `triples`.";
             evidence.add(new TuneResult.Evidence(null, interp(in)));
+        } else if (family instanceof Family.Native) {
+            ruleSource = "engines/native/README.md, \"Tuning\" (aot's rule, engines/aot/README.md)";
+            ruleText = "Guarded devirtualization: " + family.rule() + ". At a decided site the generated machine code compares the"
+                    + " table element's code address with each target's in turn and calls the first that matches directly (a"
+                    + " `return_call_indirect` hit is a direct tail jump that replaces the frame, as the generic path does: constant"
+                    + " stack); any other element takes the generic path (type check, indirect call)."
+                    + " Decision kinds: `call_indirect` sites and `return_call_indirect` sites.";
+            for (TrainingProfile p : profiles) evidence.add(new TuneResult.Evidence(p.workload().name(), aot(p)));
         } else {
             ruleSource = "engines/aot/README.md, \"Tuning\"";
             ruleText = "Guarded devirtualization: " + family.rule() + ". At a decided site the generated code compares the"
@@ -90,7 +98,7 @@ record TuneReport(String engine, String size, String profileSize, Family family,
         return sb.toString();
     }
 
-    /** The profile evidence of one training workload for aot's guarded devirtualization: decided and busiest sites. */
+    /** The profile evidence of one training workload for guarded devirtualization (aot's or native's): decided and busiest sites. */
     private static String aot(TrainingProfile p) {
         StringBuilder sb = new StringBuilder();
         Module m = p.module().module();

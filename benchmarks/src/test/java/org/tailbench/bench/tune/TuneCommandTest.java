@@ -8,9 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.charts.workbench.TuneResult;
 import picocli.CommandLine;
 
@@ -47,7 +48,7 @@ class TuneCommandTest {
     void badUsageIsRefused(@TempDir Path dir) {
         Result r = tune("--engine", "threaded", "--workloads", "nbody", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("tune supports aot, aot-naive and switch").contains("threaded has no decision rule");
+        assertThat(r.err()).contains("tune supports aot, aot-naive, native, native-naive and switch").contains("threaded has no decision rule");
         r = tune("--workloads", "nosuch", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown workload \"nosuch\"");
@@ -114,6 +115,33 @@ class TuneCommandTest {
                 "--measured-in", dir.toString(), "--out", dir.resolve("other").toString());
         assertThat(other.code()).isEqualTo(1);
         assertThat(other.err()).contains("--measured-in: the decisions differ from");
+    }
+
+    @Test
+    void theNativeFamilyWritesAotsDecisionsToTheNativeSectionAndForksGetItsProperty(@TempDir Path dir) throws Exception {
+        assertThat(Family.of("native")).isEqualTo("native");
+        assertThat(Family.of("native-naive")).isEqualTo("native");
+        TrainingProfile p = TrainingProfile.run(org.tailbench.workloads.WorkloadCatalog.load().get("pyvm_tailcall"),
+                org.tailbench.workloads.Workload.SMOKE, new org.tailbench.tune.Devirtualization.Rule(1, 0.01, 4, 10_000));
+        assertThat(p.decisions()).isNotEmpty();
+        Family.Aot aot = new Family.Aot(List.of(p), org.tailbench.tune.Devirtualization.Rule.DEFAULT);
+        Family.Native nat = new Family.Native(List.of(p), org.tailbench.tune.Devirtualization.Rule.DEFAULT);
+        assertThat(nat.kinds()).isEqualTo(aot.kinds());
+        assertThat(nat.size()).isEqualTo(aot.size()).isEqualTo(p.decisions().size());
+        assertThat(nat.rule()).isEqualTo(aot.rule());
+        Path file = dir.resolve("native.json");
+        nat.file(nat.kinds(), "test").write(file);
+        TuningFile read = TuningFile.read(file);
+        assertThat(read.modules()).singleElement().satisfies(e -> {
+            assertThat(e.aot()).isNull();
+            assertThat(e.nativ().devirtualize()).isEqualTo(p.decisions());
+            assertThat(e.sha256()).isEqualTo(TuningFile.sha256(p.module().module().bytes));
+        });
+        assertThat(aot.file(aot.kinds(), "test").modules().get(0).aot().devirtualize()).isEqualTo(p.decisions());
+        assertThat(nat.file(java.util.Set.of("call_indirect"), "test").modules()).allSatisfy(e ->
+                assertThat(e.nativ().devirtualize()).allMatch(d -> d.op().equals("call_indirect")));
+        assertThat(nat.jvmArgs(file)).containsExactly("-Dtailbench.native.tuning=" + file.toAbsolutePath());
+        assertThat(Files.readString(file)).contains("\"native\" : {").doesNotContain("\"nativ\"");
     }
 
     @Test

@@ -13,9 +13,13 @@ import org.tailbench.aot.AotEngine;
 import org.tailbench.aot.AotModule;
 import org.tailbench.aot.AotNaiveEngine;
 import org.tailbench.aot.AotOptions;
-import org.tailbench.aot.tune.Devirtualization;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.Devirtualization;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.interp.lower.Superinstructions;
+import org.tailbench.nativ.NativeEngine;
+import org.tailbench.nativ.NativeModule;
+import org.tailbench.nativ.NativeNaiveEngine;
+import org.tailbench.nativ.NativeOptions;
 import org.tailbench.runtime.EngineOptions;
 import org.tailbench.runtime.Engines;
 import org.tailbench.runtime.Instance;
@@ -28,7 +32,8 @@ import org.tailbench.workloads.WorkloadCatalog;
  * The tune pipeline on every catalog workload (smoke size, the CPython ones excepted: their profiling run alone takes
  * minutes): profile in the switch engine's counting mode, decide with a permissive rule (every site that ran, every
  * target with ≥ 1 % of its calls, up to 4) so that as many guards as possible are generated, compile aot and aot-naive
- * with the resulting tuning, and compare stdout with the native build's expected output. The same for the switch engine's
+ * (the file's aot section) and native and native-naive (its native section, where this machine runs native code) with
+ * the resulting tuning, and compare stdout with the native build's expected output. The same for the switch engine's
  * superinstructions: every catalog pattern the workload executed at all (the rule with no cap and the smallest share),
  * and the whole catalog.
  */
@@ -73,6 +78,18 @@ class TunedWorkloadsTest {
             Wasi wasi = Wasi.builder().args(w.argv(Workload.SMOKE)).stdout(out).stderr(err).build();
             Instance inst = AotModule.define(p.module(), c).instantiate(new Store(), wasi.imports());
             int exit = wasi.runStart(inst);
+            assertThat(exit).as("%s on tuned %s (stderr %s)", w.name(), e.name(), err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("%s on tuned %s", w.name(), e.name())
+                    .isEqualTo(new String(w.expectedStdout(Workload.SMOKE), StandardCharsets.UTF_8));
+        }
+        TuningFile nt = new TuningFile(TuningFile.FORMAT, TuningFile.VERSION, "test", List.of(p.nativeEntry(p.decisions())));
+        for (NativeEngine e : List.of(new NativeEngine(), new NativeNaiveEngine())) {
+            if (e.unavailableReason().isPresent()) continue;
+            NativeModule nm = e.compile(p.module(), NativeOptions.NONE.withTuning(nt));
+            assertThat(nm.log()).anyMatch(l -> l.startsWith("tuning: " + p.decisions().size() + " indirect call site"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            Wasi wasi = Wasi.builder().args(w.argv(Workload.SMOKE)).stdout(out).stderr(err).build();
+            int exit = wasi.runStart(nm.instantiate(new Store(), wasi.imports()));
             assertThat(exit).as("%s on tuned %s (stderr %s)", w.name(), e.name(), err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as("%s on tuned %s", w.name(), e.name())
                     .isEqualTo(new String(w.expectedStdout(Workload.SMOKE), StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package org.tailbench.aot;
 
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.jfr.WasmJfr;
 import org.tailbench.runtime.EngineOptions;
 

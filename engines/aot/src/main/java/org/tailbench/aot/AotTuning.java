@@ -2,16 +2,11 @@ package org.tailbench.aot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.tailbench.aot.tune.Devirtualization;
-import org.tailbench.aot.tune.TuningFile;
-import org.tailbench.wasm.Code;
-import org.tailbench.wasm.FuncType;
+import org.tailbench.tune.Devirtualization;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.wasm.Module;
-import org.tailbench.wasm.Op;
 import org.tailbench.wasm.validate.ValidatedModule;
 
 /**
@@ -35,20 +30,21 @@ record AotTuning(Map<Long, int[]> sites, int tailChainLimit, List<String> log) {
 
     boolean isEmpty() { return sites.isEmpty(); }
 
-    private static long key(int function, int offset) { return ((long) function << 32) | (offset & 0xFFFFFFFFL); }
+    private static long key(int function, int offset) { return Devirtualization.siteKey(function, offset); }
 
     /**
      * @param file  a tuning file, {@link TuningFile#EVERY_SITE}, or null (no tuning)
      * @param input the module being compiled (as given, before splitting)
-     * @throws AotCompileException when a decision for this module does not fit it: no defined function of that index, no
-     *                             instruction at that offset, another instruction there, or a target that is not a defined
-     *                             function of the site's type (each message names the function index and offset)
+     * @throws AotCompileException when a decision for this module does not fit it ({@link Devirtualization#check}: no
+     *                             defined function of that index, no instruction at that offset, another instruction there,
+     *                             or a target that is not a defined function of the site's type; each message names the
+     *                             function index and offset)
      */
     static AotTuning of(TuningFile file, ValidatedModule input) {
         if (file == null) return NONE;
         Module m = input.module();
         if (file == TuningFile.EVERY_SITE) return everySite(m);
-        String sha = AotClasses.sha256(m.bytes);
+        String sha = TuningFile.sha256(m.bytes);
         TuningFile.ModuleEntry e = file.entryFor(sha);
         if (e == null || e.aot() == null || e.aot().devirtualize() == null || e.aot().devirtualize().isEmpty()) {
             return new AotTuning(Map.of(), e != null && e.aot() != null ? e.aot().chainLimit() : TuningFile.DEFAULT_TAIL_CHAIN_LIMIT,
@@ -58,31 +54,16 @@ record AotTuning(Map<Long, int[]> sites, int tailChainLimit, List<String> log) {
         List<String> log = new ArrayList<>();
         int wide = 0;
         for (TuningFile.Devirtualize d : e.aot().devirtualize()) {
-            String at = "tuning (" + (e.name() == null ? "module" : e.name()) + "): function " + d.function() + " offset " + d.offset();
-            int i = Devirtualization.instructionAt(m, d.function(), d.offset());
-            if (i < 0) {
-                throw new AotCompileException("aot: " + at + ": " + (d.function() < m.importedFunctions() || d.function() >= m.functionCount()
-                        ? "no defined function of that index (" + m.importedFunctions() + " imports, " + m.functionCount() + " functions)"
-                        : "no instruction starts at that offset"), null);
+            String at = "tuning (" + (e.name() == null ? "module" : e.name()) + "): ";
+            Devirtualization.Checked c;
+            try {
+                c = Devirtualization.check(m, d);
+            } catch (org.tailbench.tune.TuningMismatchException x) {
+                throw new AotCompileException("aot: " + at + x.getMessage(), null);
             }
-            Code c = m.functions.get(d.function() - m.importedFunctions()).body();
-            Op op = c.opAt(i);
-            if (!op.text.equals(d.op())) throw new AotCompileException("aot: " + at + ": the instruction there is " + op.text + ", not " + d.op(), null);
-            FuncType t = m.types.get((int) c.a[i]);
-            int[] targets = new int[d.targets().size()];
-            for (int k = 0; k < targets.length; k++) {
-                int f = d.targets().get(k);
-                if (f < m.importedFunctions() || f >= m.functionCount()) {
-                    throw new AotCompileException("aot: " + at + ": target " + f + " is not a defined function", null);
-                }
-                if (!m.functionType(f).equals(t)) {
-                    throw new AotCompileException("aot: " + at + ": target " + f + " has type " + m.functionType(f) + ", the site calls " + t, null);
-                }
-                targets[k] = f;
-            }
-            if (CallingConvention.wide(t)) { wide++; continue; }   // arguments travel in ctx.tcArgs: no direct path generated
-            if (sites.put(key(d.function(), d.offset()), targets) != null) {
-                throw new AotCompileException("aot: " + at + ": two decisions for one site", null);
+            if (CallingConvention.wide(c.type())) { wide++; continue; }   // arguments travel in ctx.tcArgs: no direct path generated
+            if (sites.put(key(d.function(), d.offset()), c.targets()) != null) {
+                throw new AotCompileException("aot: " + at + "function " + d.function() + " offset " + d.offset() + ": two decisions for one site", null);
             }
         }
         log.add("tuning: " + sites.size() + " indirect call site" + (sites.size() == 1 ? "" : "s") + " devirtualized (guarded)"
@@ -93,26 +74,7 @@ record AotTuning(Map<Long, int[]> sites, int tailChainLimit, List<String> log) {
 
     /** {@link TuningFile#EVERY_SITE}: every indirect site guards up to two functions of its type that element segments hold. */
     static AotTuning everySite(Module m) {
-        Set<Integer> inTables = new LinkedHashSet<>();
-        for (Module.ElementSegment el : m.elements) {
-            for (Code init : el.items()) {
-                for (int k = 0; k < init.length; k++) if (init.opAt(k) == Op.REF_FUNC) inTables.add((int) init.a[k]);
-            }
-        }
-        Map<Long, int[]> sites = new HashMap<>();
-        for (int d = 0; d < m.functions.size(); d++) {
-            Module.Function fn = m.functions.get(d);
-            Code c = fn.body();
-            for (int i = 0; i < c.length; i++) {
-                Op op = c.opAt(i);
-                if (op != Op.CALL_INDIRECT && op != Op.RETURN_CALL_INDIRECT) continue;
-                FuncType t = m.types.get((int) c.a[i]);
-                if (CallingConvention.wide(t)) continue;
-                int[] ts = inTables.stream().filter(f -> f >= m.importedFunctions() && f < m.functionCount() && m.functionType(f).equals(t))
-                        .limit(2).mapToInt(Integer::intValue).toArray();
-                if (ts.length > 0) sites.put(key(m.importedFunctions() + d, c.pos[i] - fn.bodyOffset()), ts);
-            }
-        }
+        Map<Long, int[]> sites = Devirtualization.everySite(m, t -> !CallingConvention.wide(t));
         return new AotTuning(Map.copyOf(sites), 4,
                 List.of("tuning: every-site testing mode: " + sites.size() + " indirect call sites guarded, tail chain limit 4"));
     }

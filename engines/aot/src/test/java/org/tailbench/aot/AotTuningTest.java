@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.tailbench.aot.rt.AotContext;
-import org.tailbench.aot.tune.TuningFile;
+import org.tailbench.tune.TuningFile;
 import org.tailbench.testkit.gen.IndirectCallModule;
 import org.tailbench.runtime.Imports;
 import org.tailbench.runtime.Instance;

@@ -56,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
     Path aotJar;
 
     @Option(names = "--tuning", paramLabel = "tuning.json",
-            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`): engine aot / aot-naive its devirtualizations"
-                    + " (decisions for other modules are ignored), engine switch its superinstructions (option switch.superinstructions).")
+            description = "Apply the profile-guided decisions of this file (written by `tailbench tune`): engine aot / aot-naive the devirtualizations"
+                    + " of its aot section, native / native-naive those of its native section (decisions for other modules are ignored), engine switch its superinstructions (option switch.superinstructions).")
     Path tuningFile;
 
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "The module to run.")
@@ -107,13 +107,14 @@ final class RunCommand implements Callable<Integer> {
         if (tuningFile != null) {
             options = switch (e.name()) {
                 case "aot", "aot-naive" -> options.with(EngineOptions.AOT_TUNING, TuningArg.check(tuningFile));
+                case "native", "native-naive" -> options.with(EngineOptions.NATIVE_TUNING, TuningArg.check(tuningFile));
                 case "switch" -> options.with(EngineOptions.SWITCH_SUPERINSTRUCTIONS, TuningArg.superinstructions(tuningFile));
-                default -> throw new UserError("--tuning: engine " + e.name() + " takes no tuning file yet (aot, aot-naive, switch do)");
+                default -> throw new UserError("--tuning: engine " + e.name() + " takes no tuning file yet (aot, aot-naive, native, native-naive, switch do)");
             };
         }
         try {
             return e.compile(vm, options);
-        } catch (org.tailbench.aot.AotCompileException x) {
+        } catch (org.tailbench.aot.AotCompileException | org.tailbench.tune.TuningMismatchException x) {
             throw new UserError(file + ": " + x.getMessage());
         }
     }

@@ -3,19 +3,19 @@ package org.tailbench.cli;
 import java.nio.file.Path;
 
 /**
- * The {@code --tuning FILE} argument of {@code run} and {@code compile} (issue 17): option {@code aot.tuning}, or for the
- * switch engine option {@code switch.superinstructions}.
+ * The {@code --tuning FILE} argument of {@code run} and {@code compile} (issue 17): option {@code aot.tuning} or
+ * {@code native.tuning}, or for the switch engine option {@code switch.superinstructions}.
  */
 final class TuningArg {
     private TuningArg() {}
 
     /**
-     * @return {@code file} as the value of option {@code aot.tuning}, after reading it once
+     * @return {@code file} as the value of option {@code aot.tuning} or {@code native.tuning}, after reading it once
      * @throws UserError with the file's own message when it is missing or no valid tuning file
      */
     static String check(Path file) {
         try {
-            org.tailbench.aot.tune.TuningFile.read(file);
+            org.tailbench.tune.TuningFile.read(file);
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {
             throw new UserError(x.getMessage());
         }
@@ -29,7 +29,7 @@ final class TuningArg {
      */
     static String superinstructions(Path file) {
         try {
-            String v = org.tailbench.aot.tune.TuningFile.read(file).superinstructionsOption();
+            String v = org.tailbench.tune.TuningFile.read(file).superinstructionsOption();
             org.tailbench.interp.lower.Superinstructions.parse(v);   // every pattern is one the engine fuses
             return v;
         } catch (IllegalArgumentException | java.io.UncheckedIOException x) {

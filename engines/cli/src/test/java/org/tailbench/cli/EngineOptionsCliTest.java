@@ -79,7 +79,52 @@ class EngineOptionsCliTest {
         assertNoJavaTrace(bad);
         MainTest.Result other = run("run", "--engine", "threaded", "--tuning", file.toString(), resource("hello.wasm"));
         assertThat(other.code()).isEqualTo(1);
-        assertThat(other.err()).contains("engine threaded takes no tuning file yet (aot, aot-naive, switch do)");
+        assertThat(other.err()).contains("engine threaded takes no tuning file yet (aot, aot-naive, native, native-naive, switch do)");
+    }
+
+    /** {@code callAt(idx, x)} = call_indirect (i32) → i32 through element idx of table [f0, f1]; f0(x) = x + 1, f1(x) = x * 2 */
+    private static byte[] indirect() {
+        org.tailbench.wasm.ModuleBuilder mb = new org.tailbench.wasm.ModuleBuilder();
+        int t0 = mb.type(new int[] {org.tailbench.wasm.ModuleBuilder.I32}, org.tailbench.wasm.ModuleBuilder.I32);
+        int t1 = mb.type(new int[] {org.tailbench.wasm.ModuleBuilder.I32, org.tailbench.wasm.ModuleBuilder.I32}, org.tailbench.wasm.ModuleBuilder.I32);
+        mb.func(t0, 0, new org.tailbench.wasm.ModuleBuilder.Body().localGet(0).i32Const(1).op(org.tailbench.wasm.Op.I32_ADD));
+        mb.func(t0, 0, new org.tailbench.wasm.ModuleBuilder.Body().localGet(0).i32Const(2).op(org.tailbench.wasm.Op.I32_MUL));
+        int callAt = mb.func(t1, 0, new org.tailbench.wasm.ModuleBuilder.Body().localGet(1).localGet(0).callIndirect(t0));
+        mb.table(0, 1);
+        return mb.export("callAt", callAt).build();
+    }
+
+    @Test
+    void aTuningFilesNativeSectionReachesTheNativeEngines(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.tailbench.runtime.Engines.byName("native").unavailableReason().isEmpty(),
+                "native code does not run on this machine");
+        byte[] bytes = indirect();
+        Path wasm = tmp.resolve("indirect.wasm");
+        Files.write(wasm, bytes);
+        org.tailbench.wasm.Module m = org.tailbench.wasm.validate.ValidatedModule.of(bytes).module();
+        int site = -1;   // callAt's call_indirect: body offset of its third instruction
+        org.tailbench.wasm.Module.Function fn = m.functions.get(2);
+        for (int i = 0; i < fn.body().length; i++) if (fn.body().opAt(i) == org.tailbench.wasm.Op.CALL_INDIRECT) site = fn.body().pos[i] - fn.bodyOffset();
+        String sha = org.tailbench.tune.TuningFile.sha256(bytes);
+        Path file = tmp.resolve("tuning.json");
+        Files.writeString(file, "{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + sha + "\",\"native\":"
+                + "{\"devirtualize\":[{\"function\":2,\"offset\":" + site + ",\"op\":\"call_indirect\",\"targets\":[0]}]}}]}");
+        for (String engine : new String[] {"native", "native-naive"}) {
+            MainTest.Result hit = run("run", "--engine", engine, "--tuning", file.toString(), "--invoke", "callAt", wasm.toString(), "0", "41");
+            assertThat(hit.out()).as(hit.err()).isEqualTo("42\n");
+            MainTest.Result miss = run("run", "--engine", engine, "--tuning", file.toString(), "--invoke", "callAt", wasm.toString(), "1", "21");
+            assertThat(miss.out()).as(miss.err()).isEqualTo("42\n");
+            MainTest.Result oob = run("run", "--engine", engine, "--tuning", file.toString(), "--invoke", "callAt", wasm.toString(), "2", "1");
+            assertThat(oob.code()).isEqualTo(134);
+            assertThat(oob.err()).startsWith("trap: undefined element");
+        }
+        Path wrong = tmp.resolve("wrong.json");
+        Files.writeString(wrong, Files.readString(file).replace("\"offset\":" + site, "\"offset\":" + (site + 1)));
+        MainTest.Result bad = run("run", "--engine", "native", "--tuning", wrong.toString(), "--invoke", "callAt", wasm.toString(), "0", "1");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("error: " + wasm + ": native: tuning (module): function 2 offset " + (site + 1)
+                + ": no instruction starts at that offset");
+        assertNoJavaTrace(bad);
     }
 
     @Test

@@ -85,6 +85,11 @@ public final class EngineOptions {
     public static final EngineOption<Boolean> NATIVE_PERF_MAP = EngineOption.bool("native.perfMap", false, "native, native-naive",
             Scope.MODULE, "tailbench.native.perfmap",
             "append each compiled function to /tmp/perf-PID.map, so that perf report names Wasm functions in native code");
+    /** The tuning file native compiles with (issue 17). */
+    public static final EngineOption<String> NATIVE_TUNING = EngineOption.text("native.tuning", "a tuning.json path (tailbench tune), or every-site", "",
+            "native, native-naive", Scope.MODULE, "tailbench.native.tuning",
+            "profile-guided decisions to compile with (guarded devirtualization of indirect call sites, the file's native section;"
+                    + " engines/native/README.md \"Tuning\"); every-site guards every site, for tests");
     /** How linear memories are backed. */
     public static final EngineOption<String> MEMORY = EngineOption.choice("memory", List.of("auto", "heap", "mapped"), "auto",
             "every engine of ours", Scope.JVM, "tailbench.memory",
@@ -99,7 +104,7 @@ public final class EngineOptions {
     /** Every option, in the order the help lists them. */
     public static final List<EngineOption<?>> ALL = List.of(AOT_SPLIT, AOT_CHEAP_BUDGET, AOT_HARD_BUDGET, AOT_FRAME, AOT_PROFILE, AOT_LOG,
             AOT_TUNING, AOT_HIDDEN_CLASSES, AOT_EAGER_CLASSES, AOT_INLINE_DEPTH, AOT_STACK_SIZE, TAILCALL_BOUNCE, SWITCH_OPCODE_PROFILE,
-            SWITCH_SUPERINSTRUCTIONS, NATIVE_DUMP, NATIVE_PERF_MAP,
+            SWITCH_SUPERINSTRUCTIONS, NATIVE_DUMP, NATIVE_PERF_MAP, NATIVE_TUNING,
             MEMORY, JFR_HOOKS, MODULE_NAME);
 
     /**

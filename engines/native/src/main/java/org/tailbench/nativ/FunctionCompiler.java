@@ -54,6 +54,8 @@ final class FunctionCompiler {
     private final FunctionInfo info;
     private final FuncType type;
     private final int nParams, nDecl, frameSlots;
+    /** this function's index (imports first) and its body's byte offset in the module (tuning names sites by both) */
+    private final int funcIndex, bodyOffset;
     /** per local: its register, or -1 when it lives in its frame slot */
     private final int[] localReg;
     /** the callee-saved registers this function uses for locals, and their save slots' first height */
@@ -81,6 +83,8 @@ final class FunctionCompiler {
         this.module = mc.module;
         Module.Function f = module.functions.get(defined);
         this.code = f.body();
+        this.funcIndex = module.importedFunctions() + defined;
+        this.bodyOffset = f.bodyOffset();
         this.info = mc.validated.functions()[defined];
         this.type = module.types.get(f.typeIndex());
         this.nParams = type.params().length;
@@ -694,25 +698,49 @@ final class FunctionCompiler {
         }
     }
 
+    /**
+     * {@code call_indirect} / {@code return_call_indirect}: table lookup, checks, then a call (or tail jump) through the
+     * entry's code address; an entry of another instance or the host goes through Java. At a site the tuning guards
+     * (README "Tuning"), the lookup first compares the entry's code address with each target's and, on a hit, calls (or
+     * tail-jumps to) that function directly, each hit with its own copy of the argument pushes (or staging).
+     */
     private void callIndirect(int typeIndex, int table, boolean tail) {
         FuncType ft = module.types.get(typeIndex);
         int n = ft.params().length, r = ft.results().length;
+        int[] guarded = mc.tuning.targets(funcIndex, wasmPos - bodyOffset);
         int idx = popRead();
         flush();
         m.storeFrame(slot(sp), idx);    // the index stays above the arguments for the slow path
         Label foreign = new Label(), join = new Label();
-        m.tableLookup(idx, 16 * table, mc.typeId(ft), trapLabel(TrapKind.UNDEFINED_ELEMENT),
-                trapLabel(TrapKind.UNINITIALIZED_ELEMENT), trapLabel(TrapKind.INDIRECT_CALL_TYPE_MISMATCH), foreign);
+        Label[] targets = new Label[guarded.length], hits = new Label[guarded.length];
+        for (int k = 0; k < guarded.length; k++) { targets[k] = mc.functionLabel(guarded[k]); hits[k] = new Label(); }
+        Label undefined = trapLabel(TrapKind.UNDEFINED_ELEMENT), uninitialized = trapLabel(TrapKind.UNINITIALIZED_ELEMENT),
+                mismatch = trapLabel(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        if (guarded.length == 0) m.tableLookup(idx, 16 * table, mc.typeId(ft), undefined, uninitialized, mismatch, foreign);
+        else m.guardedTableLookup(idx, 16 * table, mc.typeId(ft), targets, hits, undefined, uninitialized, mismatch, foreign);
         if (tail && tailCalls) {
             m.move(true, org.tailbench.nativ.x64.Reg.R11, Abi.SCRATCH0);
             stageArgs(n);
             restoreSaved();
             m.tailCall(nParams, n, null, org.tailbench.nativ.x64.Reg.R11);
+            for (int k = 0; k < guarded.length; k++) {   // a hit: the same frame replacement, then a direct jump
+                m.bind(hits[k]);
+                stageArgs(n);
+                restoreSaved();
+                m.tailCall(nParams, n, targets[k], -1);
+            }
         } else {
             for (int k = 0; k < n; k++) m.pushFrameSlot(slot(sp - n + k));
             m.callReg(Abi.SCRATCH0);
             callSite(m.pos());
             m.jump(join);
+            for (int k = 0; k < guarded.length; k++) {   // a hit: a direct call
+                m.bind(hits[k]);
+                for (int j = 0; j < n; j++) m.pushFrameSlot(slot(sp - n + j));
+                m.callLabel(targets[k]);
+                callSite(m.pos());
+                m.jump(join);
+            }
         }
         m.bind(foreign);
         callSite(upcallPreserving(Abi.UP_CALL_INDIRECT, typeIndex | table << 20, slot(sp)));

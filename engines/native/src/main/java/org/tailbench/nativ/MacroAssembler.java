@@ -162,6 +162,15 @@ public interface MacroAssembler {
     int trapPending();
     /** {@code call_indirect}'s table lookup: on success {@code Abi.SCRATCH0} holds the code address */
     void tableLookup(int index, int tableOffset, long typeId, Label undefined, Label uninitialized, Label mismatch, Label foreign);
+    /**
+     * {@code call_indirect}'s table lookup with guards (README "Tuning"): after the bounds check, the element's code
+     * address is compared with the code of each function {@code guards[k]} (labels of this module's functions, in order)
+     * and a match jumps to {@code hits[k]} with nothing else checked — a mirror entry holds a code address only for a
+     * function of this instance (null and foreign entries hold 0), and the compiler guards only functions of exactly the
+     * site's type. No match: as {@link #tableLookup}. With no guards the code is exactly {@link #tableLookup}'s.
+     */
+    void guardedTableLookup(int index, int tableOffset, long typeId, Label[] guards, Label[] hits, Label undefined, Label uninitialized,
+                            Label mismatch, Label foreign);
     /** jump table over {@code n} targets (index in {@code r}, unsigned, default when out of range) */
     void jumpTable(int r, Label[] targets, Label dflt);
 }

@@ -23,6 +23,8 @@ final class ModuleCompiler {
     final Module module;
     final int maxValues;
     final int globalsOffset;
+    /** the guarded indirect call sites (README "Tuning"); {@link NativeTuning#NONE}: none */
+    final NativeTuning tuning;
     private final Label[] functionLabels;
 
     /** What compiling produced. */
@@ -35,8 +37,9 @@ final class ModuleCompiler {
         }
     }
 
-    private ModuleCompiler(ValidatedModule validated) {
+    private ModuleCompiler(ValidatedModule validated, NativeTuning tuning) {
         this.validated = validated;
+        this.tuning = tuning;
         this.module = validated.module();
         int max = 8;
         for (FuncType t : module.types) max = Math.max(max, Math.max(t.params().length, t.results().length) + 1);
@@ -60,12 +63,21 @@ final class ModuleCompiler {
     long typeId(FuncType t) { return typeIdOf(t); }
 
     static Result compile(ValidatedModule validated, boolean tailCalls) {
-        return compile(validated, tailCalls, new X64MacroAssembler());
+        return compile(validated, tailCalls, NativeTuning.NONE);
+    }
+
+    /** @param tuning the guarded indirect call sites ({@link NativeTuning#NONE}: the code is exactly the untuned code) */
+    static Result compile(ValidatedModule validated, boolean tailCalls, NativeTuning tuning) {
+        return compile(validated, tailCalls, new X64MacroAssembler(), tuning);
     }
 
     /** @param masm a fresh assembler (tests pass one with the LZCNT/TZCNT fallbacks forced) */
     static Result compile(ValidatedModule validated, boolean tailCalls, X64MacroAssembler masm) {
-        ModuleCompiler mc = new ModuleCompiler(validated);
+        return compile(validated, tailCalls, masm, NativeTuning.NONE);
+    }
+
+    private static Result compile(ValidatedModule validated, boolean tailCalls, X64MacroAssembler masm, NativeTuning tuning) {
+        ModuleCompiler mc = new ModuleCompiler(validated, tuning);
         masm.entryAndTrapStubs();
         int imported = mc.module.importedFunctions();
         int[] offsets = new int[mc.module.functions.size() + 1];

@@ -31,15 +31,27 @@ public class NativeEngine implements Engine {
     @Override public NativeModule compile(ValidatedModule module) { return compile(module, EngineOptions.process()); }
 
     /**
-     * Reads options {@code native.dump} and {@code native.perfMap}.
+     * Reads options {@code native.dump}, {@code native.perfMap} and {@code native.tuning} ({@link NativeOptions#of}).
      * @throws UnsupportedOperationException with the reason when this machine cannot run native code
+     * @throws IllegalArgumentException      when {@code native.tuning} names a missing or invalid file
+     * @throws org.tailbench.tune.TuningMismatchException when a decision of the tuning file for this module does not fit it
      */
     @Override public NativeModule compile(ValidatedModule module, EngineOptions options) {
+        return compile(module, NativeOptions.of(options));
+    }
+
+    /**
+     * Compiles with {@code options}.
+     * @throws UnsupportedOperationException with the reason when this machine cannot run native code
+     * @throws org.tailbench.tune.TuningMismatchException when a decision of {@code options.tuning()} for this module does not fit it
+     */
+    public NativeModule compile(ValidatedModule module, NativeOptions options) {
         if (Platform.UNAVAILABLE != null) throw new UnsupportedOperationException(name() + ": " + Platform.UNAVAILABLE);
         NativeCompileEvent ev = new NativeCompileEvent();
         ev.begin();
-        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls()), name(), options.get(EngineOptions.NATIVE_DUMP),
-                options.get(EngineOptions.NATIVE_PERF_MAP));
+        NativeTuning tuning = NativeTuning.of(options.tuning(), module);
+        NativeModule m = new NativeModule(module, ModuleCompiler.compile(module, tailCalls(), tuning), name(), options.dump(),
+                options.perfMap(), tuning.log());
         ev.end();
         if (ev.shouldCommit()) {
             ev.engine = name();

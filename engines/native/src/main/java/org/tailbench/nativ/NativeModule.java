@@ -26,13 +26,16 @@ public final class NativeModule implements CompiledModule {
     final MemorySegment code;
     final MethodHandle entry;
     final String engine;
+    private final java.util.List<String> log;
 
     /**
      * @param dump a file to write the machine code to (option {@code native.dump}), or "" for none
      * @param perfMap append the functions to perf's /tmp/perf-PID.map (option {@code native.perfMap})
+     * @param log what the compiler reports (the tuning's lines)
      */
-    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine, String dump, boolean perfMap) {
+    NativeModule(ValidatedModule module, ModuleCompiler.Result compiled, String engine, String dump, boolean perfMap, java.util.List<String> log) {
         this.module = module;
+        this.log = java.util.List.copyOf(log);
         this.compiled = compiled;
         this.engine = engine;
         this.code = ExecMemory.load(compiled.code());
@@ -70,6 +73,9 @@ public final class NativeModule implements CompiledModule {
     }
 
     @Override public ValidatedModule module() { return module; }
+
+    /** @return what the compiler reported, e.g. {@code "tuning: 3 indirect call sites devirtualized (guarded)"} (lines starting with {@code "tuning:"}) */
+    public java.util.List<String> log() { return log; }
 
     /** @return bytes of machine code */
     public int codeBytes() { return compiled.code().length; }

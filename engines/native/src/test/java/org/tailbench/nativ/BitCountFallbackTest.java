@@ -39,7 +39,7 @@ class BitCountFallbackTest {
         mb.export("clz64", mb.func(t64, 0, new Body().localGet(0).op(Op.I64_CLZ)));
         mb.export("ctz64", mb.func(t64, 0, new Body().localGet(0).op(Op.I64_CTZ)));
         ValidatedModule v = ValidatedModule.of(mb.build());
-        return new NativeModule(v, ModuleCompiler.compile(v, true, masm), "native", "", false).instantiate(new Store(), (m, n) -> null);
+        return new NativeModule(v, ModuleCompiler.compile(v, true, masm), "native", "", false, java.util.List.of()).instantiate(new Store(), (m, n) -> null);
     }
 
     private static List<Long> inputs() {

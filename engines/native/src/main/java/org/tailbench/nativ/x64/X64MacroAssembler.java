@@ -569,7 +569,15 @@ public final class X64MacroAssembler implements MacroAssembler {
         return after;
     }
 
+    private static final Label[] NO_LABELS = new Label[0];
+
     @Override public void tableLookup(int index, int tableOffset, long typeId, Label undefined, Label uninitialized, Label mismatch, Label foreign) {
+        guardedTableLookup(index, tableOffset, typeId, NO_LABELS, NO_LABELS, undefined, uninitialized, mismatch, foreign);
+    }
+
+    @Override public void guardedTableLookup(int index, int tableOffset, long typeId, Label[] guards, Label[] hits, Label undefined,
+                                             Label uninitialized, Label mismatch, Label foreign) {
+        if (guards.length != hits.length) throw new IllegalArgumentException(guards.length + " guards, " + hits.length + " hit labels");
         a.mov(false, RAX, index);
         a.load(true, RCX, Mem.of(Abi.CTX, Abi.C_TABLES));
         a.alu(true, Asm.CMP, RAX, Mem.of(RCX, tableOffset + 8));
@@ -577,6 +585,14 @@ public final class X64MacroAssembler implements MacroAssembler {
         a.load(true, RCX, Mem.of(RCX, tableOffset));
         a.shiftImm(true, Asm.SHL, RAX, 4);
         a.alu(true, Asm.ADD, RCX, RAX);
+        if (guards.length > 0) {   // rcx = the entry (type id, code address); code addresses are unique per function of this instance
+            a.load(true, RAX, Mem.of(RCX, 8));
+            for (int k = 0; k < guards.length; k++) {
+                ref(guards[k], a.leaRip(RDX));   // rdx = the target's code address (rip-relative: the blob is position-independent)
+                a.alu(true, Asm.CMP, RAX, RDX);
+                jcc(Asm.E, hits[k]);
+            }
+        }
         a.load(true, RAX, Mem.of(RCX, 0));
         a.aluImm(true, Asm.CMP, RAX, (int) typeId);
         int ok = a.jcc(Asm.E);

@@ -1,4 +1,4 @@
-package org.tailbench.aot.tune;
+package org.tailbench.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +43,31 @@ class TuningFileTest {
         assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[],"
                 + "\"interp\":{\"superinstruction\":[]}}", "t"))
                 .hasMessageContaining("unknown key \"superinstruction\" at $.interp");
+    }
+
+    @Test
+    void theNativeSectionReadsBackUnderItsJsonKeyAndIsCheckedAsAotsIs(@TempDir Path dir) throws Exception {
+        TuningFile.Devirtualize d = new TuningFile.Devirtualize(3, 17, "call_indirect", List.of(5), null);
+        TuningFile t = new TuningFile(TuningFile.FORMAT, 1, "n", List.of(new TuningFile.ModuleEntry("m.wasm", SHA, null,
+                new TuningFile.Native(List.of(d)))));
+        Path f = dir.resolve("tuning.json");
+        t.write(f);
+        assertThat(TuningFile.read(f)).isEqualTo(t);
+        assertThat(Files.readString(f)).contains("\"native\" : {").doesNotContain("nativ\"").doesNotContain("\"aot\"");
+        assertThat(TuningFile.read(f).entryFor(SHA).nativ().devirtualize()).containsExactly(d);
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
+                + "\",\"native\":{\"devirtualize\":[{\"function\":1,\"offset\":2,\"op\":\"call\",\"targets\":[3]}]}}]}", "t"))
+                .hasMessageContaining("$.modules[0].native.devirtualize[0].op is \"call\"");
+        assertThatThrownBy(() -> TuningFile.parse("{\"format\":\"tailbench-tuning\",\"version\":1,\"modules\":[{\"sha256\":\"" + SHA
+                + "\",\"native\":{\"tailChainLimit\":3}}]}", "t"))
+                .hasMessageContaining("unknown key \"tailChainLimit\" at $.modules[0].native");
+    }
+
+    @Test
+    void theModuleKeyIsTheHexSha256OfItsBytes() {
+        // FIPS 180-2 appendix B.1: SHA-256("abc")
+        assertThat(TuningFile.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test

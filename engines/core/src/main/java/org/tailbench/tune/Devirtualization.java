@@ -1,18 +1,23 @@
-package org.tailbench.aot.tune;
+package org.tailbench.tune;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.tailbench.wasm.Code;
 import org.tailbench.wasm.FuncType;
 import org.tailbench.wasm.Module;
 import org.tailbench.wasm.Op;
 
 /**
- * The rule of aot's guarded devirtualization (issue 17, "Decide"; engines/aot/README.md "Tuning"): from the profiled
- * targets of each {@code call_indirect} / {@code return_call_indirect} site to {@link TuningFile.Devirtualize}
- * decisions.
+ * The rule of guarded devirtualization (issue 17, "Decide"; engines/aot/README.md "Tuning", applied by aot and native):
+ * from the profiled targets of each {@code call_indirect} / {@code return_call_indirect} site to
+ * {@link TuningFile.Devirtualize} decisions; and, for the engines that apply them, the check of a decision against the
+ * module being compiled ({@link #check}) and the every-site testing mode ({@link #everySite}).
  *
  * <ol>
  *   <li>A site is considered when it ran at least {@link Rule#minCalls} times.</li>
@@ -92,6 +97,81 @@ public final class Devirtualization {
         out.sort(Comparator.comparingLong(Scored::covered).reversed()
                 .thenComparingInt(x -> x.d().function()).thenComparingInt(x -> x.d().offset()));
         return out.stream().limit(rule.maxSites()).map(Scored::d).toList();
+    }
+
+    /**
+     * A decision checked against its module.
+     * @param function function index (imports first) holding the site
+     * @param offset   byte offset of the instruction in the function body
+     * @param op       {@link Op#CALL_INDIRECT} or {@link Op#RETURN_CALL_INDIRECT}
+     * @param type     the site's function type (every target has exactly this type)
+     * @param table    the table index the site calls through
+     * @param targets  defined function indices, in the decision's order
+     */
+    public record Checked(int function, int offset, Op op, FuncType type, int table, int[] targets) {}
+
+    /**
+     * Checks decision {@code d} against module {@code m} (the rule only makes decisions that pass; a file edited by hand or
+     * made for another build of the module may not).
+     * @return the site and its targets
+     * @throws TuningMismatchException when the decision does not fit the module, the message starting with
+     *                                  {@code "function F offset O: "}: no defined function of that index, no instruction at
+     *                                  that offset, another instruction there than {@code d.op()}, or a target that is not
+     *                                  a defined function or has another type than the site's
+     */
+    public static Checked check(Module m, TuningFile.Devirtualize d) {
+        String at = "function " + d.function() + " offset " + d.offset() + ": ";
+        int i = instructionAt(m, d.function(), d.offset());
+        if (i < 0) {
+            throw new TuningMismatchException(at + (d.function() < m.importedFunctions() || d.function() >= m.functionCount()
+                    ? "no defined function of that index (" + m.importedFunctions() + " imports, " + m.functionCount() + " functions)"
+                    : "no instruction starts at that offset"));
+        }
+        Code c = m.functions.get(d.function() - m.importedFunctions()).body();
+        Op op = c.opAt(i);
+        if (!op.text.equals(d.op())) throw new TuningMismatchException(at + "the instruction there is " + op.text + ", not " + d.op());
+        FuncType t = m.types.get((int) c.a[i]);
+        int[] targets = new int[d.targets().size()];
+        for (int k = 0; k < targets.length; k++) {
+            int f = d.targets().get(k);
+            if (f < m.importedFunctions() || f >= m.functionCount()) throw new TuningMismatchException(at + "target " + f + " is not a defined function");
+            if (!m.functionType(f).equals(t)) throw new TuningMismatchException(at + "target " + f + " has type " + m.functionType(f) + ", the site calls " + t);
+            targets[k] = f;
+        }
+        return new Checked(d.function(), d.offset(), op, t, (int) c.b[i], targets);
+    }
+
+    /** @return the key of the site at body offset {@code offset} of function {@code function} in {@link #everySite}'s map */
+    public static long siteKey(int function, int offset) { return ((long) function << 32) | (offset & 0xFFFFFFFFL); }
+
+    /**
+     * The every-site testing mode ({@link TuningFile#EVERY_SITE}): every {@code call_indirect} / {@code return_call_indirect}
+     * site of {@code m} whose type passes {@code eligible} guards up to two defined functions of its type that the
+     * module's element segments hold (first ones first), so runs go through both the hit and the miss path of the guard.
+     * @return per site ({@link #siteKey}) its targets; sites with no such function are left out
+     */
+    public static Map<Long, int[]> everySite(Module m, Predicate<FuncType> eligible) {
+        Set<Integer> inTables = new LinkedHashSet<>();
+        for (Module.ElementSegment el : m.elements) {
+            for (Code init : el.items()) {
+                for (int k = 0; k < init.length; k++) if (init.opAt(k) == Op.REF_FUNC) inTables.add((int) init.a[k]);
+            }
+        }
+        Map<Long, int[]> sites = new HashMap<>();
+        for (int d = 0; d < m.functions.size(); d++) {
+            Module.Function fn = m.functions.get(d);
+            Code c = fn.body();
+            for (int i = 0; i < c.length; i++) {
+                Op op = c.opAt(i);
+                if (op != Op.CALL_INDIRECT && op != Op.RETURN_CALL_INDIRECT) continue;
+                FuncType t = m.types.get((int) c.a[i]);
+                if (!eligible.test(t)) continue;
+                int[] ts = inTables.stream().filter(f -> f >= m.importedFunctions() && f < m.functionCount() && m.functionType(f).equals(t))
+                        .limit(2).mapToInt(Integer::intValue).toArray();
+                if (ts.length > 0) sites.put(siteKey(m.importedFunctions() + d, c.pos[i] - fn.bodyOffset()), ts);
+            }
+        }
+        return sites;
     }
 
     /** @return the type of the indirect call at {@code s} in {@code m}, or null when there is none such */

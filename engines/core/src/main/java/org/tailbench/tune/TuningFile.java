@@ -1,6 +1,7 @@
-package org.tailbench.aot.tune;
+package org.tailbench.tune;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,25 +18,30 @@ import java.util.stream.Collectors;
 
 /**
  * A {@code tuning.json} (issue 17): profile-guided decisions an engine applies when given the file
- * ({@code ./tailbench run --tuning FILE}, {@code tailbench compile --tuning FILE}, {@code -Dtailbench.aot.tuning=FILE}).
- * Written by {@code ./tailbench tune}; the rules that make the decisions are in engines/aot/README.md ("Tuning") and,
- * for the interpreters, engines/interp/README.md ("Superinstructions").
+ * ({@code ./tailbench run --tuning FILE}, {@code tailbench compile --tuning FILE}, {@code -Dtailbench.aot.tuning=FILE},
+ * {@code -Dtailbench.native.tuning=FILE}). Written by {@code ./tailbench tune}; the rules that make the decisions are in
+ * engines/aot/README.md ("Tuning"; the native engine applies the same rule, engines/native/README.md "Tuning") and, for
+ * the interpreters, engines/interp/README.md ("Superinstructions"). Engine-neutral (engines/core): each engine reads its
+ * own section and nothing else.
  *
  * <p>Schema, version {@value #VERSION} (every key below is known; any other key is rejected with its name and
- * path; {@code note}, {@code evidence}, {@code tailChainLimit} and {@code interp} may be left out):
+ * path; {@code note}, {@code evidence}, {@code tailChainLimit}, {@code aot}, {@code native} and {@code interp} may be left out):
  * <pre>{@code
  * {"format": "tailbench-tuning", "version": 1, "note": "free text",
  *  "modules": [{"name": "pyvm_tailcall.wasm", "sha256": "<hex SHA-256 of the module bytes>",
  *               "aot": {"tailChainLimit": 32,
  *                       "devirtualize": [{"function": 12, "offset": 345, "op": "return_call_indirect",
  *                                         "targets": [40, 41],
- *                                         "evidence": {"calls": 1000, "targetCalls": [600, 300]}}]}}],
+ *                                         "evidence": {"calls": 1000, "targetCalls": [600, 300]}}]},
+ *               "native": {"devirtualize": [ ... the same shape as aot's ... ]}}],
  *  "interp": {"superinstructions": [{"pattern": "local.get>i32.const>i32.add",
  *                                    "evidence": {"count": 123456, "share": 0.042}}]}}
  * }</pre>
  * Decisions name Wasm functions by index and instructions by byte offset in the function body, so they apply to the
  * module with that SHA-256 only: an engine compiling another module finds no entry and behaves exactly as without
- * a tuning file. The interpreters' decisions ({@code interp}) are not per module: a superinstruction is a property of
+ * a tuning file. The {@code aot} section is read by aot and aot-naive, {@code native} by native and native-naive (the
+ * same decisions under the same rule, but kept or dropped by {@code tune} from measurements of that engine, so one engine
+ * never applies decisions verified on another). The interpreters' decisions ({@code interp}) are not per module: a superinstruction is a property of
  * the instruction set, chosen from all training profiles together, and applies to every module the {@code switch}
  * engine compiles (so held-out workloads run with it too). Its {@code pattern}s are checked against the engine's
  * catalog when the engine reads them (option {@code switch.superinstructions}).
@@ -55,7 +61,7 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
     public static final int VERSION = 1;
 
     /**
-     * A testing mode, not a file ({@code -Dtailbench.aot.tuning=every-site}): every {@code call_indirect} /
+     * A testing mode, not a file ({@code -Dtailbench.aot.tuning=every-site}, {@code -Dtailbench.native.tuning=every-site}): every {@code call_indirect} /
      * {@code return_call_indirect} site of any module gets a guard against (up to) the first two functions of its type
      * that the module's element segments place in a table, so conformance and fuzz runs go through both the hit and
      * the miss path of the guard.
@@ -67,11 +73,15 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
     /**
      * The decisions for one module.
      * @param name   the module's file name (for people; matching is by {@code sha256})
-     * @param sha256 hex SHA-256 of the module bytes
-     * @param aot    aot's decisions
+     * @param sha256 hex SHA-256 of the module bytes ({@link #sha256(byte[])})
+     * @param aot    aot's decisions, may be null
+     * @param nativ  the native engine's decisions (JSON key {@code native}), may be null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ModuleEntry(String name, String sha256, Aot aot) {}
+    public record ModuleEntry(String name, String sha256, Aot aot, @JsonProperty("native") Native nativ) {
+        /** An entry with aot's decisions only. */
+        public ModuleEntry(String name, String sha256, Aot aot) { this(name, sha256, aot, null); }
+    }
 
     /**
      * aot's decisions for one module.
@@ -84,6 +94,14 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
         /** @return {@link #tailChainLimit}, or the default when absent */
         public int chainLimit() { return tailChainLimit == null ? DEFAULT_TAIL_CHAIN_LIMIT : tailChainLimit; }
     }
+
+    /**
+     * The native engine's decisions for one module (engines/native/README.md "Tuning"): the same guarded devirtualization
+     * as aot's; a {@code return_call_indirect} hit is a direct tail jump, so there is no chain limit.
+     * @param devirtualize guarded devirtualization of indirect call sites
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Native(List<Devirtualize> devirtualize) {}
 
     /**
      * The interpreters' decisions.
@@ -213,21 +231,37 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
             if (e == null || e.sha256() == null || !e.sha256().matches("[0-9a-fA-F]{64}")) {
                 throw new IllegalArgumentException(at + ".sha256 must be the module's hex SHA-256 (64 hex digits)");
             }
+            if (e.nativ() != null) checkDevirtualize(e.nativ().devirtualize(), at + ".native");
             if (e.aot() == null) continue;
             if (e.aot().tailChainLimit() != null && e.aot().tailChainLimit() < 0) {
                 throw new IllegalArgumentException(at + ".aot.tailChainLimit must be ≥ 0, got " + e.aot().tailChainLimit());
             }
-            List<Devirtualize> ds = e.aot().devirtualize() == null ? List.of() : e.aot().devirtualize();
-            for (int k = 0; k < ds.size(); k++) {
-                Devirtualize d = ds.get(k);
-                String dat = at + ".aot.devirtualize[" + k + "]";
-                if (d == null || d.op() == null) throw new IllegalArgumentException(dat + ".op is missing");
-                if (!d.op().equals("call_indirect") && !d.op().equals("return_call_indirect")) {
-                    throw new IllegalArgumentException(dat + ".op is \"" + d.op() + "\", expected call_indirect or return_call_indirect");
-                }
-                if (d.targets() == null || d.targets().isEmpty()) throw new IllegalArgumentException(dat + ".targets is missing or empty");
-                if (d.function() < 0 || d.offset() < 0) throw new IllegalArgumentException(dat + ": function and offset must be ≥ 0");
+            checkDevirtualize(e.aot().devirtualize(), at + ".aot");
+        }
+    }
+
+    /** @throws IllegalArgumentException when a decision of {@code ds} (may be null) lacks a key or has one out of range */
+    private static void checkDevirtualize(List<Devirtualize> ds, String at) {
+        if (ds == null) return;
+        for (int k = 0; k < ds.size(); k++) {
+            Devirtualize d = ds.get(k);
+            String dat = at + ".devirtualize[" + k + "]";
+            if (d == null || d.op() == null) throw new IllegalArgumentException(dat + ".op is missing");
+            if (!d.op().equals("call_indirect") && !d.op().equals("return_call_indirect")) {
+                throw new IllegalArgumentException(dat + ".op is \"" + d.op() + "\", expected call_indirect or return_call_indirect");
             }
+            if (d.targets() == null || d.targets().isEmpty()) throw new IllegalArgumentException(dat + ".targets is missing or empty");
+            for (Integer t : d.targets()) if (t == null) throw new IllegalArgumentException(dat + ".targets holds null");
+            if (d.function() < 0 || d.offset() < 0) throw new IllegalArgumentException(dat + ": function and offset must be ≥ 0");
+        }
+    }
+
+    /** @return the hex SHA-256 (lower case, 64 digits) of {@code moduleBytes}, what {@link ModuleEntry#sha256} is matched against */
+    public static String sha256(byte[] moduleBytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(moduleBytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
@@ -255,7 +289,7 @@ public record TuningFile(String format, int version, String note, List<ModuleEnt
 
 
     /**
-     * @param v option {@code aot.tuning}: a tuning file's path, {@value #EVERY_SITE_NAME}, or empty
+     * @param v option {@code aot.tuning} or {@code native.tuning}: a tuning file's path, {@value #EVERY_SITE_NAME}, or empty
      * @return the tuning it names, or null for empty
      * @throws IllegalArgumentException when the file is missing or invalid
      */

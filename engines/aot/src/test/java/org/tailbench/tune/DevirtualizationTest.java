@@ -1,4 +1,4 @@
-package org.tailbench.aot.tune;
+package org.tailbench.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
