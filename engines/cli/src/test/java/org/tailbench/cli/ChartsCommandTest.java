@@ -16,7 +16,8 @@ class ChartsCommandTest {
     void aFolderWithNothingToChartGetsItsPageAndNoChartsFolderIsNamed(@TempDir Path dir) {
         MainTest.Result r = MainTest.run("charts", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo("drew no charts; wrote " + dir.resolve("index.html") + System.lineSeparator());
+        assertThat(r.out().lines().findFirst()).hasValue("drew no charts; wrote " + dir.resolve("index.html"));
+        assertThat(r.out()).doesNotContain("charts/");
         assertThat(dir.resolve("index.html")).exists();
         assertThat(dir.resolve("charts")).doesNotExist();
     }
