@@ -69,10 +69,11 @@ final class Estimates {
             reRuns += e.reRunsMs();
             if (e.fromHistory()) history++; else assumed++;
         }
+        String basis = history == 0 ? "is assumed for all " + assumed + " cells (this machine's last run has none of them at these settings)"
+                : "comes from this machine's last run for " + history + " cell" + (history == 1 ? "" : "s") + " and is assumed for " + assumed;
         return String.format(java.util.Locale.ROOT, "%s of it for probable re-runs of wide cells (error over %d %%, measured again"
-                + " with longer settings): the chance that an attempt is wide comes from this machine's last run for %d cell%s and"
-                + " is assumed for %d (a first attempt: run %.0f %%, instantiation and compile %.0f %%; a later one %.0f %%)",
-                Jmh.fmt(reRuns), Math.round(100 * Profile.TARGET_ERROR), history, history == 1 ? "" : "s", assumed,
+                + " with longer settings): the chance that an attempt is wide %s (a first attempt: run %.0f %%, instantiation and"
+                + " compile %.0f %%; a later one %.0f %%)", Jmh.fmt(reRuns), Math.round(100 * Profile.TARGET_ERROR), basis,
                 100 * Retries.RUN_FIRST, 100 * Retries.OTHER_FIRST, 100 * Retries.LATER);
     }
 }
