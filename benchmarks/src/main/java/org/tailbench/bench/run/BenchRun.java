@@ -73,7 +73,9 @@ final class BenchRun {
             for (Plan.Unit u : plan.units()) {
                 i++;
                 Profile.Jmh s = jmh.settings(u, prior);
-                out.println("  (" + i + "/" + plan.units().size() + ", ~" + Jmh.fmt(s.estimateMs()) + ") "
+                Retries.Expected e = jmh.expected(u, prior);
+                out.println("  (" + i + "/" + plan.units().size() + ", ~" + Jmh.fmt(s.estimateMs())
+                        + (e.reRunsMs() > 0 ? ", ~" + Jmh.fmt(e.ms()) + " with probable re-runs" : "") + ") "
                         + (s.notRun() != null ? u.label() + ": " + s.notRun()   // as the real run says and skips it
                         : BenchCommand.quote(jmh.commandLine(u, s, Path.of("RUN_DIR"), u.partName(i)))));
             }
@@ -97,10 +99,19 @@ final class BenchRun {
                 + (c.shards() > 1 ? "; shard " + c.shard() + "/" + c.shards() : ""));
         say("references: " + c.references() + (c.references().equals("none") ? "" : " (" + c.referenceRuns() + " timed runs per cell, about "
                 + Jmh.fmt(Estimates.referencesMs(c, m)) + ")"));
-        long total = Estimates.totalMs(c, m, plan, times, new Jmh(c, m, List.of()));
+        Jmh jmh = new Jmh(c, m, List.of());
+        long total = Estimates.totalMs(c, m, plan, times, jmh);
         say(plan.units().size() + " JMH invocations" + (c.jfr() || c.opcodeProfile() ? " + the JFR pass" : "") + ", estimated "
                 + Jmh.fmt(total) + " in all" + (dry ? (times.isEmpty() ? " (no measured operation times yet: assumes each operation fits an iteration;"
-                + " the run measures them first)" : " (from the operation times of " + times.source() + ")") : ""));
+                + " the run measures them first)" : " (from the operation times of " + times.source() + unknown(plan, times) + ")") : ""));
+        String reRuns = Estimates.reRunsBasis(c, plan, times, jmh);
+        if (reRuns != null) say(reRuns);
+    }
+
+    /** @return "; N of M cells have none: ..." for the cells of {@code plan} without an operation time, else "" */
+    private static String unknown(Plan plan, OpTimes times) {
+        long n = plan.units().stream().filter(u -> Double.isNaN(times.of(u.bench(), u.workload(), u.engine()))).count();
+        return n == 0 ? "" : "; " + n + " of " + plan.units().size() + " cells have none: assumed to fit an iteration";
     }
 
     Path runDir() { return runDir; }

@@ -47,9 +47,33 @@ final class Estimates {
         return ms;
     }
 
+    /** @return the whole run: references, JFR pass, calibration and the JMH invocations with their probable re-runs */
     static long totalMs(BenchConfig c, Matrix m, Plan plan, OpTimes times, Jmh jmh) {
         long t = referencesMs(c, m) + jfrMs(c, m, plan, times) + calibrationMs(c, m, times);
-        for (Plan.Unit u : plan.units()) t += jmh.settings(u, times).estimateMs();
+        for (Plan.Unit u : plan.units()) t += jmh.expected(u, times).ms();
         return t;
+    }
+
+    /**
+     * @return the re-runs' share of the estimate and where its chances come from ({@link Retries}), e.g. "0m52s of it for
+     *         probable re-runs of wide cells (...): the chance that an attempt is wide comes from this machine's last run
+     *         for 4 cells and is assumed for 8 (...)"; null when the profile measures each cell once
+     */
+    static String reRunsBasis(BenchConfig c, Plan plan, OpTimes times, Jmh jmh) {
+        if (c.profile().run.attempts() <= 1 && c.profile().other.attempts() <= 1) return null;
+        long reRuns = 0;
+        int history = 0, assumed = 0;
+        for (Plan.Unit u : plan.units()) {
+            Retries.Expected e = jmh.expected(u, times);
+            if (e.firstMs() == 0) continue;   // not run
+            reRuns += e.reRunsMs();
+            if (e.fromHistory()) history++; else assumed++;
+        }
+        String basis = history == 0 ? "is assumed for all " + assumed + " cells (this machine's last run has none of them at these settings)"
+                : "comes from this machine's last run for " + history + " cell" + (history == 1 ? "" : "s") + " and is assumed for " + assumed;
+        return String.format(java.util.Locale.ROOT, "%s of it for probable re-runs of wide cells (error over %d %%, measured again"
+                + " with longer settings): the chance that an attempt is wide %s (a first attempt: run %.0f %%, instantiation and"
+                + " compile %.0f %%; a later one %.0f %%)", Jmh.fmt(reRuns), Math.round(100 * Profile.TARGET_ERROR), basis,
+                100 * Retries.RUN_FIRST, 100 * Retries.OTHER_FIRST, 100 * Retries.LATER);
     }
 }

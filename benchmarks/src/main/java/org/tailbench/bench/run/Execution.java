@@ -111,9 +111,15 @@ final class Execution {
             if (refStatus != 0) r.say("FAILURE: a reference failed or could not run (status " + refStatus + "; see references.csv)");
         }
         OpTimes times = calibrate();
-        long remaining = 0;
-        for (Plan.Unit u : plan.units()) remaining += jmh.settings(u, times).estimateMs();
+        long remaining = 0, first = 0;
+        List<Retries.Expected> expected = new ArrayList<>();
+        for (Plan.Unit u : plan.units()) {
+            expected.add(jmh.expected(u, times));
+            remaining += expected.getLast().ms();
+            first += expected.getLast().firstMs();
+        }
         if (!times.isEmpty()) r.say("with the measured operation times: the JMH invocations take about " + Jmh.fmt(remaining)
+                + (remaining > first ? " (" + Jmh.fmt(first) + " of first attempts, " + Jmh.fmt(remaining - first) + " of probable re-runs)" : "")
                 + (Estimates.jfrMs(c, m, plan, times) > 0 ? ", the JFR pass " + Jmh.fmt(Estimates.jfrMs(c, m, plan, times)) : ""));
         int i = 0;
         for (Plan.Unit u : plan.units()) {
@@ -150,7 +156,7 @@ final class Execution {
                 r.say("no result: " + u.label() + " — " + reason(u.engine(), u.workload()));
                 if (!m.peers().contains(u.engine())) ownFailures++;
             }
-            remaining -= s.estimateMs();
+            remaining -= expected.get(i - 1).ms();   // the same model as the estimate, whatever this cell took
             done = i;
             maxLoad = Math.max(maxLoad, load());
         }

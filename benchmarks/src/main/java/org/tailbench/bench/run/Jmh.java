@@ -54,6 +54,11 @@ final class Jmh {
         return u.fork() > 0 ? s.withForks(1) : s;
     }
 
+    /** @return {@code u}'s expected time with its probable re-runs ({@link Retries}), from {@code times}' history */
+    Retries.Expected expected(Plan.Unit u, OpTimes times) {
+        return Retries.of(u.bench(), c.profile().of(u.bench()), settings(u, times), s -> times.wasWide(u.bench(), u.workload(), u.engine(), s));
+    }
+
     /** @return the forked JVMs' flags for {@code engine} (graalwasm: plus the Graal flags) and the run folder's properties */
     List<String> forkFlags(String engine, Path runDir) {
         List<String> f = new ArrayList<>(c.forkJvmArgs());

@@ -13,16 +13,33 @@ import org.tailbench.charts.JmhResult;
  * Measured milliseconds of one operation per benchmark × workload × engine: from {@code Calibrate} (before a run)
  * or from the last run's jmh.json (for a dry run's estimate). Missing = unknown (NaN).
  * @param relativeErrors the last run's error ÷ score per cell (same keys; only from jmh.json)
+ * @param attempts whether each attempt of the last run was wide (error ÷ score above {@link Profile#TARGET_ERROR}),
+ *        per cell and settings ({@link #attemptKey}): its result in jmh.json and the attempts kept in jmh-attempts/
  * @param source where the times come from (for the console)
  */
-record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, String source) {
-    OpTimes(Map<String, Double> ms, String source) { this(ms, Map.of(), source); }
+record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, Map<String, Boolean> attempts, String source) {
+    OpTimes(Map<String, Double> ms, String source) { this(ms, Map.of(), Map.of(), source); }
+
+    OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, String source) { this(ms, relativeErrors, Map.of(), source); }
 
     static OpTimes none() { return new OpTimes(Map.of(), "nothing"); }
 
     /** @return the last run's error ÷ score of the cell, NaN when unknown (then the cell starts at its profile's settings) */
     double relativeError(Bench b, String workload, String engine) {
         return relativeErrors.getOrDefault(key(b, workload, engine), Double.NaN);
+    }
+
+    /**
+     * @return whether the last run's attempt at the cell with settings {@code s}' mode, warm-up and measurement
+     *         iterations was wide; null when it made no such attempt ({@link Retries})
+     */
+    Boolean wasWide(Bench b, String workload, String engine, Profile.Jmh s) {
+        return attempts.get(attemptKey(key(b, workload, engine), s.singleShot(), s.warmups(), s.iterations()));
+    }
+
+    /** @return the key of one attempt's settings at cell {@code cell} ({@link #key}) */
+    static String attemptKey(String cell, boolean singleShot, int warmups, int iterations) {
+        return cell + "|" + (singleShot ? "ss" : "avgt") + "|" + warmups + "+" + iterations;
     }
 
     boolean isEmpty() { return ms.isEmpty(); }
@@ -47,19 +64,40 @@ record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, Strin
             Path newest = dirs.filter(d -> Files.isRegularFile(d.resolve("jmh.json"))).max(java.util.Comparator.naturalOrder()).orElse(null);
             if (newest == null) return latest;
             OpTimes read = read(newest.resolve("jmh.json"), size, "the published run " + newest.getFileName() + " (another machine)");
-            OpTimes published = new OpTimes(read.ms(), Map.of(), read.source());   // its errors do not decide this run's attempts
-            return latest.isEmpty() ? published : latest.merge(published);
+            OpTimes published = new OpTimes(read.ms(), Map.of(), read.source());   // its errors decide neither this run's attempts nor their estimate
+            if (latest.isEmpty()) return published;
+            OpTimes both = latest.merge(published);
+            return new OpTimes(both.ms(), both.relativeErrors(), both.attempts(), latest.source() + " (where it has none: " + published.source() + ")");
         } catch (IOException | RuntimeException e) {
             return latest;
         }
     }
 
-    /** @return the scores of {@code resultsDir/latest/jmh.json} at {@code size}, or none when there is no such run */
+    /**
+     * @return the scores of {@code resultsDir/latest/jmh.json} at {@code size}, with whether each attempt was wide
+     *         (also those in {@code jmh-attempts/}), or none when there is no such run
+     */
     static OpTimes fromLatest(Path resultsDir, String size) {
-        Path json = resultsDir.resolve("latest").resolve("jmh.json");
+        Path dir = resultsDir.resolve("latest"), json = dir.resolve("jmh.json");
         if (!Files.isRegularFile(json)) return none();
         try {
-            return read(json, size, "the last run, " + resultsDir.resolve("latest").toRealPath().getFileName());
+            OpTimes last = read(json, size, "the last run, " + dir.toRealPath().getFileName());
+            Map<String, Boolean> attempts = new HashMap<>();
+            List<Path> files = new java.util.ArrayList<>(List.of(json));
+            if (Files.isDirectory(dir.resolve("jmh-attempts"))) {
+                try (var s = Files.list(dir.resolve("jmh-attempts"))) {
+                    s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+                }
+            }
+            for (Path f : files) {
+                scan(f, size, (k, r) -> {
+                    if (r.ms().hasError() && r.ms().score() > 0) {
+                        attempts.put(attemptKey(k, r.mode().equals("ss"), r.settings().warmupIterations(), r.settings().measurementIterations()),
+                                r.ms().error() / r.ms().score() > Profile.TARGET_ERROR);
+                    }
+                });
+            }
+            return new OpTimes(last.ms(), last.relativeErrors(), attempts, last.source());
         } catch (IOException | RuntimeException e) {
             return none();
         }
@@ -68,19 +106,24 @@ record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, Strin
     private static OpTimes read(Path json, String size, String source) {
         try {
             Map<String, Double> m = new HashMap<>(), err = new HashMap<>();
-            for (JmhResult r : JmhJson.parse(JmhJson.readRaw(List.of(json)))) {
-                String sz = r.params().get("size");
-                if (sz != null && !sz.equals(size) || !r.params().getOrDefault("wasmFile", "").isEmpty()) continue;
-                for (Bench b : Bench.values()) {
-                    if (!b.fqn.equals(r.benchmark())) continue;
-                    String k = key(b, r.params().get("workload"), r.params().get("engine"));
-                    m.put(k, r.ms().score());
-                    if (r.ms().hasError() && r.ms().score() > 0) err.put(k, r.ms().error() / r.ms().score());
-                }
-            }
+            scan(json, size, (k, r) -> {
+                m.put(k, r.ms().score());
+                if (r.ms().hasError() && r.ms().score() > 0) err.put(k, r.ms().error() / r.ms().score());
+            });
             return new OpTimes(m, err, source);
         } catch (IOException | RuntimeException e) {
             return none();
+        }
+    }
+
+    /** Calls {@code each} with the cell key and result of every entry of {@code json} at {@code size} (catalog workloads only). */
+    private static void scan(Path json, String size, java.util.function.BiConsumer<String, JmhResult> each) throws IOException {
+        for (JmhResult r : JmhJson.parse(JmhJson.readRaw(List.of(json)))) {
+            String sz = r.params().get("size");
+            if (sz != null && !sz.equals(size) || !r.params().getOrDefault("wasmFile", "").isEmpty()) continue;
+            for (Bench b : Bench.values()) {
+                if (b.fqn.equals(r.benchmark())) each.accept(key(b, r.params().get("workload"), r.params().get("engine")), r);
+            }
         }
     }
 
@@ -112,8 +155,10 @@ record OpTimes(Map<String, Double> ms, Map<String, Double> relativeErrors, Strin
     /** @return these times, with {@code other}'s where these have none (and these times' source) */
     OpTimes merge(OpTimes other) {
         Map<String, Double> m = new HashMap<>(other.ms), err = new HashMap<>(other.relativeErrors);
+        Map<String, Boolean> att = new HashMap<>(other.attempts);
         m.putAll(ms);
         err.putAll(relativeErrors);
-        return new OpTimes(m, err, source);
+        att.putAll(attempts);
+        return new OpTimes(m, err, att, source);
     }
 }

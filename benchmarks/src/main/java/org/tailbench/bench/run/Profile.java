@@ -26,14 +26,18 @@ import java.util.Locale;
  * reaching C2 after 6 iterations (60 → 3 ms) — rather than from steady-state jitter, so a longer warm-up is the
  * remedy (Georges, Buytaert and Eeckhout, "Statistically Rigorous Java Performance Evaluation", OOPSLA 2007, §4:
  * measure steady state only once the JIT has settled). A cell whose last run had a wide error
- * ({@link OpTimes#relativeError}) starts at the longer settings.
+ * ({@link OpTimes#relativeError}) starts at the longer settings. Instantiation and compile start with 7 warm-ups of
+ * ≥ 0.5 s (3.5 s): at the earlier 2 × 0.25 s, 127 of their 130 cells in the published quick run were wide, and on
+ * 2026-12-08 (aot, switch × nbody) their iterations settled only after 1.5–2.7 s (instantiation 0.5 → 0.015 ms,
+ * aot's compile 22 → 9.5 ms), while the 4 attempts at 7 × 0.5 s were all within 5 %. The time estimate counts the
+ * probable re-runs ({@link Retries}).
  *
  * @param run settings of the full-run benchmark; {@code other}: of instantiation and compile
  * @param referenceRuns timed whole-process runs per reference cell
  * @param jfr whether the JFR pass is on by default; {@code jfrWarmup}, {@code jfrSeconds}: its seconds per cell
  */
 public enum Profile {
-    QUICK(new Settings(1, 3, 8, 750, 5, 1000, 180_000, 45_000, 3), new Settings(1, 2, 8, 250, 5, 1000, 120_000, 45_000, 3), 5, false, 2, 5),
+    QUICK(new Settings(1, 3, 8, 750, 5, 1000, 180_000, 45_000, 3), new Settings(1, 7, 8, 500, 5, 1000, 120_000, 45_000, 3), 5, false, 2, 5),
     FULL(new Settings(3, 5, 10, 1000, 10, 2000, Long.MAX_VALUE, Long.MAX_VALUE, 2),
          new Settings(3, 3, 10, 500, 10, 2000, Long.MAX_VALUE, Long.MAX_VALUE, 2), 10, true, 5, 20),
     SMOKE(new Settings(1, 0, 2, 100, 1, 100_000, Long.MAX_VALUE, Long.MAX_VALUE, 1),

@@ -19,8 +19,9 @@ import picocli.CommandLine;
 
 /**
  * {@code tailbench bench}: the {@code --dry-run} plan against a golden file (reviewed by hand against the quick
- * profile's definition: 1 fork, 3 + 8 iterations of 750 ms for the run, 2 + 8 of 250 ms for instantiation and
- * compile, no measured times), bad usage, and one tiny real run (smoke profile: switch × nbody at size smoke).
+ * profile's definition: 1 fork, 3 + 8 iterations of 750 ms for the run, 7 + 8 of 500 ms for instantiation and
+ * compile, no measured times; with the assumed chances of re-runs, RetriesTest: run 0m12s first, 0m40s expected;
+ * instantiation and compile 0m11s, 0m19s; in all 6m16s, 2m58s of it re-runs), bad usage, and one tiny real run (smoke profile: switch × nbody at size smoke).
  * Another JMH run on the machine makes the real run wait for /tmp/jmh.lock.
  */
 class BenchCommandTest {

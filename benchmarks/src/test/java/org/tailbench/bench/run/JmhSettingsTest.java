@@ -42,7 +42,7 @@ class JmhSettingsTest {
 
     @Test
     void theSetupsCompileAndCheckedRunAreInTheEstimate() {
-        // instantiate, 5 ms per op: quick "other" settings give 2 + 8 iterations of 250 ms; setup = 2 s compile + 10 s run
+        // instantiate, 5 ms per op: quick "other" settings give 7 + 8 iterations of 500 ms; setup = 2 s compile + 10 s run
         Profile.Jmh s = jmh().settings(new Plan.Unit(Bench.INSTANTIATE, "w", "e", 0), times(10_000, 2_000, 5));
         assertThat(s.notRun()).isNull();
         assertThat(s.setupMs()).isEqualTo(12_000);

@@ -51,7 +51,30 @@ public final class Workbench {
     private Workbench() {}
 
     /** What {@link #draw} made. @param notes what could not be drawn, and why */
-    public record Drawn(List<Figure> figures, List<String> notes, Path index) {}
+    public record Drawn(List<Figure> figures, List<String> notes, Path index) {
+        /**
+         * @return one console line naming the files written, e.g. "drew 7 charts (PNG + SVG) in results/x/charts/; wrote
+         *         results/x/index.html", or for a tune output folder "drew 1 chart (PNG + SVG): tune/gains.png; wrote
+         *         tune/index.html": a folder holding up to 2 charts has them named, a larger one is counted
+         */
+        public String summary() {
+            Path dir = index.getParent() == null ? Path.of("") : index.getParent();
+            Map<Path, List<Path>> byFolder = new java.util.LinkedHashMap<>();
+            for (Figure f : figures) {
+                Path png = dir.resolve(f.png());
+                byFolder.computeIfAbsent(png.getParent(), k -> new ArrayList<>()).add(png);
+            }
+            String drew = figures.isEmpty() ? "drew no charts" : "drew " + figures.size() + " chart" + (figures.size() == 1 ? "" : "s") + " (PNG + SVG)";
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
+                if (e.getValue().size() <= 2) e.getValue().forEach(p -> parts.add(p.toString()));
+                else parts.add((byFolder.size() == 1 ? "" : e.getValue().size() + " ") + "in " + e.getKey() + "/");
+            }
+            String where = parts.isEmpty() ? "" : byFolder.size() == 1 && parts.getFirst().startsWith("in ") ? " " + parts.getFirst()
+                    : ": " + String.join(", ", parts);
+            return drew + where + "; wrote " + index;
+        }
+    }
 
     public static void main(String[] args) {
         if (args.length != 1 || args[0].startsWith("-")) {
@@ -60,7 +83,7 @@ public final class Workbench {
         }
         try {
             Drawn d = draw(Path.of(args[0]));
-            System.out.println("drew " + d.figures().size() + " charts; wrote " + d.index());
+            System.out.println(d.summary());
             for (String n : d.notes()) System.out.println("note: " + n);
         } catch (IOException | RuntimeException e) {
             System.err.println("Workbench: " + e.getMessage());

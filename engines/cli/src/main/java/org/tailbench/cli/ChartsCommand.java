@@ -9,12 +9,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tailbench charts RUN_DIR}: (re)draws the charts of a run folder ({@code results/<run>/} of
- * run-bench.sh, or a profile folder) into {@code RUN_DIR/charts/} and writes {@code RUN_DIR/index.html}
- * ({@link Workbench#draw}). Exit 0 when the page was written, 1 when the folder cannot be read or written.
+ * run-bench.sh, or a profile folder) into {@code RUN_DIR/charts/} (a {@code tailbench tune} output's gains chart into
+ * its own folder, {@code gains.png}) and writes {@code RUN_DIR/index.html} ({@link Workbench#draw}); its line names
+ * the files it wrote ({@link Workbench.Drawn#summary}). Exit 0 when the page was written, 1 when the folder cannot be read or written.
  */
 @Command(name = "charts", mixinStandardHelpOptions = true,
         description = {"Draws the charts of a run folder (JMH results, JFR recordings, opcode profiles) into RUN_DIR/charts/"
-                + " (PNG + SVG) and writes RUN_DIR/index.html, one self-contained page to publish."})
+                + " (PNG + SVG; a tailbench tune output's gains chart into its own folder as gains.png) and writes RUN_DIR/index.html, one self-contained page to publish."})
 final class ChartsCommand implements Callable<Integer> {
     private final Io io;
 
@@ -26,7 +27,7 @@ final class ChartsCommand implements Callable<Integer> {
     @Override public Integer call() {
         try {
             Workbench.Drawn d = Workbench.draw(runDir);
-            io.out().println("drew " + d.figures().size() + " charts in " + runDir.resolve("charts") + "; wrote " + d.index());
+            io.out().println(d.summary());   // names where the charts went: charts/, or a tune folder's gains.png
             for (String n : d.notes()) io.out().println("note: " + n);
             return 0;
         } catch (IOException | RuntimeException e) {
