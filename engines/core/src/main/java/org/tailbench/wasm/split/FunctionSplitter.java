@@ -47,6 +47,10 @@ import org.tailbench.wasm.validate.Validator;
  * locals after its stack params, and {@link Result#frameLocals} says so. Such a result is only correct on an
  * engine that runs the pieces of one activation on one frame of those locals (aot's frame strategy); on any other
  * engine the pieces would see zeroed locals.
+ * With a shared frame, the block nest of such a {@code br_table} in the shape of a C {@code switch} (value-less blocks
+ * opened one after the other, the table last in the innermost) is flattened instead of cut ({@link Nest}): the
+ * dispatch stays in the function holding the nest and calls the piece (segment) holding the target's level directly,
+ * with the table index as its one param; if no such plan fits the budget, the nest is cut as above.
  *
  * <h2>Why it is correct</h2>
  * The region runs the same instructions on the same values: its stack inputs and locals arrive as params,
