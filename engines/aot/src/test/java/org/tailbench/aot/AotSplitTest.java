@@ -157,11 +157,68 @@ class AotSplitTest {
             assertThat(sizes).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(1)
                     .allSatisfy(s -> assertThat(s).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
             assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
-                    .contains("frame strategy").contains("largest method"));
+                    .contains("frame strategy").contains("largest method").contains("dispatch nest flattened"));
             Instance inst = instantiate(m);
             assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
             for (int k = 0; k < 256; k++) {
                 assertThat(inst.memory().load32(4L * k)).as("%s hist[%d]", engine.name(), k).isEqualTo(hist[k]);
+            }
+        }
+    }
+
+    /**
+     * Issue 14, the flattened dispatch nest: handlers that fall into the next one and branch forward to a later
+     * handler's level (7 levels on, often into another segment of the flattened nest), besides continuing the loop.
+     * 600 handlers of 12 shared-local updates each, 40 shared locals: results and memory equal switch's, every method
+     * below HugeMethodLimit, on aot and aot-naive.
+     */
+    @Test
+    void flattenedDispatchNestKeepsFallThroughAndForwardBranchesBetweenLevels() {
+        int handlers = 600, shared = 40, widen = 12;
+        int[] program = program(handlers);
+        ModuleBuilder mb = new ModuleBuilder().memory(1 + (LargeFunctions.PROGRAM_BASE + 2 * program.length + 2) / 65536);
+        byte[] prog = new byte[2 * program.length];
+        for (int i = 0; i < program.length; i++) {
+            prog[2 * i] = (byte) program[i];
+            prog[2 * i + 1] = (byte) (program[i] >>> 8);
+        }
+        mb.data(LargeFunctions.PROGRAM_BASE, prog);
+        int t = mb.type(new int[0], ModuleBuilder.I32);
+        final int pc = 0, acc = 1;
+        Body body = new Body().i32Const(1).localSet(acc).loop().block();
+        for (int k = 0; k < handlers; k++) body.block();
+        int[] labels = new int[handlers];
+        for (int k = 0; k < handlers; k++) labels[k] = k;
+        body.localGet(pc).mem(Op.I32_LOAD16_U, 1, LargeFunctions.PROGRAM_BASE).brTable(labels, handlers);
+        for (int k = 0; k < handlers; k++) {
+            body.end();
+            body.localGet(acc).i32Const(LargeFunctions.handlerConst(k)).op(k % 2 == 0 ? Op.I32_ADD : Op.I32_XOR).localSet(acc);
+            for (int j = 0; j < widen; j++) {
+                int x = 2 + (k + j) % shared;
+                body.localGet(x).localGet(acc).op(Op.I32_ADD).localSet(x);
+            }
+            int h = (k % 256) * 4;
+            body.i32Const(h).i32Const(h).mem(Op.I32_LOAD, 2, 0).localGet(acc).op(Op.I32_ADD).mem(Op.I32_STORE, 2, 0);
+            if (k % 5 == 1 && k + 1 < handlers) continue;                          // falls into handler k + 1
+            if (k % 5 == 2 && k + 7 < handlers) { body.br(6); continue; }           // continues at handler k + 7
+            body.localGet(pc).i32Const(2).op(Op.I32_ADD).localSet(pc).br(handlers - k);
+        }
+        body.end().end().localGet(acc);
+        for (int x = 0; x < shared; x++) body.localGet(2 + x).op(Op.I32_XOR);
+        int f = mb.func(t, 2 + shared, body);
+        ValidatedModule vm = ValidatedModule.of(mb.export("run", f).build());
+        Instance ref = instantiate(SWITCH.compile(vm));
+        int want = (int) ref.exportedFunction("run").invoke()[0];
+        for (AotEngine engine : AOT) {
+            AotModule m = compile(engine, vm, DEFAULT);
+            assertThat(methodSizes(m.classes(), 0)).as("%s: methods of the interpreter", engine.name()).hasSizeGreaterThan(2)
+                    .allSatisfy(sz -> assertThat(sz).isLessThan(BytecodeSize.HUGE_METHOD_LIMIT));
+            assertThat(m.classes().log()).anySatisfy(l -> assertThat(l).startsWith(engine.name() + ": func[0] ")
+                    .contains("dispatch nest flattened"));
+            Instance inst = instantiate(m);
+            assertThat((int) inst.exportedFunction("run").invoke()[0]).as(engine.name()).isEqualTo(want);
+            for (int k = 0; k < 256; k++) {
+                assertThat(inst.memory().load32(4L * k)).as("%s hist[%d]", engine.name(), k).isEqualTo(ref.memory().load32(4L * k));
             }
         }
     }

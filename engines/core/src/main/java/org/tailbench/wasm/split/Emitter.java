@@ -41,9 +41,17 @@ final class Emitter {
     private Map<ValType, List<Integer>> pool;
     private int codeLocal, tableLocal;
     private final boolean shared;
+    /** the flattened dispatch nest, or null; segments by level range, in level order */
+    private final Nest nest;
+    private final List<Region> segments = new ArrayList<>();
+    /** while writing the nest's segment stubs: the entry-code local and the resume loop's label position, else -1 */
+    private int nestCode = -1, resumePos = -1;
 
-    Emitter(FunctionAnalysis fa, TypeTable types, List<Region> regions, boolean shared) {
+    Emitter(FunctionAnalysis fa, TypeTable types, List<Region> regions, boolean shared, Nest nest) {
         this.fa = fa;
+        this.nest = nest;
+        for (Region r : regions) if (r.levelIds != null) segments.add(r);
+        segments.sort((x, y) -> Integer.compare(x.firstLevel, y.firstLevel));
         this.shared = shared;
         this.types = types;
         for (Region r : regions) byStart.computeIfAbsent(r.from, k -> new ArrayList<>()).add(r);
@@ -80,7 +88,7 @@ final class Emitter {
         begin(r, r.type.params().length, shared ? new ArrayList<>(Arrays.asList(fa.localTypes)) : new ArrayList<>());
         localMap = new int[fa.localTypes.length];
         Arrays.fill(localMap, -1);
-        if (shared) for (int x = 0; x < localMap.length; x++) localMap[x] = k + x;
+        if (shared) for (int x = 0; x < localMap.length; x++) localMap[x] = r.type.params().length + x;
         for (int q = 0; q < r.uses.length; q++) localMap[r.uses[q]] = k + q;
         int pos = fa.code.pos[r.from];
         int e = r.exits.size();
@@ -95,6 +103,7 @@ final class Emitter {
             exitPos.put(r.exits.get(j), labelCount - 1);
         }
         for (int p = 0; p < k; p++) out.add(Op.LOCAL_GET, pos, p, 0);
+        if (r.levelIds != null) segmentEntry(r, pos);
         emitRange(r.from, r.to);
         // a region that cannot fall through may end with a block whose end is dead, which leaves the
         // validator's stack non-polymorphic: make the (never reached) end of the innermost block valid
@@ -130,6 +139,11 @@ final class Emitter {
     private void emitRange(int from, int to) {
         Code c = fa.code;
         for (int i = from; i < to; ) {
+            if (nest != null && i == nest.start[nest.n]) {
+                emitNest();
+                i = fa.end[i] + 1;
+                continue;
+            }
             Region sub = subAt(i);
             if (sub != null) {
                 stub(sub);
@@ -187,6 +201,139 @@ final class Emitter {
         }
     }
 
+    /** Whether a branch to label {@code id} is a resume of the nest being written (a level below its last). */
+    private boolean resumes(int id) {
+        if (resumePos < 0) return false;
+        Integer k = nest.levelOf.get(id);
+        return k != null && k < nest.n;
+    }
+
+    private void resume(int level, int pos) {
+        if (level >= nest.n) {
+            out.add(Op.BR, pos, depthOf(nest.start[nest.n]), 0);
+            return;
+        }
+        out.add(Op.I32_CONST, pos, -1 - level, 0);
+        out.add(Op.LOCAL_SET, pos, nestCode, 0);
+        out.add(Op.I32_CONST, pos, nest.segmentOf(level), 0);
+        out.add(Op.LOCAL_SET, pos, nestCode + 1, 0);
+        out.add(Op.BR, pos, labelCount - 1 - resumePos, 0);
+    }
+
+    /**
+     * The flattened nest ({@link Nest}), in the function that holds it: {@code block B_n { pre; code = index; loop
+     * { one block per segment { code ≥ 0 ? br_table index → segment (or B_n, or an outer label) : br_table segment } end;
+     * segment j: call S_j(code), its exits to other levels set code = -1 - level, segment = that level's, and loop } } }.
+     */
+    private void emitNest() {
+        Nest x = nest;
+        int n = x.n, m = segments.size(), t = x.table;
+        int pos = fa.code.pos[t];
+        out.add(Op.BLOCK, fa.code.pos[x.start[n]], Code.BLOCK_EMPTY, 0);
+        pushLabel(x.start[n]);
+        emitRange(x.start[1] + 1, t);
+        int code = newLocal(ValType.I32);
+        newLocal(ValType.I32);   // code + 1: the segment of a resume's level
+        out.add(Op.LOCAL_SET, pos, code, 0);
+        out.add(Op.LOOP, pos, Code.BLOCK_EMPTY, 0);
+        pushLabel(SYNTH);
+        int loopPos = labelCount - 1;
+        int[] segPos = new int[m];
+        for (int j = m - 1; j >= 0; j--) {
+            out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
+            pushLabel(SYNTH);
+            segPos[j] = labelCount - 1;
+        }
+        out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
+        pushLabel(SYNTH);
+        out.add(Op.LOCAL_GET, pos, code, 0);
+        out.add(Op.I32_CONST, pos, 0, 0);
+        out.add(Op.I32_LT_S, pos, 0, 0);
+        out.add(Op.BR_IF, pos, 0, 0);
+        int[] ids = fa.targets[t];
+        int[] depths = new int[ids.length];
+        for (int q = 0; q < ids.length; q++) {
+            Integer k = x.levelOf.get(ids[q]);
+            depths[q] = k != null && k < n ? labelCount - 1 - segPos[x.segmentOf(k)] : depthOf(ids[q]);
+        }
+        out.add(Op.LOCAL_GET, pos, code, 0);
+        out.add(Op.BR_TABLE, pos, out.addBrTable(depths), 0);
+        out.add(Op.END, pos, 0, 0);
+        popLabel();
+        // a resume (code = -1 - level): the level's segment is in local code + 1
+        int[] bySegment = new int[m + 1];
+        for (int j = 0; j <= m; j++) bySegment[j] = labelCount - 1 - segPos[Math.min(j, m - 1)];
+        out.add(Op.LOCAL_GET, pos, code + 1, 0);
+        out.add(Op.BR_TABLE, pos, out.addBrTable(bySegment), 0);
+        int savedCode = nestCode, savedResume = resumePos;
+        for (int j = 0; j < m; j++) {
+            out.add(Op.END, pos, 0, 0);
+            popLabel();
+            Region s = segments.get(j);
+            out.add(Op.LOCAL_GET, pos, code, 0);
+            nestCode = code;
+            resumePos = loopPos;
+            stub(s);
+            resume(x.segments.get(j)[1] + 1, pos);
+            nestCode = savedCode;
+            resumePos = savedResume;
+        }
+        out.add(Op.END, pos, 0, 0);   // loop
+        popLabel();
+        out.add(Op.UNREACHABLE, pos, 0, 0);
+        out.add(Op.END, fa.code.pos[fa.end[x.start[n]]], 0, 0);   // B_n
+        popLabel();
+    }
+
+    /**
+     * A nest segment's prologue: open its levels' blocks and enter at the level its code names: {@code -1 - level},
+     * or a table index of the dispatch {@code br_table} (only indices sent to this segment's levels arrive).
+     */
+    private void segmentEntry(Region r, int pos) {
+        int a = r.firstLevel, b = a + r.levelIds.length - 1;
+        for (int id : r.levelIds) {
+            out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
+            pushLabel(id);
+        }
+        out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0);
+        pushLabel(SYNTH);
+        out.add(Op.LOCAL_GET, pos, 0, 0);
+        out.add(Op.I32_CONST, pos, 0, 0);
+        out.add(Op.I32_GE_S, pos, 0, 0);
+        out.add(Op.BR_IF, pos, 0, 0);
+        int[] levels = new int[b - a + 2];
+        for (int k = a; k <= b; k++) levels[k - a] = depthOf(nest.start[k]);
+        levels[b - a + 1] = depthOf(nest.start[a]);
+        out.add(Op.I32_CONST, pos, -1 - a, 0);
+        out.add(Op.LOCAL_GET, pos, 0, 0);
+        out.add(Op.I32_SUB, pos, 0, 0);
+        out.add(Op.BR_TABLE, pos, out.addBrTable(levels), 0);
+        out.add(Op.END, pos, 0, 0);
+        popLabel();
+        // by index: the dispatch table's entries [lo, hi] that go to this segment
+        int[] ids = fa.targets[nest.table];
+        int lo = -1, hi = -1;
+        for (int q = 0; q < ids.length; q++) {
+            Integer k = nest.levelOf.get(ids[q]);
+            if (k != null && k >= a && k <= b) { if (lo < 0) lo = q; hi = q; }
+        }
+        if (lo < 0) { out.add(Op.UNREACHABLE, pos, 0, 0); return; }
+        int[] depths = new int[hi - lo + 2];
+        for (int q = lo; q <= hi; q++) {
+            Integer k = nest.levelOf.get(ids[q]);
+            depths[q - lo] = depthOf(nest.start[k != null && k >= a && k <= b ? k : a]);
+        }
+        // an index past the table takes its default: here when the default goes to this segment
+        Integer dk = nest.levelOf.get(ids[ids.length - 1]);
+        depths[hi - lo + 1] = depthOf(nest.start[dk != null && dk >= a && dk <= b ? dk : a]);
+        out.add(Op.LOCAL_GET, pos, 0, 0);
+        if (lo != 0) {
+            out.add(Op.I32_CONST, pos, lo, 0);
+            out.add(Op.I32_SUB, pos, 0, 0);
+        }
+        out.add(Op.BR_TABLE, pos, out.addBrTable(depths), 0);
+    }
+
     /** The outermost region starting at {@code i} strictly inside the one being written. */
     private Region subAt(int i) {
         List<Region> at = byStart.get(i);
@@ -217,7 +364,7 @@ final class Emitter {
         boolean[] direct = new boolean[e];
         int handlers = 0;
         for (int j = first; j < e; j++) {
-            direct[j] = s.exits.get(j).kind() == Region.Exit.LABEL && s.exitValues[j].length == 0;
+            direct[j] = s.exits.get(j).kind() == Region.Exit.LABEL && s.exitValues[j].length == 0 && !resumes(s.exits.get(j).a());
             if (!direct[j]) handlers++;
         }
         if (first == 1) { out.add(Op.BLOCK, pos, Code.BLOCK_EMPTY, 0); pushLabel(SYNTH); }
@@ -253,7 +400,13 @@ final class Emitter {
     private void exitOp(Region.Exit x, int pos) {
         switch (x.kind()) {
             case Region.Exit.FALL -> { }
-            case Region.Exit.LABEL -> out.add(Op.BR, pos, depthOf(x.a()), 0);
+            case Region.Exit.LABEL -> {
+                if (resumes(x.a())) {   // another level of the nest: loop back to the dispatch with code -1 - level
+                    resume(nest.levelOf.get(x.a()), pos);
+                } else {
+                    out.add(Op.BR, pos, depthOf(x.a()), 0);
+                }
+            }
             case Region.Exit.BRT -> brTable(x.a(), pos);
             default -> {
                 if (cur != null) {

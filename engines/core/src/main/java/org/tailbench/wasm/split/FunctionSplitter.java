@@ -47,6 +47,10 @@ import org.tailbench.wasm.validate.Validator;
  * locals after its stack params, and {@link Result#frameLocals} says so. Such a result is only correct on an
  * engine that runs the pieces of one activation on one frame of those locals (aot's frame strategy); on any other
  * engine the pieces would see zeroed locals.
+ * With a shared frame, the block nest of such a {@code br_table} in the shape of a C {@code switch} (value-less blocks
+ * opened one after the other, the table last in the innermost) is flattened instead of cut ({@link Nest}): the
+ * dispatch stays in the function holding the nest and calls the piece (segment) holding the target's level directly,
+ * with the table index as its one param; if no such plan fits the budget, the nest is cut as above.
  *
  * <h2>Why it is correct</h2>
  * The region runs the same instructions on the same values: its stack inputs and locals arrive as params,
@@ -169,10 +173,17 @@ public final class FunctionSplitter {
             FunctionAnalysis fa = new FunctionAnalysis(m, fi, vm.functions()[d]);
             int base = m.functionCount() + appended.size();
             Attempt best = null;
-            for (int attempt = 0; attempt < 5; attempt++) {
-                Attempt a = Attempt.run(fa, costs, types, budget, 0.9 * Math.pow(0.75, attempt), options.cheapOnly(), base, shared);
-                if (best == null || a.largest < best.largest) best = a;
-                if (a.largest <= budget || a.regions.isEmpty()) break;
+            // shared frame: first with the dispatch nest flattened (Nest), then, if no attempt fits, cut as before
+            for (int pass = shared ? 0 : 1; pass < 2 && (best == null || best.largest > budget); pass++) {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    Attempt a = Attempt.run(fa, costs, types, budget, 0.9 * Math.pow(0.75, attempt), options.cheapOnly(), base,
+                            shared, pass == 0);
+                    // a flattened plan within the shared slack is kept unless the plain cut fits the budget
+                    boolean better = best == null || (pass == 1 && shared && best.flattened
+                            ? a.largest <= budget || best.largest > SHARED_SLACK * budget : a.largest < best.largest);
+                    if (better && (best == null || a.largest < best.largest)) best = a;
+                    if (a.largest <= budget || a.regions.isEmpty()) break;
+                }
             }
             int e = (int) Math.min(est, Integer.MAX_VALUE);
             // a shared-frame split is all or nothing too: its pieces cannot be cut again with locals as arguments
@@ -199,7 +210,7 @@ public final class FunctionSplitter {
                     + " functions, largest " + best.largest + " B" + (best.largest > budget
                     ? " (still over budget: " + best.overReason + ")" : "")
                     + (options.cheapOnly() ? ", regions outside loops only" : "")
-                    + (shared ? ", locals in a shared frame" : "");
+                    + (shared ? ", locals in a shared frame" : "") + (best.flattened ? ", dispatch nest flattened" : "");
             reports.add(new Report(fi, name, e, best.regions.size() + 1, how));
         }
         int total = m.functionCount() + appended.size();
@@ -236,10 +247,11 @@ public final class FunctionSplitter {
     }
 
     /** One plan with a given target factor, emitted and measured. */
-    private record Attempt(List<Region> regions, Emitter.Emitted root, List<Emitter.Emitted> parts, long largest, String overReason) {
+    private record Attempt(List<Region> regions, Emitter.Emitted root, List<Emitter.Emitted> parts, long largest, String overReason,
+                           boolean flattened) {
         static Attempt run(FunctionAnalysis fa, Costs costs, TypeTable types, int budget, double factor, boolean cheapOnly,
-                           int base, boolean shared) {
-            Planner p = new Planner(fa, costs, budget, factor, cheapOnly, shared);
+                           int base, boolean shared, boolean flatten) {
+            Planner p = new Planner(fa, costs, budget, factor, cheapOnly, shared, flatten);
             p.plan();
             List<Region> regions = new ArrayList<>(p.regions);
             regions.sort(Comparator.comparingInt((Region r) -> r.from).thenComparing(r -> -r.to));
@@ -250,7 +262,7 @@ public final class FunctionSplitter {
                 r.shared = shared;
                 r.analyze(fa);
             }
-            Emitter em = new Emitter(fa, types, regions, shared);
+            Emitter em = new Emitter(fa, types, regions, shared, p.nest);
             Emitter.Emitted root = em.emitRoot();
             long largest = costs.total(root.code());
             List<Emitter.Emitted> parts = new ArrayList<>();
@@ -270,7 +282,7 @@ public final class FunctionSplitter {
                         : "items with more than " + Planner.MAX_EXITS + " exits carrying values, with more exit"
                           + " trampolines than fit the budget, or inside loops could not be outlined";
             }
-            return new Attempt(regions, root, parts, largest, over);
+            return new Attempt(regions, root, parts, largest, over, p.nest != null);
         }
     }
 

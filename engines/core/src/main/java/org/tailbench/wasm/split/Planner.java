@@ -39,6 +39,8 @@ final class Planner {
     private final int cap, rootTarget, innerTarget;
     private final boolean cheapOnly, shared;
     final List<Region> regions = new ArrayList<>();
+    /** the flattened dispatch nest (shared frame only), or null */
+    final Nest nest;
 
     /** An item of a body: an instruction, a whole block, or a stub of an outlined region. */
     private static final class Item {
@@ -58,6 +60,11 @@ final class Planner {
     }
 
     Planner(FunctionAnalysis fa, Costs costs, int budget, double factor, boolean cheapOnly, boolean shared) {
+        this(fa, costs, budget, factor, cheapOnly, shared, true);
+    }
+
+    /** @param flatten flatten the block nest of a wide {@code br_table} ({@link Nest}) when it has that shape */
+    Planner(FunctionAnalysis fa, Costs costs, int budget, double factor, boolean cheapOnly, boolean shared, boolean flatten) {
         this.fa = fa;
         this.shared = shared;
         this.costs = costs;
@@ -65,6 +72,7 @@ final class Planner {
         this.cap = (int) (budget * factor);
         this.rootTarget = (int) (budget * factor);
         this.innerTarget = (int) (cap * 0.9);
+        this.nest = shared && !cheapOnly && flatten ? Nest.find(fa) : null;
     }
 
     /** @return the estimated size of what stays in the function */
@@ -103,12 +111,15 @@ final class Planner {
                     Item b = f.block;
                     b.size += cost[i];
                     if (b.exits != null) b.exits.remove(new Region.Exit(Region.Exit.LABEL, b.start, 0));
+                    if (nest != null && b.start == nest.start[nest.n]) b.size = flattenNest();
                     stack.remove(stack.size() - 1);
                     stack.get(stack.size() - 1).items.add(b);
                 }
                 default -> {
                     Item it = plain(i, op, cost[i]);
                     it.dispatch = wide.contains(i);
+                    // the flattened nest's dispatch stays in the function holding the nest, and so does every block around it
+                    if (nest != null && i == nest.table) it.exits = null;
                     f.items.add(it);
                 }
             }
@@ -124,7 +135,7 @@ final class Planner {
      */
     private void spreadWideTables(int[] cost) {
         for (int i = 0; i < fa.n; i++) {
-            if (fa.code.opAt(i) != Op.BR_TABLE || !Region.passThrough(fa, i)) continue;
+            if (fa.code.opAt(i) != Op.BR_TABLE || !Region.passThrough(fa, i) || (nest != null && i == nest.table)) continue;
             int[] ids = fa.targets[i];
             Set<Integer> distinct = new HashSet<>();
             for (int id : ids) distinct.add(id);
@@ -194,6 +205,17 @@ final class Planner {
                 total = sum(f.items);
             }
         }
+        Integer level = nest == null || root ? null : nest.levelOf.get(f.block.start);
+        if (level != null && level >= 2) {
+            // a level of the flattened nest: the code after the inner block (c_(level-1)) goes to a segment, the inner
+            // block to the nest's dispatch: nothing more is cut here
+            int rest = 0;
+            for (int k = 1; k < f.items.size(); k++) rest += f.items.get(k).size;
+            nest.rest[level - 1] = rest;
+            target = Integer.MAX_VALUE;
+        } else if (level != null) {
+            nest.pre = Math.max(0, total - costs.brTable(1, 1));
+        }
         if (total > target && !(cheapOnly && f.inLoop)) {
             for (int round = 0; round < 8 && total > target; round++) {
                 List<Item> next = outline(f.items, total - target, false);
@@ -212,6 +234,26 @@ final class Planner {
             }
         }
         return total;
+    }
+
+    /**
+     * Cuts the levels of the {@link Nest} into segments of about the inner target each, adds them as regions, and
+     * returns the estimated size of what stays in the function holding the nest: pre, the two dispatch tables and a
+     * call stub per segment.
+     */
+    private int flattenNest() {
+        nest.partition(innerTarget - costs.stub(0, 0, 8, 0, 0, true) - 200, 8);
+        for (int[] seg : nest.segments) {
+            Region r = new Region(fa.end[nest.start[seg[0]]], fa.end[nest.start[seg[1] + 1]]);
+            r.firstLevel = seg[0];
+            r.levelIds = new int[seg[1] - seg[0] + 1];
+            for (int k = seg[1]; k >= seg[0]; k--) r.levelIds[seg[1] - k] = nest.start[k];
+            regions.add(r);
+        }
+        int m = nest.segments.size();
+        int[] ids = fa.targets[nest.table];
+        return nest.pre + costs.brTable(ids.length - 1, Math.min(ids.length, m + 2)) + costs.brTable(m + 1, m + 1)
+                + m * (costs.stub(0, 0, 8, 4, 0, true) + 16) + 40;
     }
 
     /** A label exit without values: a direct entry of the caller's dispatch, no handler block. */

@@ -71,6 +71,13 @@ final class Region {
     }
 
     final int from, to;
+    /**
+     * A segment of a flattened {@link Nest} (else null): the label ids of the nest blocks {@code B_b .. B_a} whose
+     * ends lie in the range (outermost first; opened by the piece itself, entered by its i32 entry code, the only
+     * param); {@link #firstLevel} is {@code a}. Exits: falling through (level {@code b + 1}) and every label outside.
+     */
+    int[] levelIds;
+    int firstLevel;
     /** shared frame: no locals passed or returned (see {@code FunctionSplitter.Options#sharedFrame}) */
     boolean shared;
     int funcIndex;
@@ -104,9 +111,9 @@ final class Region {
                 case BLOCK, LOOP, IF -> depth++;
                 case END -> depth--;
                 case BR, BR_IF, BR_TABLE -> {
-                    boolean wide = op == Op.BR_TABLE && passThrough(fa, i);
+                    boolean wide = levelIds == null && op == Op.BR_TABLE && passThrough(fa, i);
                     for (int id : fa.targets[i]) {
-                        if (id < from || id >= to) found.put(wide ? new Exit(Exit.BRT, i, 0) : new Exit(Exit.LABEL, id, 0), true);
+                        if ((id < from || id >= to) && !opensInside(id)) found.put(wide ? new Exit(Exit.BRT, i, 0) : new Exit(Exit.LABEL, id, 0), true);
                     }
                 }
                 case RETURN -> found.put(Exit.RET, true);
@@ -117,12 +124,12 @@ final class Region {
                 default -> { }
             }
         }
-        boolean falls = fa.fallsThrough(last);
+        boolean falls = levelIds != null || fa.fallsThrough(last);
         int hIn = fa.height(from);
         int hOut = falls ? fa.height(to) : minH;
         minH = Math.min(minH, hOut);
-        stackIn = fa.stackTop(from, hIn - minH);
-        stackOut = falls ? fa.stackTop(to, hOut - minH) : new ValType[0];
+        stackIn = levelIds != null ? new ValType[0] : fa.stackTop(from, hIn - minH);
+        stackOut = falls && levelIds == null ? fa.stackTop(to, hOut - minH) : new ValType[0];
         uses = shared ? new int[0] : u.stream().mapToInt(Integer::intValue).toArray();
         writes = shared ? new int[0] : w.stream().mapToInt(Integer::intValue).toArray();
         exits = new ArrayList<>();
@@ -132,6 +139,7 @@ final class Region {
         for (int j = 0; j < exits.size(); j++) exitValues[j] = exits.get(j).values(fa, stackOut);
         layoutSlots();
         List<ValType> params = new ArrayList<>(Arrays.asList(stackIn));
+        if (levelIds != null) params.add(ValType.I32);   // the entry code
         for (int x : uses) params.add(fa.localTypes[x]);
         List<ValType> results = new ArrayList<>();
         if (!exits.isEmpty()) {
@@ -140,6 +148,12 @@ final class Region {
             if (hasCode()) results.add(ValType.I32);
         }
         type = new FuncType(params.toArray(new ValType[0]), results.toArray(new ValType[0]));
+    }
+
+    private boolean opensInside(int id) {
+        if (levelIds == null) return false;
+        for (int x : levelIds) if (x == id) return true;
+        return false;
     }
 
     /** Slot k of type t is shared by the k-th value of type t of every exit. */

@@ -273,4 +273,44 @@ class FunctionSplitterTest {
             assertThat(sets).as("local.set in dispatch piece %d", f).isLessThan(40 * 10);
         }
     }
+
+    /**
+     * Issue 14, the dispatch nest flattened ({@link Nest}): the opcode fetch ({@code i32.load16_u}, the code before the
+     * dispatch {@code br_table} in its innermost block) and the dispatch stay in the root, and every piece is at most two
+     * calls below it (root → segment of levels → outlined handler), so a dispatch no longer walks down and up through
+     * the cut nest (before: the fetch and the table in a piece two calls deep, replayed on the way up, handlers three).
+     */
+    @Test
+    void sharedFrameSplitDispatchesFromTheRootStraightToTheHandlersSegment() {
+        int handlers = 1000;
+        ValidatedModule vm = ValidatedModule.of(LargeFunctions.interpreter(handlers, new int[] {5, 999, 1000}, 64, 40));
+        FunctionSplitter.Result r = FunctionSplitter.split(vm, new Options(8000, Options.DEFAULT_MODEL, false, null, true));
+        var m = r.module().module();
+        int n = m.functionCount();
+        assertThat(n).as("pieces").isGreaterThan(20);
+        int[] caller = new int[n];
+        java.util.Arrays.fill(caller, -1);
+        List<Integer> fetch = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            Code c = m.functions.get(f).body();
+            for (int i = 0; i < c.length; i++) {
+                if (c.opAt(i) == Op.CALL) caller[(int) c.a[i]] = f;
+                if (c.opAt(i) == Op.I32_LOAD16_U) fetch.add(f);
+            }
+        }
+        assertThat(fetch).as("functions holding the opcode fetch").containsExactly(0);
+        Code root = m.functions.get(0).body();
+        int fetchAt = 0;
+        while (root.opAt(fetchAt) != Op.I32_LOAD16_U) fetchAt++;
+        boolean tableAfterFetch = false;
+        for (int i = fetchAt; i < root.length; i++) {
+            if (root.opAt(i) == Op.BR_TABLE && root.brTables[(int) root.a[i]].length == handlers + 1) tableAfterFetch = true;
+        }
+        assertThat(tableAfterFetch).as("the 1001-entry dispatch br_table in the root").isTrue();
+        for (int f = 1; f < n; f++) {
+            int depth = 0;
+            for (int g = f; g > 0; g = caller[g]) depth++;
+            assertThat(depth).as("calls from the root down to piece %d", f).isLessThanOrEqualTo(2);
+        }
+    }
 }
