@@ -18,6 +18,11 @@ public final class BytecodeSize {
     public static final int HUGE_METHOD_LIMIT = 8000;
     /** prologue (depth check, slow path, memory view) plus zeroing of locals, per method */
     public static final int PROLOGUE = 40;
+    /**
+     * A load or store written out by {@link ArrayAccessGen}: bounds check (~20 B), VarHandle or array access
+     * (~10 B), the value through a scratch local for stores, wide forms for slots above 255.
+     */
+    public static final int INLINE_ACCESS = 48;
 
     /** @return estimated bytecode bytes for instruction {@code instr} of {@code code} */
     public static int estimate(Code code, int instr) {
@@ -44,7 +49,7 @@ public final class BytecodeSize {
             case MEMORY_GROW -> 14;
             case MEMORY_SIZE -> 5;
             default -> {
-                if (op.isMemoryAccess()) yield 7;
+                if (op.isMemoryAccess()) yield ArrayAccessGen.INLINE ? INLINE_ACCESS : 7;
                 if (NumericGen.isComparison(op)) yield 9;
                 if (op.signature != null && op.signature.length() == 4 && op.imm == Op.Imm.NONE) yield 3;
                 yield 6;

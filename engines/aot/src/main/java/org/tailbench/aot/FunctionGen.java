@@ -42,6 +42,8 @@ final class FunctionGen {
     final Asm a;
     final int ctxSlot;
     int memSlot = -1;
+    /** scratch slot per value type that an inlined {@code byte[]} store keeps its value in ({@link ArrayAccessGen}) */
+    final java.util.EnumMap<ValType, Integer> storeTmp = new java.util.EnumMap<>(ValType.class);
     int nextSlot;
     private final int[] localSlot;
     private final ValType[] localType;
