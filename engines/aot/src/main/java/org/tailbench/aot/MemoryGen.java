@@ -27,7 +27,7 @@ final class MemoryGen {
             String sig = op.signature;
             boolean load = !sig.endsWith(":");
             ValType t = FunctionGen.sigType(load ? sig.charAt(sig.length() - 1) : sig.charAt(1));
-            if (g.plan.arrayMemory() && ArrayAccessGen.INLINE) {
+            if (g.inlineAccess) {
                 g.popN(load ? 1 : 2);
                 ArrayAccessGen.emit(g, op, t, (int) imm);
                 if (load) g.push(t);
