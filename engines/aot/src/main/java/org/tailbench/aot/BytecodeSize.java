@@ -18,6 +18,41 @@ public final class BytecodeSize {
     public static final int HUGE_METHOD_LIMIT = 8000;
     /** prologue (depth check, slow path, memory view) plus zeroing of locals, per method */
     public static final int PROLOGUE = 40;
+    /**
+     * A load or store written out by {@link ArrayAccessGen}: bounds check (~20 B), VarHandle or array access
+     * (~10 B), the value through a scratch local for stores, wide forms for slots above 255.
+     */
+    public static final int INLINE_ACCESS = 48;
+    /** A load or store as a call of an {@code rt.ArrayMemoryOps} / {@code rt.MemoryOps} helper (offset, view, invokestatic). */
+    public static final int HELPER_ACCESS = 7;
+
+    /** the last body asked about and the answer ({@link #writesAccessesOut}: the size model asks per instruction) */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /**
+     * Whether the method generated from {@code code} writes its loads and stores out ({@link ArrayAccessGen}) rather than
+     * calling the helpers: when {@link ArrayAccessGen#INLINE} and the body, with every access at {@link #INLINE_ACCESS}
+     * and every local access in the frame strategy's array form (the larger of the two models), stays under
+     * {@link #HUGE_METHOD_LIMIT}. A larger body (a split piece of CPython's interpreter loop) keeps the helper calls, so
+     * the splitter cuts it as before. Decided on the body that is generated, so a split piece decides for itself.
+     */
+    public static boolean writesAccessesOut(Code code) {
+        if (!ArrayAccessGen.INLINE) return false;
+        Object[] last = LAST.get();
+        if (last[0] instanceof java.lang.ref.WeakReference<?> w && w.get() == code) return (Boolean) last[1];
+        int n = PROLOGUE;
+        for (int i = 0; i < code.length && n <= HUGE_METHOD_LIMIT; i++) {
+            Op op = code.opAt(i);
+            n += op.isMemoryAccess() ? INLINE_ACCESS : switch (op) {
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE, CALL -> estimateFrame(code, i);
+                default -> estimate(code, i);
+            };
+        }
+        boolean out = n <= HUGE_METHOD_LIMIT;
+        last[0] = new java.lang.ref.WeakReference<>(code);
+        last[1] = out;
+        return out;
+    }
 
     /** @return estimated bytecode bytes for instruction {@code instr} of {@code code} */
     public static int estimate(Code code, int instr) {
@@ -44,7 +79,7 @@ public final class BytecodeSize {
             case MEMORY_GROW -> 14;
             case MEMORY_SIZE -> 5;
             default -> {
-                if (op.isMemoryAccess()) yield 7;
+                if (op.isMemoryAccess()) yield writesAccessesOut(code) ? INLINE_ACCESS : HELPER_ACCESS;
                 if (NumericGen.isComparison(op)) yield 9;
                 if (op.signature != null && op.signature.length() == 4 && op.imm == Op.Imm.NONE) yield 3;
                 yield 6;

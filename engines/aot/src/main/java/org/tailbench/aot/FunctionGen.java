@@ -42,6 +42,10 @@ final class FunctionGen {
     final Asm a;
     final int ctxSlot;
     int memSlot = -1;
+    /** scratch slot per value type that an inlined {@code byte[]} store keeps its value in ({@link ArrayAccessGen}) */
+    final java.util.EnumMap<ValType, Integer> storeTmp = new java.util.EnumMap<>(ValType.class);
+    /** loads and stores written out ({@link ArrayAccessGen}): the {@code byte[]} path and {@link BytecodeSize#writesAccessesOut} */
+    final boolean inlineAccess;
     int nextSlot;
     private final int[] localSlot;
     private final ValType[] localType;
@@ -84,6 +88,7 @@ final class FunctionGen {
         Module.Function fn = m.functions.get(index - m.importedFunctions());
         this.type = m.functionType(index);
         this.code = fn.body();
+        this.inlineAccess = plan.arrayMemory() && BytecodeSize.writesAccessesOut(code);
         this.a = new Asm(mv);
         this.ctxSlot = CallingConvention.contextSlot(type);
         int nLocals = type.params().length + fn.locals().length;

@@ -27,6 +27,12 @@ final class MemoryGen {
             String sig = op.signature;
             boolean load = !sig.endsWith(":");
             ValType t = FunctionGen.sigType(load ? sig.charAt(sig.length() - 1) : sig.charAt(1));
+            if (g.inlineAccess) {
+                g.popN(load ? 1 : 2);
+                ArrayAccessGen.emit(g, op, t, (int) imm);
+                if (load) g.push(t);
+                return true;
+            }
             a.iconst((int) imm);
             a.aload(g.memSlot);
             g.popN(load ? 1 : 2);

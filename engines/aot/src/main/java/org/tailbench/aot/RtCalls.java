@@ -113,6 +113,7 @@ final class RtCalls {
     // traps
     static final StaticCall UNREACHABLE = resolve((NoArg_T) Traps::unreachable);
     static final StaticCall FRAMED = resolve((T_T) Traps::framed);
+    static final StaticCall OUT_OF_BOUNDS = resolve((NoArg_T) Traps::outOfBounds);
 
     /** @return {@code Rt.global<I|J|F|D>}, which reads a global of type {@code t} as its JVM type */
     static StaticCall global(ValType t) {

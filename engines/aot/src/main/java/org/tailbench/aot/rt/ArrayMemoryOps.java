@@ -8,7 +8,8 @@ import java.nio.ByteOrder;
  * Loads and stores (spec 2.0 §4.4.7) on a heap memory's {@code byte[]} ({@code Memory#heapArray()}, exactly
  * the current size) through little-endian byte-array view {@link VarHandle}s: the access path aot generates
  * when the module defines its memory and {@code Memory.backingFor} makes it heap-backed (see
- * {@code MemoryGen}); {@link MemoryOps} is the {@code MemorySegment} path for the others. A byte-array
+ * {@code MemoryGen}; by default the generated code writes these accesses out itself, {@code ArrayAccessGen},
+ * and calls these methods only with {@code -Dtailbench.aot.inlineMemory=false}); {@link MemoryOps} is the {@code MemorySegment} path for the others. A byte-array
  * access is fewer C2 nodes than a segment access, so large generated methods stay under C2's inlining
  * cutoffs (measured in the engine README).
  *
@@ -22,9 +23,15 @@ import java.nio.ByteOrder;
 public final class ArrayMemoryOps {
     private ArrayMemoryOps() {}
 
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * The little-endian byte-array views (short, int, long; {@code get(byte[], int)} / {@code set(byte[], int, v)},
+     * index = byte offset, any alignment; they throw {@code IndexOutOfBoundsException} past the end). Public
+     * because generated code calls them directly after its own bounds check (aot's {@code ArrayAccessGen}: an
+     * access there is inlined by C2 whatever the method's inlining budget, unlike a call of the methods below).
+     */
+    public static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * @return the effective address {@code addr + off} (both unsigned) of an access of {@code width} bytes
