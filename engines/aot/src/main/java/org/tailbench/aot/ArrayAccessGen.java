@@ -24,8 +24,20 @@ import org.tailbench.wasm.ValType;
 final class ArrayAccessGen {
     private ArrayAccessGen() {}
 
-    /** on unless {@code -Dtailbench.aot.inlineMemory=false} (then the {@code ArrayMemoryOps} helper calls, as before) */
-    static final boolean INLINE = !"false".equals(System.getProperty("tailbench.aot.inlineMemory"));
+    /**
+     * {@code -Dtailbench.aot.inlineMemory}: {@code false} (the default: the {@code ArrayMemoryOps} helper calls
+     * everywhere), {@code budget} (or {@code true}: written out in a method that still fits 8,000 B that way and whose
+     * helper accesses would use up C2's inlining budget, {@link BytecodeSize#exhaustsInliningBudget}) or {@code always}
+     * (written out in every method that still fits; the aot module's tests run the spec suite this way). Off by
+     * default because it costs CPython: JMH A/B (engines/aot/README.md, "Steady state") nbody 69 → 16 ms/op with
+     * {@code budget}, but py_pystone 904 → 972 and py_go 597 → 660 ms/op (at the edge of the errors); any other value is
+     * read as {@code false}.
+     */
+    static final String MODE = System.getProperty("tailbench.aot.inlineMemory", "false");
+    /** whether any method writes its accesses out ({@link #MODE} {@code budget}, {@code true} or {@code always}) */
+    static final boolean INLINE = MODE.equals("budget") || MODE.equals("true") || MODE.equals("always");
+    /** whether every method that still fits writes its accesses out ({@link #MODE} {@code always}) */
+    static final boolean ALWAYS = MODE.equals("always");
 
     private static final String OPS = "org/tailbench/aot/rt/ArrayMemoryOps";
     private static final String VH = "Ljava/lang/invoke/VarHandle;";

@@ -27,31 +27,65 @@ public final class BytecodeSize {
     public static final int HELPER_ACCESS = 7;
 
     /** the last body asked about and the answer ({@link #writesAccessesOut}: the size model asks per instruction) */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+
+    /**
+     * Whether a method generated from {@code code} in the frame strategy's array form writes its loads and stores out:
+     * {@link #writesAccessesOut(Code, boolean)} with every local access in that (larger) form. The split planner asks
+     * this, since it does not know yet which pieces will be frame pieces.
+     */
+    public static boolean writesAccessesOut(Code code) {
+        return writesAccessesOut(code, true);
+    }
 
     /**
      * Whether the method generated from {@code code} writes its loads and stores out ({@link ArrayAccessGen}) rather than
-     * calling the helpers: when {@link ArrayAccessGen#INLINE} and the body, with every access at {@link #INLINE_ACCESS}
-     * and every local access in the frame strategy's array form (the larger of the two models), stays under
-     * {@link #HUGE_METHOD_LIMIT}. A larger body (a split piece of CPython's interpreter loop) keeps the helper calls, so
-     * the splitter cuts it as before. Decided on the body that is generated, so a split piece decides for itself.
+     * calling the helpers: when {@link ArrayAccessGen#INLINE}, the helpers would use up C2's inlining budget
+     * ({@link #exhaustsInliningBudget}; not asked in mode {@code always}) and the body, with every access at {@link #INLINE_ACCESS}
+     * and every local access as it is generated ({@code frameForm}: the frame strategy's array form,
+     * {@link #estimateFrame}; otherwise JVM locals, {@link #estimate}), stays under {@link #HUGE_METHOD_LIMIT}. A larger
+     * body (a split piece of CPython's interpreter loop) keeps the helper calls. Decided on the body that is generated,
+     * so a split piece decides for itself, and every method stays under the limit by this check.
      */
-    public static boolean writesAccessesOut(Code code) {
+    public static boolean writesAccessesOut(Code code, boolean frameForm) {
         if (!ArrayAccessGen.INLINE) return false;
         Object[] last = LAST.get();
-        if (last[0] instanceof java.lang.ref.WeakReference<?> w && w.get() == code) return (Boolean) last[1];
+        if (last[0] instanceof java.lang.ref.WeakReference<?> w && w.get() == code && last[2].equals(frameForm)) return (Boolean) last[1];
         int n = PROLOGUE;
         for (int i = 0; i < code.length && n <= HUGE_METHOD_LIMIT; i++) {
             Op op = code.opAt(i);
-            n += op.isMemoryAccess() ? INLINE_ACCESS : switch (op) {
+            n += op.isMemoryAccess() ? INLINE_ACCESS : frameForm ? switch (op) {
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE, CALL -> estimateFrame(code, i);
                 default -> estimate(code, i);
-            };
+            } : estimate(code, i);
         }
-        boolean out = n <= HUGE_METHOD_LIMIT;
+        boolean out = n <= HUGE_METHOD_LIMIT && (ArrayAccessGen.ALWAYS || exhaustsInliningBudget(code));
         last[0] = new java.lang.ref.WeakReference<>(code);
         last[1] = out;
+        last[2] = frameForm;
         return out;
+    }
+
+    /** Bytecode bytes of C2's inlining budget one helper access spends when inlined: the {@code ArrayMemoryOps} helper,
+     *  {@code ea} and the VarHandle chain (LogCompilation of nbody's {@code main}, engines/aot/README.md "Steady state"). */
+    static final int HELPER_INLINED_BYTES = 274;
+    /** C2's {@code DesiredMethodLimit}: inlined bytecode per compilation above which ordinary callees are not inlined */
+    static final int DESIRED_METHOD_LIMIT = 8000;
+
+    /**
+     * Whether the helper calls of {@code code}'s loads and stores alone would use up C2's inlining budget
+     * ({@link #DESIRED_METHOD_LIMIT}): its own size with helper calls plus {@link #HELPER_INLINED_BYTES} per access.
+     * Only then are accesses written out: in a method below the budget C2 inlines the helpers anyway, and writing them
+     * out only makes the method larger (CPython's small functions: py_pystone and py_go 16–17 % slower, JMH, when every
+     * method that fit wrote its accesses out).
+     */
+    static boolean exhaustsInliningBudget(Code code) {
+        long n = PROLOGUE;
+        for (int i = 0; i < code.length && n <= DESIRED_METHOD_LIMIT; i++) {
+            Op op = code.opAt(i);
+            n += op.isMemoryAccess() ? HELPER_ACCESS + HELPER_INLINED_BYTES : estimate(code, i);
+        }
+        return n > DESIRED_METHOD_LIMIT;
     }
 
     /** @return estimated bytecode bytes for instruction {@code instr} of {@code code} */

@@ -88,7 +88,7 @@ final class FunctionGen {
         Module.Function fn = m.functions.get(index - m.importedFunctions());
         this.type = m.functionType(index);
         this.code = fn.body();
-        this.inlineAccess = plan.arrayMemory() && BytecodeSize.writesAccessesOut(code);
+        this.inlineAccess = plan.arrayMemory() && BytecodeSize.writesAccessesOut(code, plan.frameLocals()[index] > 0);
         this.a = new Asm(mv);
         this.ctxSlot = CallingConvention.contextSlot(type);
         int nLocals = type.params().length + fn.locals().length;
