@@ -26,8 +26,9 @@ public final class BytecodeSize {
     /** A load or store as a call of an {@code rt.ArrayMemoryOps} / {@code rt.MemoryOps} helper (offset, view, invokestatic). */
     public static final int HELPER_ACCESS = 7;
 
-    /** the last body asked about and the answer ({@link #writesAccessesOut}: the size model asks per instruction) */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+    /** the last body asked about, in which form, and the answer ({@link #writesAccessesOut}: the size model asks per instruction) */
+    private record Decision(java.lang.ref.WeakReference<Code> code, boolean frameForm, boolean out) {}
+    private static final ThreadLocal<Decision> LAST = new ThreadLocal<>();
 
     /**
      * Whether a method generated from {@code code} in the frame strategy's array form writes its loads and stores out:
@@ -49,8 +50,8 @@ public final class BytecodeSize {
      */
     public static boolean writesAccessesOut(Code code, boolean frameForm) {
         if (!ArrayAccessGen.INLINE) return false;
-        Object[] last = LAST.get();
-        if (last[0] instanceof java.lang.ref.WeakReference<?> w && w.get() == code && last[2].equals(frameForm)) return (Boolean) last[1];
+        Decision last = LAST.get();
+        if (last != null && last.code().get() == code && last.frameForm() == frameForm) return last.out();
         int n = PROLOGUE;
         for (int i = 0; i < code.length && n <= HUGE_METHOD_LIMIT; i++) {
             Op op = code.opAt(i);
@@ -60,9 +61,7 @@ public final class BytecodeSize {
             } : estimate(code, i);
         }
         boolean out = n <= HUGE_METHOD_LIMIT && (ArrayAccessGen.ALWAYS || exhaustsInliningBudget(code));
-        last[0] = new java.lang.ref.WeakReference<>(code);
-        last[1] = out;
-        last[2] = frameForm;
+        LAST.set(new Decision(new java.lang.ref.WeakReference<>(code), frameForm, out));
         return out;
     }
 
