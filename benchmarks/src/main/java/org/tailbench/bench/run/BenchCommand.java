@@ -44,9 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " and 5 operations long (an operation over 1 s: one per iteration, single-shot, with fewer warm-up shots"
             + " to keep a cell near 3 min; an operation over 45 s is not run and its cell says so); instantiation and"
             + " compile alike with 7 warm-ups of ≥ 0.5 s. The operation times are measured first (a few runs per engine × workload)."
-            + " A cell whose error is over 10 % of its score is measured again with longer settings (up to 3 attempts; full: 2);"
+            + " A cell whose error is over 10 %% of its score is measured again with longer settings (up to 3 attempts; full: 2);"
             + " the time estimate counts these re-runs by their chance: this machine's last run of the cell at the same settings"
-            + " (results/latest: wide or not), else assumed: a first attempt 55 % (run) or 17 % (instantiation, compile), a later one 14 %.",
+            + " (results/latest: wide or not), else assumed: a first attempt 55 %% (run) or 17 %% (instantiation, compile), a later one 14 %%.",
             "full: 3 forks × (5 + 10 iterations of ≥ 1 s and ≥ 10 operations; single-shot over 2 s), JFR pass on.",
             "(smoke: the tests' tiny real run, 1 fork × 2 iterations of 100 ms; its errors mean nothing.)"})
     String profile = "quick";
